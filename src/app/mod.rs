@@ -1,0 +1,184 @@
+//! The terminal app's core, in The Elm Architecture: one [`Model`], the [`Msg`]s that
+//! change it, a pure [`update`] that returns [`Effect`]s for the runtime to carry out.
+//!
+//! Nothing here reads the clock or touches the disk: the runtime passes the time in and
+//! runs the effects, feeding failures back as messages.
+
+pub mod keymap;
+mod setup;
+mod update;
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use ratatui_textarea::TextArea;
+
+use crate::protocol::Library;
+use crate::session::{Now, Session};
+pub use setup::{Field, FieldKind, Prefill, Setup, parse_end_time, split_names};
+pub use update::{start_session, update};
+
+/// Choices that hold for the whole run of the program.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub archive_dir: PathBuf,
+    /// Where sessions are saved when the archive folder cannot be written.
+    pub fallback_dir: PathBuf,
+    pub bell: bool,
+    pub auto_advance: bool,
+    pub color: bool,
+}
+
+/// Everything the screen shows comes from here.
+pub struct Model {
+    pub library: Library,
+    pub settings: Settings,
+    pub screen: Screen,
+    /// The time of the message being handled (or last handled).
+    pub now: Now,
+    /// Leaving setup returns to the picker, unless the session was started from `crit run`.
+    pub came_from_picker: bool,
+    pub quit: bool,
+}
+
+pub enum Screen {
+    Picker(Picker),
+    Setup(Box<Setup>),
+    Run(Box<Run>),
+    Summary(Box<Summary>),
+}
+
+#[derive(Debug, Default)]
+pub struct Picker {
+    pub selected: usize,
+    pub show_skipped: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Timer,
+    Note,
+    Help,
+    ConfirmEnd,
+}
+
+pub struct Run {
+    pub session: Session,
+    pub mode: Mode,
+    pub note: TextArea<'static>,
+    /// Index into the current step's note kinds.
+    pub note_kind: usize,
+    /// The archive file, once it exists.
+    pub archive: Option<PathBuf>,
+    /// Why the archive is not where the user asked, or not saved at all.
+    pub archive_problem: Option<String>,
+    /// A one-off message, cleared by the next key.
+    pub flash: Option<String>,
+    pub projector: bool,
+    /// Where to save if the archive file cannot be written.
+    pub fallback_dir: PathBuf,
+}
+
+pub struct Summary {
+    pub session: Session,
+    pub archive: Option<PathBuf>,
+    pub archive_problem: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Msg {
+    Key(ratatui::crossterm::event::KeyEvent),
+    Paste(String),
+    /// Time passed; nothing else happened.
+    Tick,
+    /// The session's file was created (in the fallback folder if `problem` is set).
+    ArchiveOpened {
+        path: PathBuf,
+        problem: Option<String>,
+    },
+    /// Neither the archive folder nor the fallback could be written.
+    ArchiveFailed(String),
+    /// A save failed; `moved_to` is where the runtime saved it instead, if anywhere.
+    SaveFailed {
+        problem: String,
+        moved_to: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Create a new file for the session in `dir` (or the fallback) and write `contents`.
+    OpenArchive {
+        dir: PathBuf,
+        fallback: PathBuf,
+        name: String,
+        contents: String,
+    },
+    /// Atomically replace the session's file.
+    Save {
+        path: PathBuf,
+        fallback: PathBuf,
+        contents: String,
+    },
+    Bell,
+    Quit,
+}
+
+impl Model {
+    pub fn new(library: Library, settings: Settings, now: Now) -> Model {
+        Model {
+            library,
+            settings,
+            screen: Screen::Picker(Picker::default()),
+            now,
+            came_from_picker: true,
+            quit: false,
+        }
+    }
+
+    /// How long the runtime may sleep before the screen would change on its own.
+    pub fn next_wake(&self, now: Instant) -> Option<Duration> {
+        let Screen::Run(run) = &self.screen else {
+            return None;
+        };
+        if run.session.is_paused() {
+            // Only the wall clock and projected end move; they show whole minutes.
+            let secs_into_minute = u64::from(chrono::Timelike::second(&self.now.wall));
+            return Some(Duration::from_secs(60 - secs_into_minute.min(59)));
+        }
+        Some(run.session.countdown(now).until_next_change())
+    }
+}
+
+impl Run {
+    pub fn new(session: Session, fallback_dir: PathBuf) -> Run {
+        Run {
+            session,
+            mode: Mode::Timer,
+            note: new_note_box(),
+            note_kind: 0,
+            archive: None,
+            archive_problem: None,
+            flash: None,
+            projector: false,
+            fallback_dir,
+        }
+    }
+
+    /// The kind a note typed now would get.
+    pub fn current_kind(&self) -> &str {
+        let kinds = &self.session.step().note_kinds;
+        kinds
+            .get(self.note_kind)
+            .or(kinds.first())
+            .map(String::as_str)
+            .unwrap_or("note")
+    }
+}
+
+pub fn new_note_box() -> TextArea<'static> {
+    let mut t = TextArea::default();
+    t.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
+    t.set_placeholder_text("Type a note. Enter saves it, Alt+Enter adds a line.");
+    t
+}

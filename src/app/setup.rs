@@ -1,0 +1,224 @@
+//! The session setup form: the group, a name (or names) for each role, the focusing
+//! question and an optional end time.
+
+use chrono::NaiveTime;
+use ratatui_textarea::TextArea;
+
+use crate::protocol::Protocol;
+use crate::session::Roster;
+
+/// What the command line already said about the session.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Prefill {
+    pub group: Option<String>,
+    /// Names given per role id.
+    pub roles: Vec<(String, Vec<String>)>,
+    pub question: Option<String>,
+    pub end_by: Option<NaiveTime>,
+}
+
+impl Prefill {
+    /// A roster when the group and every role are named; `None` if the form must ask.
+    pub fn complete_roster(&self, protocol: &Protocol) -> Option<Roster> {
+        let group = self.group.clone().filter(|g| !g.trim().is_empty())?;
+        let mut people = Vec::new();
+        for role in &protocol.roles {
+            let names = self.names(&role.id).filter(|n| !n.is_empty())?;
+            people.push((role.id.clone(), names.to_vec()));
+        }
+        Some(Roster {
+            group,
+            people,
+            question: self.question.clone().unwrap_or_default(),
+            end_by: self.end_by,
+        })
+    }
+
+    fn names(&self, role: &str) -> Option<&[String]> {
+        self.roles
+            .iter()
+            .find(|(r, _)| r == role)
+            .map(|(_, n)| n.as_slice())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum FieldKind {
+    Group,
+    Role { id: String, many: bool },
+    Question,
+    EndBy,
+}
+
+pub struct Field {
+    pub label: String,
+    pub hint: String,
+    pub kind: FieldKind,
+    pub input: TextArea<'static>,
+}
+
+impl Field {
+    fn new(label: String, hint: &str, kind: FieldKind, value: &str) -> Field {
+        let mut input = TextArea::new(vec![value.to_string()]);
+        input.move_cursor(ratatui_textarea::CursorMove::End);
+        input.set_placeholder_text(hint);
+        Field {
+            label,
+            hint: hint.to_string(),
+            kind,
+            input,
+        }
+    }
+
+    pub fn value(&self) -> String {
+        self.input.lines().join(" ").trim().to_string()
+    }
+}
+
+pub struct Setup {
+    pub protocol: Protocol,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    pub error: Option<String>,
+}
+
+impl Setup {
+    pub fn new(protocol: Protocol, prefill: &Prefill) -> Setup {
+        let mut fields = vec![Field::new(
+            "Group".into(),
+            "Who is meeting, e.g. Grade 7 team",
+            FieldKind::Group,
+            prefill.group.as_deref().unwrap_or(""),
+        )];
+        for role in &protocol.roles {
+            let value = prefill
+                .names(&role.id)
+                .map(|n| n.join(", "))
+                .unwrap_or_default();
+            let hint = if role.many {
+                "Names, separated by commas"
+            } else {
+                "A name"
+            };
+            fields.push(Field::new(
+                role.label.clone(),
+                hint,
+                FieldKind::Role {
+                    id: role.id.clone(),
+                    many: role.many,
+                },
+                &value,
+            ));
+        }
+        fields.push(Field::new(
+            "Focusing question".into(),
+            "The presenter's question or dilemma (optional)",
+            FieldKind::Question,
+            prefill.question.as_deref().unwrap_or(""),
+        ));
+        let end = prefill
+            .end_by
+            .map(|t| t.format("%H:%M").to_string())
+            .unwrap_or_default();
+        fields.push(Field::new(
+            "End by".into(),
+            "HH:MM, optional",
+            FieldKind::EndBy,
+            &end,
+        ));
+        let focus = fields
+            .iter()
+            .position(|f| f.value().is_empty())
+            .unwrap_or(0);
+        Setup {
+            protocol,
+            fields,
+            focus,
+            error: None,
+        }
+    }
+
+    pub fn next_field(&mut self) {
+        self.focus = (self.focus + 1).min(self.fields.len() - 1);
+    }
+
+    pub fn previous_field(&mut self) {
+        self.focus = self.focus.saturating_sub(1);
+    }
+
+    pub fn on_last_field(&self) -> bool {
+        self.focus + 1 == self.fields.len()
+    }
+
+    /// The roster, or the first problem (and focuses the field that has it).
+    pub fn roster(&mut self) -> Result<Roster, String> {
+        let mut roster = Roster::default();
+        for (i, field) in self.fields.iter().enumerate() {
+            let value = field.value();
+            let problem = match &field.kind {
+                FieldKind::Group if value.is_empty() => {
+                    Some("Give the group a name (it names the archive file).".to_string())
+                }
+                FieldKind::Group => {
+                    roster.group = value;
+                    None
+                }
+                FieldKind::Role { id, many } => {
+                    let names = split_names(&value, *many);
+                    if names.is_empty() {
+                        Some(format!(
+                            "Who is the {}? Type a name.",
+                            field.label.to_lowercase()
+                        ))
+                    } else {
+                        roster.people.push((id.clone(), names));
+                        None
+                    }
+                }
+                FieldKind::Question => {
+                    roster.question = value;
+                    None
+                }
+                FieldKind::EndBy if value.is_empty() => None,
+                FieldKind::EndBy => match parse_end_time(&value) {
+                    Some(t) => {
+                        roster.end_by = Some(t);
+                        None
+                    }
+                    None => Some(format!(
+                        "“{value}” is not a time; write it as HH:MM, like 16:30, or leave it empty."
+                    )),
+                },
+            };
+            if let Some(p) = problem {
+                self.focus = i;
+                return Err(p);
+            }
+        }
+        Ok(roster)
+    }
+}
+
+/// Names typed in a field: several, split at commas, for roles of many people.
+pub fn split_names(value: &str, many: bool) -> Vec<String> {
+    if many {
+        value
+            .split([',', ';'])
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .map(String::from)
+            .collect()
+    } else if value.trim().is_empty() {
+        Vec::new()
+    } else {
+        vec![value.trim().to_string()]
+    }
+}
+
+/// `16:30`, `9:05`, `1630`, `16.30`.
+pub fn parse_end_time(s: &str) -> Option<NaiveTime> {
+    let s = s.trim();
+    ["%H:%M", "%H.%M", "%H%M"]
+        .iter()
+        .find_map(|f| NaiveTime::parse_from_str(s, f).ok())
+}

@@ -1,0 +1,377 @@
+//! `update`: how each message changes the model, and which effects follow.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui_textarea::TextArea;
+
+use super::keymap::{self, Action};
+use super::{Effect, Mode, Model, Msg, Picker, Prefill, Run, Screen, Setup, Summary, new_note_box};
+use crate::archive;
+use crate::protocol::Protocol;
+use crate::session::{Advance, Now, Roster, Session, Status};
+
+/// Applies `msg`, which happened at `now`, and returns what the runtime must do.
+pub fn update(model: &mut Model, msg: Msg, now: Now) -> Vec<Effect> {
+    model.now = now;
+    match msg {
+        Msg::Key(key) if key.kind == KeyEventKind::Release => Vec::new(),
+        Msg::Key(key) => on_key(model, key),
+        Msg::Paste(text) => on_paste(model, &text),
+        Msg::Tick => on_tick(model),
+        Msg::ArchiveOpened { path, problem } => {
+            if let Some(run) = run_mut(model) {
+                run.archive = Some(path);
+                run.archive_problem = problem;
+            }
+            Vec::new()
+        }
+        Msg::ArchiveFailed(problem) => {
+            if let Some(run) = run_mut(model) {
+                run.archive_problem = Some(problem);
+            }
+            Vec::new()
+        }
+        Msg::SaveFailed { problem, moved_to } => {
+            let (archive, archive_problem) = match &mut model.screen {
+                Screen::Run(run) => (&mut run.archive, &mut run.archive_problem),
+                Screen::Summary(s) => (&mut s.archive, &mut s.archive_problem),
+                _ => return Vec::new(),
+            };
+            *archive_problem = Some(match &moved_to {
+                Some(p) => format!("{problem}. Saving to {} instead.", p.display()),
+                None => format!("{problem}. Notes are kept on screen; do not close crit."),
+            });
+            if moved_to.is_some() {
+                *archive = moved_to;
+            }
+            Vec::new()
+        }
+    }
+}
+
+/// Starts a session now: the run screen, and the effect that creates its archive file.
+pub fn start_session(model: &mut Model, protocol: Protocol, roster: Roster) -> Vec<Effect> {
+    let session = Session::start(protocol, roster, model.now);
+    let name = archive::file_name(session.started, &session.protocol.id, &session.roster.group);
+    let contents = archive::render(&session, model.now);
+    model.screen = Screen::Run(Box::new(Run::new(
+        session,
+        model.settings.fallback_dir.clone(),
+    )));
+    vec![Effect::OpenArchive {
+        dir: model.settings.archive_dir.clone(),
+        fallback: model.settings.fallback_dir.clone(),
+        name,
+        contents,
+    }]
+}
+
+fn run_mut(model: &mut Model) -> Option<&mut Run> {
+    match &mut model.screen {
+        Screen::Run(run) => Some(run),
+        _ => None,
+    }
+}
+
+fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
+    match &mut model.screen {
+        Screen::Picker(_) => picker_key(model, key),
+        Screen::Setup(_) => setup_key(model, key),
+        Screen::Run(_) => run_key(model, key),
+        Screen::Summary(_) => {
+            if matches!(key.code, KeyCode::Char('q') | KeyCode::Enter | KeyCode::Esc)
+                || keymap::is_ctrl_c(&key)
+            {
+                model.quit = true;
+                return vec![Effect::Quit];
+            }
+            Vec::new()
+        }
+    }
+}
+
+fn picker_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
+    let count = model.library.protocols.len();
+    let Screen::Picker(picker) = &mut model.screen else {
+        return Vec::new();
+    };
+    match key.code {
+        KeyCode::Up | KeyCode::Char('k') => picker.selected = picker.selected.saturating_sub(1),
+        KeyCode::Down | KeyCode::Char('j') => {
+            picker.selected = (picker.selected + 1).min(count.saturating_sub(1))
+        }
+        KeyCode::Home => picker.selected = 0,
+        KeyCode::End => picker.selected = count.saturating_sub(1),
+        KeyCode::Char('s') => picker.show_skipped = !picker.show_skipped,
+        KeyCode::Enter => {
+            if let Some(source) = model.library.protocols.get(picker.selected) {
+                let setup = Setup::new(source.protocol.clone(), &Prefill::default());
+                model.came_from_picker = true;
+                model.screen = Screen::Setup(Box::new(setup));
+            }
+        }
+        KeyCode::Char('q') | KeyCode::Esc => {
+            model.quit = true;
+            return vec![Effect::Quit];
+        }
+        _ if keymap::is_ctrl_c(&key) => {
+            model.quit = true;
+            return vec![Effect::Quit];
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn setup_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
+    let Screen::Setup(setup) = &mut model.screen else {
+        return Vec::new();
+    };
+    let start = |setup: &mut Setup| setup.roster().map(|r| (setup.protocol.clone(), r));
+    match key.code {
+        KeyCode::Esc => {
+            if model.came_from_picker {
+                let selected = model
+                    .library
+                    .protocols
+                    .iter()
+                    .position(|s| s.protocol.id == setup.protocol.id)
+                    .unwrap_or(0);
+                model.screen = Screen::Picker(Picker {
+                    selected,
+                    show_skipped: false,
+                });
+            } else {
+                model.quit = true;
+                return vec![Effect::Quit];
+            }
+        }
+        _ if keymap::is_ctrl_c(&key) => {
+            model.quit = true;
+            return vec![Effect::Quit];
+        }
+        KeyCode::Tab | KeyCode::Down => setup.next_field(),
+        KeyCode::BackTab | KeyCode::Up => setup.previous_field(),
+        KeyCode::Enter if !setup.on_last_field() => {
+            setup.error = None;
+            setup.next_field();
+        }
+        KeyCode::Enter | KeyCode::Char('s')
+            if key.code == KeyCode::Enter || key.modifiers.contains(KeyModifiers::CONTROL) =>
+        {
+            match start(setup) {
+                Ok((protocol, roster)) => return start_session(model, protocol, roster),
+                Err(problem) => setup.error = Some(problem),
+            }
+        }
+        _ => {
+            setup.error = None;
+            // Single-line fields: keys that would add a line are ignored.
+            if !(key.modifiers.contains(KeyModifiers::CONTROL)
+                && matches!(key.code, KeyCode::Char('m' | 'j')))
+            {
+                setup.fields[setup.focus].input.input(key);
+            }
+        }
+    }
+    Vec::new()
+}
+
+fn run_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
+    let now = model.now;
+    let Screen::Run(run) = &mut model.screen else {
+        return Vec::new();
+    };
+    run.flash = None;
+    match run.mode {
+        Mode::Help => {
+            if matches!(
+                key.code,
+                KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q') | KeyCode::Enter
+            ) {
+                run.mode = Mode::Timer;
+            } else if keymap::is_ctrl_c(&key) {
+                run.mode = Mode::ConfirmEnd;
+            }
+            Vec::new()
+        }
+        Mode::ConfirmEnd => match key.code {
+            KeyCode::Char('y') | KeyCode::Char('Y') => end_session(model),
+            KeyCode::Char('n') | KeyCode::Char('N') | KeyCode::Esc => {
+                run.mode = if run.note.is_empty() {
+                    Mode::Timer
+                } else {
+                    Mode::Note
+                };
+                Vec::new()
+            }
+            _ => Vec::new(),
+        },
+        Mode::Note => note_key(run, key, now),
+        Mode::Timer => match keymap::timer_action(&key) {
+            Some(action) => timer_action(model, action),
+            None => Vec::new(),
+        },
+    }
+}
+
+fn note_key(run: &mut Run, key: KeyEvent, now: Now) -> Vec<Effect> {
+    let alt = key.modifiers.contains(KeyModifiers::ALT);
+    match key.code {
+        _ if keymap::is_ctrl_c(&key) => run.mode = Mode::ConfirmEnd,
+        KeyCode::Esc => run.mode = Mode::Timer,
+        KeyCode::Enter if alt || key.modifiers.contains(KeyModifiers::SHIFT) => {
+            run.note.insert_newline()
+        }
+        KeyCode::Enter => return save_note(run, now),
+        KeyCode::Tab => {
+            let kinds = run.session.step().note_kinds.len().max(1);
+            run.note_kind = (run.note_kind + 1) % kinds;
+        }
+        KeyCode::BackTab => {
+            let kinds = run.session.step().note_kinds.len().max(1);
+            run.note_kind = (run.note_kind + kinds - 1) % kinds;
+        }
+        _ => {
+            run.note.input(key);
+        }
+    }
+    Vec::new()
+}
+
+/// Saves the note box's text as a note of the chosen kind, and the file with it.
+fn save_note(run: &mut Run, now: Now) -> Vec<Effect> {
+    let text = run.note.lines().join("\n");
+    if text.trim().is_empty() {
+        return Vec::new();
+    }
+    let kind = run.current_kind().to_string();
+    run.session.add_note(&kind, text.trim_end(), now);
+    run.note = new_note_box();
+    save(run, now)
+}
+
+fn save(run: &Run, now: Now) -> Vec<Effect> {
+    match &run.archive {
+        Some(path) => vec![Effect::Save {
+            path: path.clone(),
+            fallback: run.fallback_dir.clone(),
+            contents: archive::render(&run.session, now),
+        }],
+        None => Vec::new(),
+    }
+}
+
+fn timer_action(model: &mut Model, action: Action) -> Vec<Effect> {
+    let now = model.now;
+    let Screen::Run(run) = &mut model.screen else {
+        return Vec::new();
+    };
+    let session = &mut run.session;
+    match action {
+        Action::TogglePause => session.toggle_pause(now.at),
+        Action::Next => match session.next(now.at) {
+            Advance::NextStep => {
+                run.note_kind = 0;
+                return save(run, now);
+            }
+            Advance::NextTurn => {}
+            Advance::AtEnd => {
+                run.flash = Some("This is the last step. Press q to end the session.".into());
+            }
+        },
+        Action::Previous => {
+            let step = session.current();
+            if !session.previous(now.at) {
+                run.flash = Some("This is the first step.".into());
+            } else if session.current() != step {
+                run.note_kind = 0;
+                return save(run, now);
+            }
+        }
+        Action::Extend => session.adjust(60, now.at),
+        Action::Shorten => session.adjust(-60, now.at),
+        Action::OpenNote => run.mode = Mode::Note,
+        Action::Fit => run.flash = Some(fit_message(session)),
+        Action::Projector => run.projector = !run.projector,
+        Action::Help => run.mode = Mode::Help,
+        Action::End => run.mode = Mode::ConfirmEnd,
+    }
+    Vec::new()
+}
+
+fn fit_message(session: &Session) -> String {
+    match session.roster.end_by {
+        None => "No end time is set. Start with --end HH:MM (or fill in “End by”) to fit the plan to it.".into(),
+        Some(t) => format!("Fitting the remaining steps to {} is not available yet.", t.format("%H:%M")),
+    }
+}
+
+/// Ends the session: a typed but unsaved note is kept, the file is saved as complete
+/// (or abandoned, if steps were never reached), and the summary opens.
+fn end_session(model: &mut Model) -> Vec<Effect> {
+    let now = model.now;
+    let screen = std::mem::replace(&mut model.screen, Screen::Picker(Picker::default()));
+    let Screen::Run(mut run) = screen else {
+        model.screen = screen;
+        return Vec::new();
+    };
+    let draft = run.note.lines().join("\n");
+    if !draft.trim().is_empty() {
+        let kind = run.current_kind().to_string();
+        run.session.add_note(&kind, draft.trim_end(), now);
+    }
+    let reached_end = run.session.is_last_step();
+    run.session.finish(
+        if reached_end {
+            Status::Complete
+        } else {
+            Status::Abandoned
+        },
+        now,
+    );
+    let effects = save(&run, now);
+    model.screen = Screen::Summary(Box::new(Summary {
+        session: run.session,
+        archive: run.archive,
+        archive_problem: run.archive_problem,
+    }));
+    effects
+}
+
+fn on_paste(model: &mut Model, text: &str) -> Vec<Effect> {
+    match &mut model.screen {
+        Screen::Run(run) if matches!(run.mode, Mode::Timer | Mode::Note) => {
+            // Pasted text is always note text, never a string of commands.
+            run.mode = Mode::Note;
+            run.note
+                .insert_str(text.replace("\r\n", "\n").replace('\r', "\n"));
+        }
+        Screen::Setup(setup) => {
+            let line = text.replace(['\r', '\n'], " ");
+            let field: &mut TextArea<'static> = &mut setup.fields[setup.focus].input;
+            field.insert_str(line);
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn on_tick(model: &mut Model) -> Vec<Effect> {
+    let now = model.now;
+    let (bell, auto) = (model.settings.bell, model.settings.auto_advance);
+    let Some(run) = run_mut(model) else {
+        return Vec::new();
+    };
+    if !run.session.tick(now.at) {
+        return Vec::new();
+    }
+    let mut effects = Vec::new();
+    if bell {
+        effects.push(Effect::Bell);
+    }
+    if auto && run.session.next(now.at) == Advance::NextStep {
+        run.note_kind = 0;
+        effects.extend(save(run, now));
+    }
+    effects
+}

@@ -1,0 +1,336 @@
+//! Rendering a session as markdown with YAML front matter.
+//!
+//! Whatever a user types, the document keeps its structure: every piece of typed text is
+//! escaped for the place it goes (a YAML double-quoted string, a heading, a table cell,
+//! a list item), and multi-line notes stay inside their list item.
+
+use std::fmt::Write;
+
+use crate::session::{Now, Session, Status};
+use crate::text;
+
+/// The whole archive file for `session`, as of `now`.
+pub fn render(session: &Session, now: Now) -> String {
+    let mut out = String::with_capacity(4096 + session.notes.len() * 96);
+    front_matter(&mut out, session, now);
+    body(&mut out, session, now);
+    out
+}
+
+fn front_matter(out: &mut String, s: &Session, now: Now) {
+    let p = &s.protocol;
+    let actual_secs = s.total_elapsed(now.at).as_secs();
+    out.push_str("---\n");
+    let _ = writeln!(out, "title: {}", yaml_string(&title(s)));
+    let _ = writeln!(out, "protocol: {}", yaml_string(&p.name));
+    let _ = writeln!(out, "protocol_id: {}", yaml_string(&p.id));
+    let _ = writeln!(out, "group: {}", yaml_string(&s.roster.group));
+    let _ = writeln!(out, "date: {}", s.started.format("%Y-%m-%d"));
+    let _ = writeln!(out, "start: {}", s.started.to_rfc3339());
+    match s.ended {
+        Some(end) => {
+            let _ = writeln!(out, "end: {}", end.to_rfc3339());
+        }
+        None => out.push_str("end: null\n"),
+    }
+    let _ = writeln!(out, "status: {}", s.status.as_str());
+    out.push_str("roles:\n");
+    for (role, names) in &s.roster.people {
+        let list: Vec<String> = names.iter().map(|n| yaml_string(n)).collect();
+        let _ = writeln!(out, "  {}: [{}]", yaml_key(role), list.join(", "));
+    }
+    let _ = writeln!(out, "question: {}", yaml_string(&s.roster.question));
+    if let Some(end_by) = s.roster.end_by {
+        let _ = writeln!(out, "end_by: \"{}\"", end_by.format("%H:%M"));
+    }
+    let _ = writeln!(
+        out,
+        "planned_minutes: {}",
+        text::minutes(s.planned_total_secs() as f64 / 60.0)
+    );
+    let _ = writeln!(
+        out,
+        "actual_minutes: {}",
+        text::minutes((actual_secs as f64 / 6.0).round() / 10.0)
+    );
+    let _ = writeln!(out, "notes: {}", s.notes.len());
+    out.push_str("---\n\n");
+}
+
+fn title(s: &Session) -> String {
+    if s.roster.group.trim().is_empty() {
+        s.protocol.name.clone()
+    } else {
+        format!("{} — {}", s.protocol.name, s.roster.group)
+    }
+}
+
+fn body(out: &mut String, s: &Session, now: Now) {
+    let _ = writeln!(out, "# {}\n", escape_inline(&title(s)));
+    let when = match s.ended {
+        Some(end) => format!(
+            "{}–{}",
+            s.started.format("%A %-d %B %Y, %H:%M"),
+            end.format("%H:%M")
+        ),
+        None => format!("{} (started)", s.started.format("%A %-d %B %Y, %H:%M")),
+    };
+    let status = match s.status {
+        Status::InProgress => "in progress",
+        Status::Complete => "complete",
+        Status::Abandoned => "ended early",
+    };
+    let _ = writeln!(out, "{when} · {status}\n");
+
+    out.push_str("| Role | People |\n|---|---|\n");
+    for (role, names) in &s.roster.people {
+        let label = s
+            .protocol
+            .role(role)
+            .map(|r| r.label.as_str())
+            .unwrap_or(role);
+        let _ = writeln!(
+            out,
+            "| {} | {} |",
+            escape_inline(label),
+            escape_inline(&names.join(", "))
+        );
+    }
+    out.push('\n');
+
+    if !s.roster.question.trim().is_empty() {
+        out.push_str("## Focusing question\n\n");
+        for line in s.roster.question.lines() {
+            let _ = writeln!(out, "> {}", escape_line(line));
+        }
+        out.push('\n');
+    }
+
+    timing_table(out, s, now);
+
+    for (i, step) in s.plan.iter().enumerate() {
+        let _ = writeln!(out, "## {}. {}\n", i + 1, escape_inline(&step.full_name()));
+        let actual = if s.records()[i].visited {
+            text::clock(s.elapsed(i, now.at).as_secs())
+        } else {
+            "not run".into()
+        };
+        let _ = writeln!(
+            out,
+            "*Planned {} · actual {}*\n",
+            text::clock(u64::from(step.planned_secs)),
+            actual
+        );
+        let notes: Vec<_> = s.notes_of(i).collect();
+        if notes.is_empty() {
+            out.push_str("No notes.\n\n");
+            continue;
+        }
+        for kind in kinds_in_order(s, &notes) {
+            let _ = writeln!(
+                out,
+                "### {}\n",
+                escape_inline(&s.protocol.note_label(&kind))
+            );
+            for note in notes.iter().filter(|n| n.kind == kind) {
+                let mut when = note.at.format("%H:%M").to_string();
+                if let Some(who) = &note.turn {
+                    when = format!("{}'s turn, {when}", escape_inline(who));
+                }
+                list_item(out, "- ", &note.text, &format!(" *({when})*"));
+            }
+            out.push('\n');
+        }
+    }
+
+    out.push_str("## Next steps\n\n");
+    let actions: Vec<_> = s.notes.iter().filter(|n| n.kind == "action").collect();
+    if actions.is_empty() {
+        out.push_str("No actions were recorded.\n");
+    }
+    for note in actions {
+        let step = s
+            .plan
+            .get(note.step)
+            .map(|p| p.full_name())
+            .unwrap_or_default();
+        list_item(
+            out,
+            "- [ ] ",
+            &note.text,
+            &format!(" *({})*", escape_inline(&step)),
+        );
+    }
+}
+
+fn timing_table(out: &mut String, s: &Session, now: Now) {
+    out.push_str(
+        "## Timing\n\n| # | Step | Planned | Actual | Difference |\n|---:|---|---:|---:|---:|\n",
+    );
+    let (mut planned_total, mut actual_total) = (0i64, 0i64);
+    for (i, step) in s.plan.iter().enumerate() {
+        let planned = i64::from(step.planned_secs);
+        planned_total += planned;
+        let name = escape_inline(&step.full_name());
+        if s.records()[i].visited {
+            let actual = s.elapsed(i, now.at).as_secs() as i64;
+            actual_total += actual;
+            let _ = writeln!(
+                out,
+                "| {} | {name} | {} | {} | {} |",
+                i + 1,
+                text::clock(planned as u64),
+                text::clock(actual as u64),
+                signed_clock(actual - planned)
+            );
+        } else {
+            let _ = writeln!(
+                out,
+                "| {} | {name} | {} | — | |",
+                i + 1,
+                text::clock(planned as u64)
+            );
+        }
+    }
+    let _ = writeln!(
+        out,
+        "| | **Total** | **{}** | **{}** | |\n",
+        text::clock(planned_total as u64),
+        text::clock(actual_total as u64)
+    );
+}
+
+fn signed_clock(secs: i64) -> String {
+    match secs {
+        0 => "0:00".to_string(),
+        s if s > 0 => format!("+{}", text::clock(s as u64)),
+        s => format!("-{}", text::clock(s.unsigned_abs())),
+    }
+}
+
+/// The kinds used in these notes, in the step's order, then any others.
+fn kinds_in_order(s: &Session, notes: &[&crate::session::Note]) -> Vec<String> {
+    let mut kinds: Vec<String> = Vec::new();
+    let offered = notes
+        .first()
+        .and_then(|n| s.plan.get(n.step))
+        .map(|p| p.note_kinds.clone())
+        .unwrap_or_default();
+    for kind in offered.iter().chain(notes.iter().map(|n| &n.kind)) {
+        if notes.iter().any(|n| &n.kind == kind) && !kinds.contains(kind) {
+            kinds.push(kind.clone());
+        }
+    }
+    kinds
+}
+
+/// A list item whose text may span several lines: continuation lines are indented under
+/// the marker and joined with hard line breaks, so the item never ends early.
+fn list_item(out: &mut String, marker: &str, text: &str, suffix: &str) {
+    let indent = " ".repeat(marker.chars().count());
+    let lines: Vec<&str> = text.trim_end().split('\n').collect();
+    for (i, line) in lines.iter().enumerate() {
+        out.push_str(if i == 0 { marker } else { &indent });
+        let escaped = escape_line(line.trim_end_matches('\r'));
+        out.push_str(if escaped.is_empty() {
+            "\u{a0}"
+        } else {
+            &escaped
+        });
+        if i + 1 < lines.len() {
+            out.push('\\');
+        } else {
+            out.push_str(suffix);
+        }
+        out.push('\n');
+    }
+}
+
+/// One line of typed text for a block context: inline escaping, plus whatever would make
+/// the line start a heading, list, quote, code block, table or definition.
+fn escape_line(line: &str) -> String {
+    let clean = text::for_terminal(line, true).replace('\n', " ");
+    let body = clean.trim_start_matches(' ');
+    let leading = clean.len() - body.len();
+    // Leading spaces would make an indented code block; no-break spaces look the same.
+    let mut out: String = "\u{a0}".repeat(leading);
+    let escaped = escape_inline(body);
+    let mut chars = escaped.chars().peekable();
+    match chars.peek() {
+        Some('-' | '+' | '=' | ':' | '%') => out.push('\\'),
+        Some(c) if c.is_ascii_digit() => {
+            let digits: String = escaped.chars().take_while(|c| c.is_ascii_digit()).collect();
+            let rest = &escaped[digits.len()..];
+            if rest.starts_with('.') || rest.starts_with(')') {
+                out.push_str(&digits);
+                out.push('\\');
+                out.push_str(rest);
+                return out;
+            }
+        }
+        _ => {}
+    }
+    out.push_str(&escaped);
+    out
+}
+
+/// Text that goes inside a line (a heading, a table cell, a list item): every character
+/// that could start markup is backslash-escaped, control characters become visible.
+pub fn escape_inline(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '&' | '~' | '#' | '$' | '!'
+            | '^' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' | '\t' => out.push(' '),
+            c => out.push(text::visible(c)),
+        }
+    }
+    out
+}
+
+/// A YAML double-quoted string that any YAML parser reads back as exactly `s`.
+pub fn yaml_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            ' '..='~' => out.push(c),
+            c if yaml_printable(c) => out.push(c),
+            c if (c as u32) <= 0xFFFF => {
+                let _ = write!(out, "\\u{:04X}", c as u32);
+            }
+            c => {
+                let _ = write!(out, "\\U{:08X}", c as u32);
+            }
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Characters YAML allows unescaped (its "printable" set, minus its line breaks).
+fn yaml_printable(c: char) -> bool {
+    matches!(c as u32, 0xA0..=0x2027 | 0x202A..=0xD7FF | 0xE000..=0xFEFE | 0xFF00..=0xFFFD | 0x10000..=0x10FFFF)
+}
+
+/// Role ids are checked when the protocol loads; quote anything unusual all the same.
+fn yaml_key(key: &str) -> String {
+    if key
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        && !key.is_empty()
+    {
+        key.to_string()
+    } else {
+        yaml_string(key)
+    }
+}

@@ -1,0 +1,10 @@
+//! The markdown archive: one file per session, rendered from the session, named safely,
+//! and saved so that a crash at any moment leaves a whole file on disk.
+
+mod markdown;
+mod naming;
+mod save;
+
+pub use markdown::{escape_inline, render, yaml_string};
+pub use naming::file_name;
+pub use save::{create_unique, save_atomic};

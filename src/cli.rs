@@ -1,0 +1,92 @@
+//! The command line, as clap types.
+
+use std::path::PathBuf;
+
+use chrono::NaiveTime;
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "crit",
+    version,
+    about = "Run Critical Friends Group protocols: timed steps, who speaks, who listens, and notes saved as markdown.",
+    long_about = "Run Critical Friends Group protocols: timed steps, who speaks, who listens, and notes saved as markdown.\n\nWith no command, crit opens the protocol picker."
+)]
+pub struct Cli {
+    /// Also load protocols from this folder (may be repeated; also CRIT_PROTOCOLS).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub protocols: Vec<PathBuf>,
+    /// Save session notes in this folder (also CRIT_ARCHIVE).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub archive: Option<PathBuf>,
+    /// Do not ring the terminal bell when time is up.
+    #[arg(long, global = true)]
+    pub no_bell: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run a protocol, skipping the picker.
+    Run(RunArgs),
+    /// List every protocol found, with its total time and the file it came from.
+    List {
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print a protocol as a markdown handout for the facilitator.
+    Show {
+        /// A protocol id (see `crit list`) or a path to a .toml file.
+        protocol: String,
+    },
+    /// Check protocol files and report every problem as path:line:column: message.
+    Validate {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Write a commented template protocol into your protocol folder.
+    New {
+        /// The new protocol's id (lowercase letters, digits and '-').
+        id: String,
+        /// Print the template instead of writing a file.
+        #[arg(long)]
+        stdout: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// A protocol id (see `crit list`) or a path to a .toml file.
+    pub protocol: String,
+    /// The group's name.
+    #[arg(long)]
+    pub group: Option<String>,
+    /// The facilitator's name.
+    #[arg(long)]
+    pub facilitator: Option<String>,
+    /// The presenter's name.
+    #[arg(long)]
+    pub presenter: Option<String>,
+    /// The participants' names, separated by commas: "Ana, Ben, Cy".
+    #[arg(long)]
+    pub participants: Option<String>,
+    /// Names for any other role, as ROLE=NAMES (may be repeated).
+    #[arg(long, value_name = "ROLE=NAMES")]
+    pub role: Vec<String>,
+    /// The focusing question or dilemma.
+    #[arg(long)]
+    pub question: Option<String>,
+    /// The time the meeting must end by (HH:MM).
+    #[arg(long, value_name = "HH:MM", value_parser = parse_time)]
+    pub end: Option<NaiveTime>,
+    /// Start in the big-digit projector view.
+    #[arg(long)]
+    pub projector: bool,
+}
+
+fn parse_time(s: &str) -> Result<NaiveTime, String> {
+    crate::app::parse_end_time(s)
+        .ok_or_else(|| format!("`{s}` is not a time; write it as HH:MM, like 16:30"))
+}

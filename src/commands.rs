@@ -1,0 +1,325 @@
+//! What each command does. The terminal UI is started from here; everything else prints.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use crate::app::{self, Model, Prefill, Screen, Settings, Setup, split_names};
+use crate::cli::{Cli, Command, RunArgs};
+use crate::paths::Paths;
+use crate::protocol::{Library, Protocol, handout, parse_protocol, template};
+use crate::session::planned_total_secs;
+use crate::text::{line as safe, minutes};
+
+/// A user-fixable problem, explained in one message (exit code 1).
+pub type Fail = String;
+
+pub fn dispatch(cli: Cli) -> Result<ExitCode, Fail> {
+    let env_archive = std::env::var_os("CRIT_ARCHIVE").map(PathBuf::from);
+    let paths = Paths::resolve(cli.archive.as_deref(), env_archive);
+    let mut named = cli.protocols.clone();
+    if let Some(dirs) = std::env::var_os("CRIT_PROTOCOLS") {
+        named.splice(
+            0..0,
+            std::env::split_paths(&dirs).filter(|p| !p.as_os_str().is_empty()),
+        );
+    }
+    match cli.command {
+        Some(Command::Validate { files }) => Ok(validate(&files)),
+        Some(Command::New { id, stdout }) => new(&id, stdout, &paths),
+        _ => {
+            let library = Library::load(paths.user_protocols.as_deref(), &named)?;
+            let settings = Settings {
+                archive_dir: paths.archive.clone(),
+                fallback_dir: paths.fallback.clone(),
+                bell: !cli.no_bell,
+                auto_advance: false,
+                color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+            };
+            match cli.command {
+                None => tui(
+                    Model::new(library, settings, crate::runtime::now()),
+                    Vec::new(),
+                ),
+                Some(Command::Run(args)) => run(library, settings, &args),
+                Some(Command::List { json }) => Ok(list(&library, json)),
+                Some(Command::Show { protocol }) => {
+                    let mut library = library;
+                    let p = find(&mut library, &protocol)?;
+                    print!("{}", handout(&p));
+                    Ok(ExitCode::SUCCESS)
+                }
+                Some(Command::Validate { .. } | Command::New { .. }) => {
+                    unreachable!("handled above")
+                }
+            }
+        }
+    }
+}
+
+fn tui(model: Model, effects: Vec<app::Effect>) -> Result<ExitCode, Fail> {
+    let model =
+        crate::runtime::run(model, effects).map_err(|e| format!("the terminal failed: {e}"))?;
+    // After the screen is restored, say where the notes are, so it stays in the scrollback.
+    if let Screen::Summary(s) = &model.screen {
+        match &s.archive {
+            Some(p) => println!("Session notes saved to {}", p.display()),
+            None => eprintln!("crit: the session could not be saved to a file"),
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Finds a protocol by id, or loads it from a path.
+fn find(library: &mut Library, what: &str) -> Result<Protocol, Fail> {
+    let path = Path::new(what);
+    let id = if what.ends_with(".toml") || path.exists() {
+        library.load_file(path).map_err(|problems| {
+            let list: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+            format!("cannot use this protocol file:\n{}", list.join("\n"))
+        })?
+    } else {
+        what.to_string()
+    };
+    match library.find(&id) {
+        Some(s) => Ok(s.protocol.clone()),
+        None => {
+            let hint = library
+                .suggest(&id)
+                .map(|s| format!(" Did you mean `{s}`?"))
+                .unwrap_or_default();
+            Err(format!(
+                "there is no protocol `{}`.{hint} `crit list` shows them all.",
+                safe(&id)
+            ))
+        }
+    }
+}
+
+fn run(mut library: Library, settings: Settings, args: &RunArgs) -> Result<ExitCode, Fail> {
+    let protocol = find(&mut library, &args.protocol)?;
+    let prefill = prefill(&protocol, args)?;
+    let mut model = Model::new(library, settings, crate::runtime::now());
+    model.came_from_picker = false;
+    let effects = match prefill.complete_roster(&protocol) {
+        Some(roster) => app::start_session(&mut model, protocol, roster),
+        None => {
+            model.screen = Screen::Setup(Box::new(Setup::new(protocol, &prefill)));
+            Vec::new()
+        }
+    };
+    if args.projector
+        && let Screen::Run(run) = &mut model.screen
+    {
+        run.projector = true;
+    }
+    tui(model, effects)
+}
+
+/// The session details given on the command line, checked against the protocol's roles.
+fn prefill(protocol: &Protocol, args: &RunArgs) -> Result<Prefill, Fail> {
+    let roles: Vec<String> = protocol.roles.iter().map(|r| r.id.clone()).collect();
+    let unknown = |role: &str| {
+        format!(
+            "`{}` has no role `{role}`; its roles are: {}. Use --role ROLE=NAMES.",
+            protocol.id,
+            roles.join(", ")
+        )
+    };
+    let mut given: Vec<(String, String)> = Vec::new();
+    for (flag, role) in [
+        (&args.facilitator, "facilitator"),
+        (&args.presenter, "presenter"),
+    ] {
+        if let Some(names) = flag {
+            if protocol.role(role).is_none() {
+                return Err(unknown(role));
+            }
+            given.push((role.to_string(), names.clone()));
+        }
+    }
+    if let Some(names) = &args.participants {
+        // `--participants` fills the role called participant, or the protocol's only role of many people.
+        let many: Vec<_> = protocol.roles.iter().filter(|r| r.many).collect();
+        let role = match protocol.role("participant") {
+            Some(r) => r.id.clone(),
+            None if many.len() == 1 => many[0].id.clone(),
+            None => return Err(unknown("participant")),
+        };
+        given.push((role, names.clone()));
+    }
+    for pair in &args.role {
+        let Some((role, names)) = pair.split_once('=') else {
+            return Err(format!(
+                "--role needs ROLE=NAMES, like --role timekeeper=Sam (got `{pair}`)"
+            ));
+        };
+        if protocol.role(role.trim()).is_none() {
+            return Err(unknown(role.trim()));
+        }
+        given.push((role.trim().to_string(), names.to_string()));
+    }
+    let roles = given
+        .into_iter()
+        .map(|(role, names)| {
+            let many = protocol.role(&role).is_some_and(|r| r.many);
+            let names = split_names(&names, many);
+            (role, names)
+        })
+        .collect();
+    Ok(Prefill {
+        group: args.group.clone(),
+        roles,
+        question: args.question.clone(),
+        end_by: args.end,
+    })
+}
+
+fn list(library: &Library, json: bool) -> ExitCode {
+    if json {
+        let items: Vec<serde_json::Value> = library
+            .protocols
+            .iter()
+            .map(|s| {
+                serde_json::json!({
+                    "id": s.protocol.id,
+                    "name": s.protocol.name,
+                    "total_minutes": planned_total_secs(&s.protocol) as f64 / 60.0,
+                    "origin": s.origin.label(),
+                    "file": s.path,
+                })
+            })
+            .collect();
+        let skipped: Vec<serde_json::Value> = library
+            .skipped
+            .iter()
+            .map(|s| serde_json::json!({ "file": s.path, "problems": s.problems.iter().map(|p| p.to_string()).collect::<Vec<_>>() }))
+            .collect();
+        let doc = serde_json::json!({ "protocols": items, "skipped": skipped });
+        println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
+        return ExitCode::SUCCESS;
+    }
+    let id_width = library
+        .protocols
+        .iter()
+        .map(|s| s.protocol.id.chars().count())
+        .max()
+        .unwrap_or(2)
+        .max(2);
+    let name_width = library
+        .protocols
+        .iter()
+        .map(|s| s.protocol.name.chars().count())
+        .max()
+        .unwrap_or(4)
+        .clamp(4, 40);
+    println!(
+        "{:<id_width$}  {:<name_width$}  {:>7}  FROM",
+        "ID", "NAME", "MINUTES"
+    );
+    for s in &library.protocols {
+        let name: String = safe(&s.protocol.name).chars().take(name_width).collect();
+        let total = minutes((planned_total_secs(&s.protocol) as f64 / 60.0 * 10.0).round() / 10.0);
+        println!(
+            "{:<id_width$}  {:<name_width$}  {:>7}  {}",
+            safe(&s.protocol.id),
+            name,
+            total,
+            safe(&s.path)
+        );
+    }
+    for s in &library.skipped {
+        for p in &s.problems {
+            eprintln!("skipped: {}", safe(&p.to_string()));
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn validate(files: &[PathBuf]) -> ExitCode {
+    let mut failed = 0;
+    let mut seen: Vec<(String, String)> = Vec::new();
+    for file in files {
+        let shown = file.display().to_string();
+        let text = match fs::read(file) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(t) => t,
+                Err(_) => {
+                    println!(
+                        "{shown}:1:1: this file is not UTF-8 text; save it as UTF-8 in your editor"
+                    );
+                    failed += 1;
+                    continue;
+                }
+            },
+            Err(e) => {
+                println!("{shown}: cannot read this file: {e}");
+                failed += 1;
+                continue;
+            }
+        };
+        let stem = file
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        match parse_protocol(&text, &shown, &stem) {
+            Ok(p) => {
+                if let Some((_, first)) = seen.iter().find(|(id, _)| *id == p.id) {
+                    println!(
+                        "{shown}:1:1: id `{}` is also used by {first}; give one of them another `id`",
+                        p.id
+                    );
+                    failed += 1;
+                } else {
+                    seen.push((p.id.clone(), shown));
+                }
+            }
+            Err(problems) => {
+                failed += 1;
+                for p in problems {
+                    println!("{}", safe(&p.to_string()));
+                }
+            }
+        }
+    }
+    if failed > 0 {
+        eprintln!("{failed} of {} file(s) have problems", files.len());
+        ExitCode::from(1)
+    } else {
+        eprintln!("{} file(s) OK", files.len());
+        ExitCode::SUCCESS
+    }
+}
+
+fn new(id: &str, stdout: bool, paths: &Paths) -> Result<ExitCode, Fail> {
+    if !crate::protocol::valid_id(id) {
+        return Err(format!(
+            "`{}` cannot be an id: use lowercase letters, digits and '-', like `my-tuning`",
+            safe(id)
+        ));
+    }
+    let text = template(id);
+    if stdout {
+        print!("{text}");
+        return Ok(ExitCode::SUCCESS);
+    }
+    let dir = paths.user_protocols.clone().ok_or(
+        "no config folder is known on this system; use --stdout and save the file yourself",
+    )?;
+    let path = dir.join(format!("{id}.toml"));
+    if path.exists() {
+        return Err(format!(
+            "{} already exists; choose another id or edit that file",
+            path.display()
+        ));
+    }
+    fs::create_dir_all(&dir)
+        .and_then(|_| fs::write(&path, text))
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    println!(
+        "Wrote {}\nEdit it, check it with `crit validate {}`, then find it in `crit list`.",
+        path.display(),
+        path.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,19 @@
+//! `crit`: run Critical Friends Group protocols in the terminal.
+//!
+//! - [`protocol`]: protocol files, checking them, the library of protocols.
+//! - [`session`]: a running session's plan, clock and notes (pure; time passed in).
+//! - [`archive`]: the markdown file a session is saved as.
+//! - [`app`]: the terminal UI's model and `update` (The Elm Architecture).
+//! - [`ui`]: drawing the model.
+//! - [`runtime`]: the loop that owns the terminal and the clock.
+
+pub mod app;
+pub mod archive;
+pub mod cli;
+pub mod commands;
+pub mod paths;
+pub mod protocol;
+pub mod runtime;
+pub mod session;
+pub mod text;
+pub mod ui;

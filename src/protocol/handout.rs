@@ -1,0 +1,130 @@
+//! `crit show`: a protocol as a facilitator's handout in markdown.
+
+use std::fmt::Write;
+
+use super::{EVERYONE, Entry, Protocol, Repeat, Step};
+use crate::archive::escape_inline as esc;
+use crate::session::planned_total_secs;
+use crate::text::{clock, minutes};
+
+/// The handout: title, summary, roles, then each step with its time, who speaks, who is
+/// silent, the guide and the sentence starters, then the source.
+pub fn handout(p: &Protocol) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", esc(&p.name));
+    if !p.summary.is_empty() {
+        let _ = writeln!(out, "{}\n", esc(&p.summary));
+    }
+    let roles: Vec<String> = p.roles.iter().map(|r| esc(&r.label)).collect();
+    let _ = writeln!(out, "**Roles:** {}  ", roles.join(", "));
+    let _ = writeln!(
+        out,
+        "**Time:** about {} for a typical group\n",
+        clock(planned_total_secs(p))
+    );
+    let mut n = 0;
+    for entry in &p.steps {
+        match entry {
+            Entry::Step(s) => {
+                n += 1;
+                step(&mut out, p, n, s, "##", None);
+            }
+            Entry::Block(b) => {
+                let times = match &b.repeat {
+                    Repeat::EachOf(role) => format!(
+                        "once for each of the {}; in each round, that person is the {}",
+                        label(p, role).to_lowercase(),
+                        esc(&b.as_role)
+                    ),
+                    Repeat::Times(k) => format!(
+                        "{k} times{}",
+                        if b.rotate {
+                            ", the speaking order moving on by one each time"
+                        } else {
+                            ""
+                        }
+                    ),
+                };
+                let _ = writeln!(out, "## {} (repeats {times})\n", esc(&b.name));
+                if !b.guide.is_empty() {
+                    let _ = writeln!(out, "{}\n", esc(b.guide.trim()));
+                }
+                for s in &b.steps {
+                    n += 1;
+                    step(&mut out, p, n, s, "###", Some(&b.as_role));
+                }
+            }
+        }
+    }
+    if !p.source.is_empty() {
+        let _ = writeln!(out, "---\n\n*Source: {}*", esc(&p.source));
+    }
+    out
+}
+
+fn step(out: &mut String, p: &Protocol, n: usize, s: &Step, level: &str, round_role: Option<&str>) {
+    let time = if s.minutes.is_range() {
+        format!(
+            "{}–{} min",
+            minutes(s.minutes.planned),
+            minutes(s.minutes.max)
+        )
+    } else {
+        format!("{} min", minutes(s.minutes.planned))
+    };
+    let each = s
+        .turns
+        .as_ref()
+        .map(|r| format!(" for each of the {}", label(p, r).to_lowercase()))
+        .unwrap_or_default();
+    let estimate = if s.estimated { " (estimate)" } else { "" };
+    let _ = writeln!(
+        out,
+        "{level} {n}. {} · {time}{each}{estimate}\n",
+        esc(&s.name)
+    );
+    let who = |roles: &[String]| -> String {
+        roles
+            .iter()
+            .map(|r| match r.as_str() {
+                EVERYONE => "everyone".to_string(),
+                r if Some(r) == round_role => format!("the round's {}", esc(r)),
+                r => label(p, r),
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if let Some(r) = &s.turns {
+        let _ = writeln!(
+            out,
+            "- **Go-round:** each of the {} in turn",
+            label(p, r).to_lowercase()
+        );
+    }
+    if !s.speakers.is_empty() {
+        let _ = writeln!(out, "- **Speak:** {}", who(&s.speakers));
+    }
+    if !s.silent.is_empty() {
+        let _ = writeln!(out, "- **Silent:** {}", who(&s.silent));
+    }
+    if s.speakers.is_empty() && s.silent.is_empty() && s.turns.is_none() {
+        out.push_str("- **Speak:** as the facilitator directs\n");
+    }
+    if !s.guide.is_empty() {
+        let _ = writeln!(out, "\n{}", esc(s.guide.trim()));
+    }
+    if !s.stems.is_empty() {
+        out.push_str("\nSentence starters:\n\n");
+        for stem in &s.stems {
+            let _ = writeln!(out, "- “{}”", esc(stem));
+        }
+    }
+    out.push('\n');
+}
+
+fn label(p: &Protocol, role: &str) -> String {
+    esc(&p
+        .role(role)
+        .map(|r| r.label.clone())
+        .unwrap_or_else(|| crate::text::capitalise(role)))
+}

@@ -1,0 +1,271 @@
+//! The protocol library: built-ins compiled into the binary, then the user's folder, then
+//! any `--protocols` folders; a later file replaces an earlier one with the same id.
+//!
+//! Each file is read on its own, so one broken file is reported and skipped while every
+//! other protocol still loads.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use super::{Problem, Protocol, parse_protocol};
+
+/// The built-in protocols, compiled in. A test checks this list against `protocols/`.
+static BUILTIN: &[(&str, &str)] = &[
+    (
+        "atlas-data.toml",
+        include_str!("../../protocols/atlas-data.toml"),
+    ),
+    ("cac.toml", include_str!("../../protocols/cac.toml")),
+    (
+        "chalk-talk.toml",
+        include_str!("../../protocols/chalk-talk.toml"),
+    ),
+    (
+        "charrette.toml",
+        include_str!("../../protocols/charrette.toml"),
+    ),
+    (
+        "consultancy.toml",
+        include_str!("../../protocols/consultancy.toml"),
+    ),
+    (
+        "descriptive-review.toml",
+        include_str!("../../protocols/descriptive-review.toml"),
+    ),
+    (
+        "final-word.toml",
+        include_str!("../../protocols/final-word.toml"),
+    ),
+    (
+        "issaquah.toml",
+        include_str!("../../protocols/issaquah.toml"),
+    ),
+    (
+        "microlabs.toml",
+        include_str!("../../protocols/microlabs.toml"),
+    ),
+    ("norms.toml", include_str!("../../protocols/norms.toml")),
+    (
+        "peeling-the-onion.toml",
+        include_str!("../../protocols/peeling-the-onion.toml"),
+    ),
+    (
+        "student-consultancy.toml",
+        include_str!("../../protocols/student-consultancy.toml"),
+    ),
+    (
+        "success-analysis.toml",
+        include_str!("../../protocols/success-analysis.toml"),
+    ),
+    ("tuning.toml", include_str!("../../protocols/tuning.toml")),
+];
+
+/// The built-in protocol files, as (file name, text).
+pub fn builtin_files() -> &'static [(&'static str, &'static str)] {
+    BUILTIN
+}
+
+/// Where a protocol came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    BuiltIn,
+    /// The user's protocol folder (the platform config folder).
+    UserFolder,
+    /// A folder named with `--protocols` or `CRIT_PROTOCOLS`, or a file named on the command line.
+    Named,
+}
+
+impl Origin {
+    pub fn label(&self) -> &'static str {
+        match self {
+            Origin::BuiltIn => "built-in",
+            Origin::UserFolder => "your folder",
+            Origin::Named => "named",
+        }
+    }
+}
+
+/// A loaded protocol and the file it came from.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub protocol: Protocol,
+    pub origin: Origin,
+    /// The file's path, or `built-in:tuning.toml`.
+    pub path: String,
+    /// The path of an earlier file with the same id that this one replaces.
+    pub replaces: Option<String>,
+}
+
+/// A file that could not be used, and why.
+#[derive(Debug, Clone)]
+pub struct Skipped {
+    pub path: String,
+    pub problems: Vec<Problem>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Library {
+    /// Sorted by name.
+    pub protocols: Vec<Source>,
+    pub skipped: Vec<Skipped>,
+}
+
+impl Library {
+    /// Only the protocols compiled into the binary.
+    pub fn builtin() -> Library {
+        let mut lib = Library::default();
+        let files = builtin_files().iter().map(|(name, text)| {
+            (
+                format!("built-in:{name}"),
+                Ok(text.to_string()),
+                stem_of(name),
+            )
+        });
+        lib.add_level(files.collect(), Origin::BuiltIn);
+        lib.sort();
+        lib
+    }
+
+    /// Built-ins, then the user folder (if it exists), then each named folder, which must
+    /// exist: a folder the user named and we cannot read is an error, not a warning.
+    pub fn load(user_folder: Option<&Path>, named: &[PathBuf]) -> Result<Library, String> {
+        let mut lib = Library::builtin();
+        if let Some(dir) = user_folder
+            && dir.is_dir()
+        {
+            match toml_files(dir) {
+                Ok(files) => lib.add_files(&files, Origin::UserFolder),
+                Err(e) => lib.skipped.push(Skipped {
+                    path: dir.display().to_string(),
+                    problems: vec![problem(
+                        &dir.display().to_string(),
+                        format!("cannot read this folder: {e}"),
+                    )],
+                }),
+            }
+        }
+        for dir in named {
+            let files = toml_files(dir).map_err(|e| {
+                format!("{}: cannot read this protocol folder ({e}); check the path given with --protocols or CRIT_PROTOCOLS", dir.display())
+            })?;
+            lib.add_files(&files, Origin::Named);
+        }
+        lib.sort();
+        Ok(lib)
+    }
+
+    /// Adds one file named on the command line and returns its id; its problems are
+    /// returned, not skipped.
+    pub fn load_file(&mut self, path: &Path) -> Result<String, Vec<Problem>> {
+        let shown = path.display().to_string();
+        let text = read_text(path).map_err(|e| vec![problem(&shown, e)])?;
+        let protocol = parse_protocol(&text, &shown, &file_stem(path))?;
+        let id = protocol.id.clone();
+        let replaces = self.remove(&id).map(|s| s.path);
+        self.protocols.push(Source {
+            protocol,
+            origin: Origin::Named,
+            path: shown,
+            replaces,
+        });
+        self.sort();
+        Ok(id)
+    }
+
+    pub fn find(&self, id: &str) -> Option<&Source> {
+        self.protocols.iter().find(|s| s.protocol.id == id)
+    }
+
+    /// Ids close to `id`, for "did you mean".
+    pub fn suggest(&self, id: &str) -> Option<&str> {
+        crate::text::suggest(id, self.protocols.iter().map(|s| s.protocol.id.as_str()))
+    }
+
+    fn remove(&mut self, id: &str) -> Option<Source> {
+        let i = self.protocols.iter().position(|s| s.protocol.id == id)?;
+        Some(self.protocols.remove(i))
+    }
+
+    fn add_files(&mut self, files: &[PathBuf], origin: Origin) {
+        let files = files
+            .iter()
+            .map(|p| (p.display().to_string(), read_text(p), file_stem(p)));
+        self.add_level(files.collect(), origin);
+    }
+
+    /// Adds the files of one level. Two files of the same level with one id is an error
+    /// naming both; a file replacing one of an earlier level is normal.
+    fn add_level(&mut self, files: Vec<(String, Result<String, String>, String)>, origin: Origin) {
+        let mut this_level: HashMap<String, String> = HashMap::new();
+        for (path, text, stem) in files {
+            let parsed = text
+                .map_err(|e| vec![problem(&path, e)])
+                .and_then(|t| parse_protocol(&t, &path, &stem));
+            match parsed {
+                Err(problems) => self.skipped.push(Skipped { path, problems }),
+                Ok(protocol) => {
+                    if let Some(first) = this_level.get(&protocol.id) {
+                        let message = format!(
+                            "id `{}` is also used by {first}; give one of them another `id`",
+                            protocol.id
+                        );
+                        self.skipped.push(Skipped {
+                            problems: vec![problem(&path, message)],
+                            path,
+                        });
+                        continue;
+                    }
+                    this_level.insert(protocol.id.clone(), path.clone());
+                    let replaces = self.remove(&protocol.id).map(|s| s.path);
+                    self.protocols.push(Source {
+                        protocol,
+                        origin: origin.clone(),
+                        path,
+                        replaces,
+                    });
+                }
+            }
+        }
+    }
+
+    fn sort(&mut self) {
+        self.protocols
+            .sort_by_key(|s| s.protocol.name.to_lowercase());
+    }
+}
+
+fn problem(path: &str, message: String) -> Problem {
+    Problem {
+        path: path.to_string(),
+        line: 1,
+        column: 1,
+        message,
+    }
+}
+
+fn toml_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut files: Vec<PathBuf> = fs::read_dir(dir)?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml") && p.is_file())
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+fn read_text(path: &Path) -> Result<String, String> {
+    let bytes = fs::read(path).map_err(|e| format!("cannot read this file: {e}"))?;
+    String::from_utf8(bytes)
+        .map_err(|_| "this file is not UTF-8 text; save it as UTF-8 in your editor".to_string())
+}
+
+fn file_stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn stem_of(file_name: &str) -> String {
+    file_name.trim_end_matches(".toml").to_string()
+}

@@ -1,0 +1,163 @@
+//! Protocol files: the data model, reading and checking a `.toml` file, and the library
+//! of protocols gathered from the built-ins, the user folder and `--protocols`.
+//!
+//! This module knows nothing of terminals or sessions; it turns text into [`Protocol`]s
+//! or into [`Problem`]s that say exactly where a file is wrong.
+
+mod handout;
+mod library;
+mod parse;
+mod template;
+
+pub use handout::handout;
+pub use library::{Library, Origin, Skipped, Source, builtin_files};
+pub use parse::{Problem, parse_protocol, valid_id};
+pub use template::template;
+
+/// One protocol, as its file describes it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Protocol {
+    pub id: String,
+    pub name: String,
+    pub summary: String,
+    pub source: String,
+    pub tags: Vec<String>,
+    /// In the order the file declares them: the setup form asks in this order.
+    pub roles: Vec<Role>,
+    /// Note kinds the file adds to the built-in ones.
+    pub note_kinds: Vec<NoteKind>,
+    pub steps: Vec<Entry>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Role {
+    pub id: String,
+    pub label: String,
+    /// Several people fill this role (participants).
+    pub many: bool,
+    /// How many people to assume when estimating times before names are known.
+    pub typical: u32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoteKind {
+    pub id: String,
+    pub label: String,
+}
+
+/// A step's time: `minutes = 10` plans and allows 10; `minutes = [10, 15]` plans 10 and
+/// allows stretching to 15.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Minutes {
+    pub planned: f64,
+    pub max: f64,
+}
+
+impl Minutes {
+    pub fn is_range(&self) -> bool {
+        self.max > self.planned
+    }
+    pub fn planned_secs(&self) -> u32 {
+        to_secs(self.planned)
+    }
+    pub fn max_secs(&self) -> u32 {
+        to_secs(self.max)
+    }
+}
+
+fn to_secs(minutes: f64) -> u32 {
+    (minutes * 60.0).round().clamp(1.0, u32::MAX as f64) as u32
+}
+
+/// A top-level entry of `[[steps]]`: a step, or a block of steps that repeats.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Entry {
+    Step(Step),
+    Block(Block),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Step {
+    pub name: String,
+    /// For a go-round (`turns`), the time of each turn.
+    pub minutes: Minutes,
+    pub speakers: Vec<String>,
+    pub silent: Vec<String>,
+    pub guide: String,
+    pub stems: Vec<String>,
+    pub notes: Vec<String>,
+    /// A go-round: one timed turn for each person of this role.
+    pub turns: Option<String>,
+    /// The time is an estimate or comes from an adaptation, not the published original.
+    pub estimated: bool,
+    /// Keeps its minutes when the plan is squeezed to fit an end time.
+    pub protected: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Block {
+    pub name: String,
+    pub guide: String,
+    pub repeat: Repeat,
+    /// Inside a per-person block, the role id that names the round's person.
+    pub as_role: String,
+    /// Each round's go-rounds start one person later.
+    pub rotate: bool,
+    /// What a round is called on screen ("Question 2 of 3").
+    pub label: String,
+    pub steps: Vec<Step>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Repeat {
+    /// Once for each person of this role, who presents in that round.
+    EachOf(String),
+    Times(u32),
+}
+
+/// The reserved role name that means everyone present.
+pub const EVERYONE: &str = "all";
+
+/// The note kinds every step offers or may offer, with their labels.
+pub const BUILTIN_NOTE_KINDS: [(&str, &str); 7] = [
+    ("note", "Note"),
+    ("question", "Question"),
+    ("warm", "Warm feedback"),
+    ("cool", "Cool feedback"),
+    ("hard", "Hard feedback"),
+    ("idea", "Idea"),
+    ("action", "Action"),
+];
+
+impl Protocol {
+    pub fn role(&self, id: &str) -> Option<&Role> {
+        self.roles.iter().find(|r| r.id == id)
+    }
+
+    /// The label of a note kind, built-in or declared by this file.
+    pub fn note_label(&self, kind: &str) -> String {
+        BUILTIN_NOTE_KINDS
+            .iter()
+            .find(|(id, _)| *id == kind)
+            .map(|(_, label)| (*label).to_string())
+            .or_else(|| {
+                self.note_kinds
+                    .iter()
+                    .find(|k| k.id == kind)
+                    .map(|k| k.label.clone())
+            })
+            .unwrap_or_else(|| crate::text::capitalise(kind))
+    }
+
+    /// Every plain step, with the block it belongs to (if any), in file order.
+    pub fn all_steps(&self) -> impl Iterator<Item = (Option<&Block>, &Step)> {
+        self.steps
+            .iter()
+            .flat_map(|e| -> Box<dyn Iterator<Item = _>> {
+                match e {
+                    Entry::Step(s) => Box::new(std::iter::once((None, s))),
+                    Entry::Block(b) => Box::new(b.steps.iter().map(move |s| (Some(b), s))),
+                }
+            })
+    }
+}

@@ -1,0 +1,716 @@
+//! Reading one protocol file and checking it, reporting every problem with its place.
+//!
+//! We walk toml's spanned document ourselves instead of deriving `Deserialize`: serde
+//! stops at the first error, and a facilitator fixing a file wants to see all of them at
+//! once, each as `path:line:column: message` with a suggestion where one exists.
+
+use std::fmt;
+use std::ops::Range;
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use super::{
+    BUILTIN_NOTE_KINDS, Block, EVERYONE, Entry, Minutes, NoteKind, Protocol, Repeat, Role, Step,
+};
+use crate::text::suggest;
+
+/// One thing wrong with a protocol file, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.path, self.line, self.column, self.message
+        )
+    }
+}
+
+const TOP_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "summary",
+    "source",
+    "tags",
+    "roles",
+    "note_kinds",
+    "steps",
+];
+const ROLE_KEYS: &[&str] = &["label", "many", "typical"];
+const STEP_KEYS: &[&str] = &[
+    "name",
+    "minutes",
+    "speakers",
+    "silent",
+    "guide",
+    "stems",
+    "notes",
+    "turns",
+    "estimated",
+    "protected",
+];
+const BLOCK_KEYS: &[&str] = &["name", "guide", "repeat", "as", "rotate", "label", "steps"];
+/// The longest step a file may ask for, in minutes: anything longer is surely a typo.
+const MAX_MINUTES: f64 = 600.0;
+
+type Value<'i> = Spanned<DeValue<'i>>;
+
+/// Parses and checks `source`, the text of the file at `path`. `default_id` is used when
+/// the file has no `id` (the file name without `.toml`).
+pub fn parse_protocol(
+    source: &str,
+    path: &str,
+    default_id: &str,
+) -> Result<Protocol, Vec<Problem>> {
+    let mut c = Checker {
+        src: source,
+        path,
+        problems: Vec::new(),
+    };
+    let (doc, errors) = DeTable::parse_recoverable(source);
+    if !errors.is_empty() {
+        for e in errors {
+            let span = e.span().unwrap_or(0..0);
+            let message = e.message().trim().trim_end_matches('.').to_string();
+            c.at(span, format!("this is not valid TOML: {message}"));
+        }
+        return Err(c.problems);
+    }
+    let protocol = c.protocol(doc.get_ref(), default_id);
+    match protocol {
+        Some(p) if c.problems.is_empty() => Ok(p),
+        _ => Err(c.problems),
+    }
+}
+
+struct Checker<'s> {
+    src: &'s str,
+    path: &'s str,
+    problems: Vec<Problem>,
+}
+
+impl Checker<'_> {
+    fn at(&mut self, span: Range<usize>, message: impl Into<String>) {
+        let (line, column) = position(self.src, span.start);
+        self.problems.push(Problem {
+            path: self.path.to_string(),
+            line,
+            column,
+            message: message.into(),
+        });
+    }
+
+    fn protocol(&mut self, doc: &DeTable<'_>, default_id: &str) -> Option<Protocol> {
+        self.known_keys(doc, TOP_KEYS, "at the top of the file");
+        let id = match doc.get("id") {
+            Some(v) => self.string(v, "id").inspect(|id| {
+                if !valid_id(id) {
+                    self.at(
+                        v.span(),
+                        format!(
+                            "id `{id}` may only use lowercase letters, digits and '-'; try `{}`",
+                            make_id(id)
+                        ),
+                    );
+                }
+            }),
+            None if valid_id(default_id) => Some(default_id.to_string()),
+            None => {
+                self.at(0..0, format!("the file name `{default_id}` is not a usable id; add a line like `id = \"{}\"`", make_id(default_id)));
+                None
+            }
+        };
+        let name = match doc.get("name") {
+            Some(v) => self.nonempty_string(v, "name"),
+            None => {
+                self.at(
+                    0..0,
+                    "missing `name`: add a line like `name = \"Tuning Protocol\"` at the top",
+                );
+                None
+            }
+        };
+        let summary = self.optional_string(doc, "summary");
+        let source = self.optional_string(doc, "source");
+        let tags = doc
+            .get("tags")
+            .map(|v| self.string_list(v, "tags"))
+            .unwrap_or_default();
+        let roles = doc.get("roles").map(|v| self.roles(v)).unwrap_or_default();
+        let note_kinds = doc
+            .get("note_kinds")
+            .map(|v| self.note_kinds(v))
+            .unwrap_or_default();
+        let scope = Scope {
+            roles: &roles,
+            kinds: &note_kinds,
+            round_role: None,
+        };
+        let steps = match doc.get("steps") {
+            Some(v) => self.entries(v, &scope, true),
+            None => {
+                self.at(
+                    0..0,
+                    "no steps: add at least one `[[steps]]` table with a `name` and `minutes`",
+                );
+                Vec::new()
+            }
+        };
+        Some(Protocol {
+            id: id?,
+            name: name?,
+            summary,
+            source,
+            tags,
+            roles,
+            note_kinds,
+            steps,
+        })
+    }
+
+    fn roles(&mut self, v: &Value<'_>) -> Vec<Role> {
+        let Some(table) = self.table(v, "roles") else {
+            return Vec::new();
+        };
+        let mut roles = Vec::new();
+        for (key, value) in table.iter() {
+            let id = key.get_ref().to_string();
+            if id == EVERYONE {
+                self.at(
+                    key.span(),
+                    format!(
+                        "`{EVERYONE}` is reserved (it means everyone); choose another role name"
+                    ),
+                );
+                continue;
+            }
+            if !valid_role_id(&id) {
+                self.at(
+                    key.span(),
+                    format!("role `{id}` may only use lowercase letters, digits, '-' and '_'"),
+                );
+            }
+            let Some(fields) = self.table(value, &format!("role `{id}`")) else {
+                continue;
+            };
+            self.known_keys(fields, ROLE_KEYS, &format!("in role `{id}`"));
+            let label = match fields.get("label") {
+                Some(l) => self.nonempty_string(l, "label").unwrap_or_default(),
+                None => crate::text::capitalise(&id),
+            };
+            let many = fields
+                .get("many")
+                .and_then(|m| self.boolean(m, "many"))
+                .unwrap_or(false);
+            let typical = match fields.get("typical") {
+                Some(t) => self.integer(t, "typical", 1, 100).unwrap_or(4),
+                None if many => 4,
+                None => 1,
+            } as u32;
+            roles.push(Role {
+                id,
+                label,
+                many,
+                typical,
+            });
+        }
+        roles
+    }
+
+    fn note_kinds(&mut self, v: &Value<'_>) -> Vec<NoteKind> {
+        let Some(table) = self.table(v, "note_kinds") else {
+            return Vec::new();
+        };
+        let mut kinds = Vec::new();
+        for (key, value) in table.iter() {
+            let id = key.get_ref().to_string();
+            if BUILTIN_NOTE_KINDS.iter().any(|(k, _)| *k == id) {
+                self.at(
+                    key.span(),
+                    format!("note kind `{id}` is built in already; remove it from [note_kinds]"),
+                );
+                continue;
+            }
+            if !valid_role_id(&id) {
+                self.at(
+                    key.span(),
+                    format!("note kind `{id}` may only use lowercase letters, digits, '-' and '_'"),
+                );
+            }
+            if let Some(label) = self.nonempty_string(value, &format!("note kind `{id}`")) {
+                kinds.push(NoteKind { id, label });
+            }
+        }
+        kinds
+    }
+
+    fn entries(&mut self, v: &Value<'_>, scope: &Scope<'_>, top_level: bool) -> Vec<Entry> {
+        let Some(items) = v.get_ref().as_array() else {
+            self.at(v.span(), "`steps` must be a list of `[[steps]]` tables");
+            return Vec::new();
+        };
+        if items.is_empty() {
+            self.at(
+                v.span(),
+                "`steps` is empty: a protocol needs at least one step",
+            );
+        }
+        let mut entries = Vec::new();
+        for item in items.iter() {
+            let Some(table) = item.get_ref().as_table() else {
+                self.at(
+                    item.span(),
+                    "each step must be a table: write it as `[[steps]]` followed by its keys",
+                );
+                continue;
+            };
+            let entry = if table.contains_key("repeat") && !top_level {
+                self.at(
+                    item.span(),
+                    "a repeated block cannot contain another repeated block",
+                );
+                None
+            } else if table.contains_key("repeat") {
+                self.block(table, item.span(), scope).map(Entry::Block)
+            } else {
+                self.step(table, item.span(), scope).map(Entry::Step)
+            };
+            entries.extend(entry);
+        }
+        entries
+    }
+
+    fn block(&mut self, t: &DeTable<'_>, span: Range<usize>, scope: &Scope<'_>) -> Option<Block> {
+        self.known_keys(t, BLOCK_KEYS, "in a repeated block (a step with `repeat`)");
+        let name = self.required_name(t, span.clone(), "block");
+        let guide = self.optional_string(t, "guide");
+        let label = t
+            .get("label")
+            .and_then(|v| self.nonempty_string(v, "label"))
+            .unwrap_or_else(|| "Round".to_string());
+        let rotate = t
+            .get("rotate")
+            .and_then(|v| self.boolean(v, "rotate"))
+            .unwrap_or(false);
+        let as_role = t
+            .get("as")
+            .and_then(|v| self.nonempty_string(v, "as"))
+            .unwrap_or_else(|| "presenter".to_string());
+        let repeat_value = t.get("repeat")?;
+        let repeat = match repeat_value.get_ref() {
+            DeValue::String(role) => {
+                let role = role.to_string();
+                match scope.roles.iter().find(|r| r.id == role) {
+                    Some(r) if !r.many => self.at(
+                        repeat_value.span(),
+                        format!("`repeat = \"{role}\"` needs a role of several people; add `many = true` to role `{role}`"),
+                    ),
+                    Some(_) => {}
+                    None => self.unknown_role(repeat_value.span(), &role, scope.roles, None),
+                }
+                if let Some(as_value) = t.get("as") {
+                    if scope.roles.iter().any(|r| r.id == as_role) {
+                        self.at(
+                            as_value.span(),
+                            format!("`as = \"{as_role}\"` names each round's person, so it must not also be declared in [roles]; choose another name or remove that role"),
+                        );
+                    }
+                } else if scope.roles.iter().any(|r| r.id == as_role) {
+                    self.at(
+                        repeat_value.span(),
+                        format!("role `{as_role}` is declared in [roles], but in this block it names each round's person; add `as = \"round-presenter\"` (or another unused name)"),
+                    );
+                }
+                Repeat::EachOf(role)
+            }
+            DeValue::Integer(_) => {
+                Repeat::Times(self.integer(repeat_value, "repeat", 1, 100)? as u32)
+            }
+            _ => {
+                self.at(repeat_value.span(), "`repeat` must be a role name (once per person of that role) or a whole number of rounds");
+                return None;
+            }
+        };
+        let round_role = matches!(repeat, Repeat::EachOf(_)).then_some(as_role.as_str());
+        let inner = Scope {
+            roles: scope.roles,
+            kinds: scope.kinds,
+            round_role,
+        };
+        let mut steps = Vec::new();
+        match t.get("steps") {
+            Some(v) => {
+                steps = self
+                    .entries(v, &inner, false)
+                    .into_iter()
+                    .filter_map(|e| match e {
+                        Entry::Step(s) => Some(s),
+                        Entry::Block(_) => None,
+                    })
+                    .collect();
+            }
+            None => self.at(
+                span,
+                "this repeated block has no steps: follow it with `[[steps.steps]]` tables",
+            ),
+        }
+        Some(Block {
+            name: name?,
+            guide,
+            repeat,
+            as_role,
+            rotate,
+            label,
+            steps,
+        })
+    }
+
+    fn step(&mut self, t: &DeTable<'_>, span: Range<usize>, scope: &Scope<'_>) -> Option<Step> {
+        self.known_keys(t, STEP_KEYS, "in a step");
+        if t.contains_key("steps") {
+            self.at(span.clone(), "only a repeated block has its own `steps`: add `repeat = \"<role>\"` or `repeat = <number>` to this step");
+        }
+        let name = self.required_name(t, span.clone(), "step");
+        let minutes = match t.get("minutes") {
+            Some(v) => self.minutes(v),
+            None => {
+                let what = name
+                    .as_deref()
+                    .map(|n| format!("step \"{n}\""))
+                    .unwrap_or("this step".into());
+                self.at(span, format!("{what} has no `minutes`: add a line like `minutes = 5` (or a range like `[5, 10]`)"));
+                None
+            }
+        };
+        let speakers = self.roles_list(t, "speakers", scope);
+        let silent = self.roles_list(t, "silent", scope);
+        let turns = t.get("turns").and_then(|v| {
+            let role = self.nonempty_string(v, "turns")?;
+            if scope.roles.iter().any(|r| r.id == role) {
+                Some(role)
+            } else {
+                self.unknown_role(v.span(), &role, scope.roles, None);
+                None
+            }
+        });
+        let notes = match t.get("notes") {
+            Some(v) => {
+                let kinds = self.string_list(v, "notes");
+                for kind in &kinds {
+                    let known = BUILTIN_NOTE_KINDS
+                        .iter()
+                        .map(|(k, _)| *k)
+                        .chain(scope.kinds.iter().map(|k| k.id.as_str()));
+                    if !known.clone().any(|k| k == kind) {
+                        let hint = match suggest(kind, known.clone()) {
+                            Some(s) => format!("did you mean `{s}`?"),
+                            None => "declare it under [note_kinds], like `quote = \"Quote\"`"
+                                .to_string(),
+                        };
+                        self.at(v.span(), format!("unknown note kind `{kind}`; {hint}"));
+                    }
+                }
+                kinds
+            }
+            None => Vec::new(),
+        };
+        Some(Step {
+            name: name?,
+            minutes: minutes?,
+            speakers,
+            silent,
+            guide: self.optional_string(t, "guide"),
+            stems: t
+                .get("stems")
+                .map(|v| self.string_list(v, "stems"))
+                .unwrap_or_default(),
+            notes,
+            turns,
+            estimated: t
+                .get("estimated")
+                .and_then(|v| self.boolean(v, "estimated"))
+                .unwrap_or(false),
+            protected: t
+                .get("protected")
+                .and_then(|v| self.boolean(v, "protected"))
+                .unwrap_or(false),
+        })
+    }
+
+    fn required_name(&mut self, t: &DeTable<'_>, span: Range<usize>, what: &str) -> Option<String> {
+        match t.get("name") {
+            Some(v) => self.nonempty_string(v, "name"),
+            None => {
+                self.at(span, format!("this {what} has no `name`: add a line like `name = \"Clarifying questions\"`"));
+                None
+            }
+        }
+    }
+
+    fn minutes(&mut self, v: &Value<'_>) -> Option<Minutes> {
+        const HELP: &str = "`minutes` must be a number like 5 or 2.5, or a range like [10, 15]";
+        match v.get_ref() {
+            DeValue::Integer(_) | DeValue::Float(_) => {
+                let m = self.positive(v)?;
+                Some(Minutes { planned: m, max: m })
+            }
+            DeValue::Array(items) => {
+                if items.len() != 2 {
+                    self.at(
+                        v.span(),
+                        format!(
+                            "{HELP}: a range has exactly two numbers, the planned and the longest"
+                        ),
+                    );
+                    return None;
+                }
+                let (a, b) = (self.positive(&items[0]), self.positive(&items[1]));
+                let (a, b) = (a?, b?);
+                if b < a {
+                    self.at(v.span(), format!("the range [{a}, {b}] ends before it starts; write the planned minutes first, then the longest"));
+                    return None;
+                }
+                Some(Minutes { planned: a, max: b })
+            }
+            _ => {
+                self.at(v.span(), HELP);
+                None
+            }
+        }
+    }
+
+    fn positive(&mut self, v: &Value<'_>) -> Option<f64> {
+        let m = self.number(v, "minutes")?;
+        if m <= 0.0 {
+            self.at(v.span(), format!("minutes must be more than 0 (found {m})"));
+            None
+        } else if m > MAX_MINUTES {
+            self.at(
+                v.span(),
+                format!("{m} minutes is longer than a step can be ({MAX_MINUTES} at most)"),
+            );
+            None
+        } else {
+            Some(m)
+        }
+    }
+
+    fn roles_list(&mut self, t: &DeTable<'_>, key: &str, scope: &Scope<'_>) -> Vec<String> {
+        let Some(v) = t.get(key) else {
+            return Vec::new();
+        };
+        let names = self.string_list(v, key);
+        for name in &names {
+            let declared = name == EVERYONE
+                || scope.round_role == Some(name.as_str())
+                || scope.roles.iter().any(|r| &r.id == name);
+            if !declared {
+                self.unknown_role(v.span(), name, scope.roles, scope.round_role);
+            }
+        }
+        names
+    }
+
+    fn unknown_role(
+        &mut self,
+        span: Range<usize>,
+        name: &str,
+        roles: &[Role],
+        round_role: Option<&str>,
+    ) {
+        let candidates = roles
+            .iter()
+            .map(|r| r.id.as_str())
+            .chain(round_role)
+            .chain([EVERYONE]);
+        let message = match suggest(name, candidates) {
+            Some(s) => format!("role `{name}` is not declared in [roles]; did you mean `{s}`?"),
+            None => format!(
+                "role `{name}` is not declared; add it under [roles], like `{name} = {{ label = \"{}\" }}`",
+                crate::text::capitalise(name)
+            ),
+        };
+        self.at(span, message);
+    }
+
+    fn known_keys(&mut self, t: &DeTable<'_>, allowed: &[&str], place: &str) {
+        for key in t.keys() {
+            let k = key.get_ref();
+            if !allowed.contains(&k.as_ref()) {
+                let message = match suggest(k, allowed.iter().copied()) {
+                    Some(s) => format!("unknown key `{k}` {place}; did you mean `{s}`?"),
+                    None => format!(
+                        "unknown key `{k}` {place}; the keys here are {}",
+                        allowed.join(", ")
+                    ),
+                };
+                self.at(key.span(), message);
+            }
+        }
+    }
+
+    fn table<'a, 'i>(&mut self, v: &'a Value<'i>, what: &str) -> Option<&'a DeTable<'i>> {
+        let t = v.get_ref().as_table();
+        if t.is_none() {
+            self.at(
+                v.span(),
+                format!("{what} must be a table, like `{{ label = \"Presenter\" }}`"),
+            );
+        }
+        t
+    }
+
+    fn string(&mut self, v: &Value<'_>, key: &str) -> Option<String> {
+        match v.get_ref().as_str() {
+            Some(s) => Some(s.to_string()),
+            None => {
+                self.at(
+                    v.span(),
+                    format!(
+                        "`{key}` must be text in quotes, found {}",
+                        v.get_ref().type_str()
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    fn nonempty_string(&mut self, v: &Value<'_>, key: &str) -> Option<String> {
+        let s = self.string(v, key)?;
+        if s.trim().is_empty() {
+            self.at(v.span(), format!("`{key}` is empty"));
+            return None;
+        }
+        Some(s)
+    }
+
+    fn optional_string(&mut self, t: &DeTable<'_>, key: &str) -> String {
+        t.get(key)
+            .and_then(|v| self.string(v, key))
+            .unwrap_or_default()
+    }
+
+    fn string_list(&mut self, v: &Value<'_>, key: &str) -> Vec<String> {
+        let Some(items) = v.get_ref().as_array() else {
+            self.at(
+                v.span(),
+                format!("`{key}` must be a list in brackets, like [\"presenter\"]"),
+            );
+            return Vec::new();
+        };
+        items
+            .iter()
+            .filter_map(|item| self.string(item, key))
+            .collect()
+    }
+
+    fn boolean(&mut self, v: &Value<'_>, key: &str) -> Option<bool> {
+        let b = v.get_ref().as_bool();
+        if b.is_none() {
+            self.at(v.span(), format!("`{key}` must be true or false"));
+        }
+        b
+    }
+
+    fn number(&mut self, v: &Value<'_>, key: &str) -> Option<f64> {
+        let parsed = match v.get_ref() {
+            DeValue::Integer(i) => i64::from_str_radix(&i.as_str().replace('_', ""), i.radix())
+                .ok()
+                .map(|n| n as f64),
+            DeValue::Float(f) => f
+                .as_str()
+                .replace('_', "")
+                .parse::<f64>()
+                .ok()
+                .filter(|x| x.is_finite()),
+            _ => None,
+        };
+        if parsed.is_none() {
+            self.at(
+                v.span(),
+                format!("`{key}` must be a number, found {}", v.get_ref().type_str()),
+            );
+        }
+        parsed
+    }
+
+    fn integer(&mut self, v: &Value<'_>, key: &str, min: i64, max: i64) -> Option<i64> {
+        let n = match v.get_ref() {
+            DeValue::Integer(i) => {
+                i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok()
+            }
+            _ => None,
+        };
+        match n {
+            Some(n) if (min..=max).contains(&n) => Some(n),
+            _ => {
+                self.at(
+                    v.span(),
+                    format!("`{key}` must be a whole number from {min} to {max}"),
+                );
+                None
+            }
+        }
+    }
+}
+
+/// What a step may refer to where it stands.
+struct Scope<'a> {
+    roles: &'a [Role],
+    kinds: &'a [NoteKind],
+    /// Inside a per-person block: the name of the round's person (`presenter`).
+    round_role: Option<&'a str>,
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+fn position(src: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(src.len());
+    let before = src.get(..offset).unwrap_or(src);
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
+pub fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && !id.starts_with('-')
+}
+
+fn valid_role_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+}
+
+/// A usable id made from any text: `My Tuning!` → `my-tuning`.
+pub(crate) fn make_id(text: &str) -> String {
+    let mut id = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            id.push(c.to_ascii_lowercase());
+        } else if !id.ends_with('-') && !id.is_empty() {
+            id.push('-');
+        }
+    }
+    let id = id.trim_end_matches('-').to_string();
+    if id.is_empty() {
+        "my-protocol".to_string()
+    } else {
+        id
+    }
+}

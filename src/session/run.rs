@@ -1,0 +1,425 @@
+//! The clock and notes of a running session.
+//!
+//! Each step banks the time spent in it; the running step adds `now - running_since`.
+//! Nothing is subtracted per tick, so the display cannot drift from real elapsed time.
+
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, FixedOffset};
+
+use super::plan::{PlannedStep, Roster};
+use crate::protocol::Protocol;
+
+/// A moment, as the runtime read it: monotonic for timing, wall time for the archive.
+#[derive(Debug, Clone, Copy)]
+pub struct Now {
+    pub at: Instant,
+    pub wall: DateTime<FixedOffset>,
+}
+
+impl Now {
+    /// The same moment moved on by `d` (for tests and for projecting ahead).
+    pub fn after(&self, d: Duration) -> Now {
+        let wall =
+            self.wall + chrono::Duration::from_std(d).unwrap_or_else(|_| chrono::Duration::zero());
+        Now {
+            at: self.at + d,
+            wall,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    InProgress,
+    Complete,
+    Abandoned,
+}
+
+impl Status {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Status::InProgress => "in-progress",
+            Status::Complete => "complete",
+            Status::Abandoned => "abandoned",
+        }
+    }
+}
+
+/// Time spent in one step, and how far it was extended or shortened.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StepRecord {
+    pub elapsed: Duration,
+    pub adjust_secs: i64,
+    pub visited: bool,
+}
+
+/// One note, as the group typed it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Note {
+    /// Index into the session's plan.
+    pub step: usize,
+    /// Whose turn it was, in a go-round.
+    pub turn: Option<String>,
+    pub kind: String,
+    pub text: String,
+    pub at: DateTime<FixedOffset>,
+}
+
+/// What the visible countdown shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Countdown {
+    /// Milliseconds left; negative when over time.
+    pub remaining_ms: i64,
+    pub allowance_ms: i64,
+    pub elapsed_ms: i64,
+}
+
+impl Countdown {
+    pub fn is_over(&self) -> bool {
+        self.remaining_ms <= 0
+    }
+    /// The last minute before time is up.
+    pub fn is_warning(&self) -> bool {
+        !self.is_over() && self.remaining_ms <= 60_000
+    }
+    /// Whole seconds to show: counting down (rounded up) or, when over, counting up.
+    pub fn shown_secs(&self) -> u64 {
+        if self.remaining_ms > 0 {
+            (self.remaining_ms as u64).div_ceil(1000)
+        } else {
+            (-self.remaining_ms) as u64 / 1000
+        }
+    }
+    /// How far through the allowance we are, 0.0 to 1.0.
+    pub fn ratio(&self) -> f64 {
+        if self.allowance_ms <= 0 {
+            1.0
+        } else {
+            (self.elapsed_ms as f64 / self.allowance_ms as f64).clamp(0.0, 1.0)
+        }
+    }
+    /// Time until the shown seconds next change.
+    pub fn until_next_change(&self) -> Duration {
+        let into = if self.remaining_ms > 0 {
+            match self.remaining_ms % 1000 {
+                0 => 1000,
+                r => r,
+            }
+        } else {
+            1000 - (-self.remaining_ms) % 1000
+        };
+        Duration::from_millis(into as u64)
+    }
+}
+
+/// What `next` did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Advance {
+    NextTurn,
+    NextStep,
+    /// Already at the last step (and last turn): nothing changed.
+    AtEnd,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Turn {
+    index: usize,
+    /// The step's elapsed time when this turn began.
+    started_at: Duration,
+    adjust_secs: i64,
+}
+
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub protocol: Protocol,
+    pub roster: Roster,
+    pub plan: Vec<PlannedStep>,
+    pub started: DateTime<FixedOffset>,
+    pub ended: Option<DateTime<FixedOffset>>,
+    pub status: Status,
+    pub notes: Vec<Note>,
+    records: Vec<StepRecord>,
+    current: usize,
+    turn: Turn,
+    /// `None` while paused.
+    running_since: Option<Instant>,
+    /// The bell has rung for the current countdown.
+    rang: bool,
+}
+
+impl Session {
+    /// Starts the first step, running, at `now`.
+    pub fn start(protocol: Protocol, roster: Roster, now: Now) -> Session {
+        let plan = super::plan::expand(&protocol, &roster);
+        let mut records = vec![StepRecord::default(); plan.len()];
+        if let Some(first) = records.first_mut() {
+            first.visited = true;
+        }
+        Session {
+            protocol,
+            roster,
+            plan,
+            started: now.wall,
+            ended: None,
+            status: Status::InProgress,
+            notes: Vec::new(),
+            records,
+            current: 0,
+            turn: Turn::default(),
+            running_since: Some(now.at),
+            rang: false,
+        }
+    }
+
+    pub fn current(&self) -> usize {
+        self.current
+    }
+
+    pub fn step(&self) -> &PlannedStep {
+        &self.plan[self.current]
+    }
+
+    pub fn records(&self) -> &[StepRecord] {
+        &self.records
+    }
+
+    pub fn is_paused(&self) -> bool {
+        self.running_since.is_none()
+    }
+
+    pub fn is_last_step(&self) -> bool {
+        self.current + 1 == self.plan.len()
+    }
+
+    /// In a go-round: the index of the current turn and whose it is.
+    pub fn turn(&self) -> Option<(usize, &str)> {
+        let step = self.step();
+        step.turns
+            .get(self.turn.index)
+            .map(|name| (self.turn.index, name.as_str()))
+    }
+
+    /// In a go-round: whose turn comes next in this step.
+    pub fn next_in_turn(&self) -> Option<&str> {
+        self.step()
+            .turns
+            .get(self.turn.index + 1)
+            .map(String::as_str)
+    }
+
+    /// Time spent in step `i` so far.
+    pub fn elapsed(&self, i: usize, now: Instant) -> Duration {
+        let banked = self.records.get(i).map(|r| r.elapsed).unwrap_or_default();
+        match self.running_since {
+            Some(since) if i == self.current => banked + now.saturating_duration_since(since),
+            _ => banked,
+        }
+    }
+
+    /// The time allowed for step `i`: planned plus extensions, never below zero.
+    pub fn allowance_secs(&self, i: usize) -> i64 {
+        let planned = self
+            .plan
+            .get(i)
+            .map(|s| i64::from(s.planned_secs))
+            .unwrap_or(0);
+        (planned + self.records.get(i).map(|r| r.adjust_secs).unwrap_or(0)).max(0)
+    }
+
+    /// The step's own countdown (for a go-round, the whole step).
+    pub fn step_countdown(&self, now: Instant) -> Countdown {
+        let elapsed_ms = self.elapsed(self.current, now).as_millis() as i64;
+        let allowance_ms = self.allowance_secs(self.current) * 1000;
+        Countdown {
+            remaining_ms: allowance_ms - elapsed_ms,
+            allowance_ms,
+            elapsed_ms,
+        }
+    }
+
+    /// The countdown people watch: the turn's in a go-round, otherwise the step's.
+    pub fn countdown(&self, now: Instant) -> Countdown {
+        match self.step().per_turn {
+            Some((per_turn, _)) => {
+                let elapsed = self
+                    .elapsed(self.current, now)
+                    .saturating_sub(self.turn.started_at);
+                let elapsed_ms = elapsed.as_millis() as i64;
+                let allowance_ms = (i64::from(per_turn) + self.turn.adjust_secs).max(0) * 1000;
+                Countdown {
+                    remaining_ms: allowance_ms - elapsed_ms,
+                    allowance_ms,
+                    elapsed_ms,
+                }
+            }
+            None => self.step_countdown(now),
+        }
+    }
+
+    pub fn toggle_pause(&mut self, now: Instant) {
+        match self.running_since {
+            Some(since) => {
+                self.records[self.current].elapsed += now.saturating_duration_since(since);
+                self.running_since = None;
+            }
+            None => self.running_since = Some(now),
+        }
+    }
+
+    /// Checks the clock: returns true exactly once when the visible countdown reaches zero.
+    pub fn tick(&mut self, now: Instant) -> bool {
+        if self.status != Status::InProgress || self.rang || !self.countdown(now).is_over() {
+            return false;
+        }
+        self.rang = true;
+        true
+    }
+
+    /// Next person in a go-round, otherwise the next step.
+    pub fn next(&mut self, now: Instant) -> Advance {
+        if self.turn.index + 1 < self.step().turns.len() {
+            let started_at = self.elapsed(self.current, now);
+            self.turn = Turn {
+                index: self.turn.index + 1,
+                started_at,
+                adjust_secs: 0,
+            };
+            self.rang = false;
+            return Advance::NextTurn;
+        }
+        if self.is_last_step() {
+            return Advance::AtEnd;
+        }
+        self.go_to(self.current + 1, false, now);
+        Advance::NextStep
+    }
+
+    /// Previous person in a go-round, otherwise the previous step. False at the start.
+    pub fn previous(&mut self, now: Instant) -> bool {
+        if self.turn.index > 0 {
+            let started_at = self.elapsed(self.current, now);
+            self.turn = Turn {
+                index: self.turn.index - 1,
+                started_at,
+                adjust_secs: 0,
+            };
+            self.rang = false;
+            return true;
+        }
+        if self.current == 0 {
+            return false;
+        }
+        self.go_to(self.current - 1, true, now);
+        true
+    }
+
+    fn go_to(&mut self, index: usize, at_last_turn: bool, now: Instant) {
+        self.records[self.current].elapsed = self.elapsed(self.current, now);
+        if self.running_since.is_some() {
+            self.running_since = Some(now);
+        }
+        self.current = index;
+        self.records[index].visited = true;
+        let turns = self.plan[index].turns.len();
+        let index_in_step = if at_last_turn {
+            turns.saturating_sub(1)
+        } else {
+            0
+        };
+        self.turn = Turn {
+            index: index_in_step,
+            started_at: self.records[index].elapsed,
+            adjust_secs: 0,
+        };
+        // Coming back to a step that is already over time must not ring again.
+        self.rang = self.countdown(now).is_over();
+    }
+
+    /// One minute more (`delta_secs = 60`) or less (`-60`) for this step, or this turn.
+    pub fn adjust(&mut self, delta_secs: i64, now: Instant) {
+        let floor = -i64::from(self.step().planned_secs);
+        let record = &mut self.records[self.current];
+        record.adjust_secs = (record.adjust_secs + delta_secs).max(floor);
+        if let Some((per_turn, _)) = self.step().per_turn {
+            self.turn.adjust_secs = (self.turn.adjust_secs + delta_secs).max(-i64::from(per_turn));
+        }
+        if !self.countdown(now).is_over() {
+            self.rang = false;
+        }
+    }
+
+    pub fn add_note(&mut self, kind: &str, text: &str, now: Now) {
+        let turn = self.turn().map(|(_, name)| name.to_string());
+        self.notes.push(Note {
+            step: self.current,
+            turn,
+            kind: kind.to_string(),
+            text: text.to_string(),
+            at: now.wall,
+        });
+    }
+
+    /// Stops the clock and marks the session complete (or abandoned).
+    pub fn finish(&mut self, status: Status, now: Now) {
+        if self.running_since.is_some() {
+            self.toggle_pause(now.at);
+        }
+        self.status = status;
+        self.ended = Some(now.wall);
+    }
+
+    /// Total time spent in steps so far.
+    pub fn total_elapsed(&self, now: Instant) -> Duration {
+        (0..self.plan.len()).map(|i| self.elapsed(i, now)).sum()
+    }
+
+    pub fn planned_total_secs(&self) -> u64 {
+        self.plan.iter().map(|s| u64::from(s.planned_secs)).sum()
+    }
+
+    /// Seconds still to run if every remaining step takes its allowance.
+    pub fn remaining_secs(&self, now: Instant) -> u64 {
+        let mut left = 0i64;
+        let step = self.step();
+        let countdown = self.countdown(now);
+        let current_left = match step.per_turn {
+            Some((per_turn, _)) => {
+                let turns_after = step.turns.len().saturating_sub(self.turn.index + 1) as i64;
+                countdown.remaining_ms.max(0) / 1000 + turns_after * i64::from(per_turn)
+            }
+            None => countdown.remaining_ms.max(0) / 1000,
+        };
+        left += current_left;
+        for i in self.current + 1..self.plan.len() {
+            left += (self.allowance_secs(i) - self.elapsed(i, now).as_secs() as i64).max(0);
+        }
+        left.max(0) as u64
+    }
+
+    /// When the session will end if every remaining step takes its allowance.
+    pub fn projected_end(&self, now: Now) -> DateTime<FixedOffset> {
+        now.wall + chrono::Duration::seconds(self.remaining_secs(now.at) as i64)
+    }
+
+    /// When the session should end: the end-by time if one was set, otherwise the start
+    /// plus the planned total.
+    pub fn target_end(&self) -> DateTime<FixedOffset> {
+        if let Some(end) = self.roster.end_by {
+            let date = self.started.date_naive();
+            let mut target = date.and_time(end);
+            if target < self.started.naive_local() {
+                target += chrono::Duration::days(1);
+            }
+            if let Some(t) = target.and_local_timezone(*self.started.offset()).single() {
+                return t;
+            }
+        }
+        self.started + chrono::Duration::seconds(self.planned_total_secs() as i64)
+    }
+
+    /// Notes of step `i`, in the order they were taken.
+    pub fn notes_of(&self, i: usize) -> impl Iterator<Item = &Note> {
+        self.notes.iter().filter(move |n| n.step == i)
+    }
+}

@@ -1,0 +1,143 @@
+//! Text that came from a user or a file, made safe to show.
+//!
+//! Protocol files, names and notes are typed by people we do not control. Before any of
+//! it reaches a terminal, control characters and escape sequences are replaced by
+//! visible stand-ins, so a file cannot move the cursor, change colours or retitle the
+//! window of the person reading it.
+
+/// Replaces every control character (C0, DEL, C1) and every bidirectional override with
+/// a visible symbol. Newlines and tabs are kept when `keep_lines` is true (multi-line
+/// notes); otherwise they become spaces.
+pub fn for_terminal(input: &str, keep_lines: bool) -> String {
+    let mut out = String::with_capacity(input.len());
+    for c in input.chars() {
+        match c {
+            '\n' if keep_lines => out.push('\n'),
+            '\n' | '\r' => out.push(' '),
+            '\t' => out.push_str(if keep_lines { "    " } else { " " }),
+            c => out.push(visible(c)),
+        }
+    }
+    out
+}
+
+/// One line of terminal-safe text (newlines and tabs become spaces).
+pub fn line(input: &str) -> String {
+    for_terminal(input, false)
+}
+
+/// The stand-in for a character that must not reach the terminal as itself.
+pub fn visible(c: char) -> char {
+    match c {
+        // C0 controls and DEL: the Unicode "control pictures" block shows them as symbols.
+        '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+        '\u{7f}' => '\u{2421}',
+        // C1 controls (CSI is U+009B) and bidi overrides/isolates that would reorder a line.
+        '\u{80}'..='\u{9f}'
+        | '\u{200e}'
+        | '\u{200f}'
+        | '\u{202a}'..='\u{202e}'
+        | '\u{2066}'..='\u{2069}' => '\u{fffd}',
+        c => c,
+    }
+}
+
+/// True when `s` holds something that [`for_terminal`] would change.
+pub fn needs_cleaning(s: &str) -> bool {
+    s.chars().any(|c| visible(c) != c || c == '\t' || c == '\r')
+}
+
+/// Edit distance, for "did you mean" suggestions.
+pub fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            let substitute = diagonal + usize::from(ca != *cb);
+            row[j + 1] = substitute.min(above + 1).min(row[j] + 1);
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+/// The closest candidate to `word`, if it is close enough to be a likely typo.
+pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let limit = (word.chars().count() / 3).max(1) + 1;
+    candidates
+        .into_iter()
+        .map(|c| (distance(&word.to_lowercase(), c), c))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+/// Capitalises the first letter: `participant` → `Participant`.
+pub fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Formats seconds as `m:ss` (or `h:mm:ss` past an hour).
+pub fn clock(secs: u64) -> String {
+    let (h, m, s) = (secs / 3600, (secs / 60) % 60, secs % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m}:{s:02}")
+    }
+}
+
+/// Formats minutes for people: `10`, `2.5`, `0.5`.
+pub fn minutes(m: f64) -> String {
+    if (m - m.round()).abs() < 1e-9 {
+        format!("{}", m.round() as i64)
+    } else {
+        let s = format!("{m:.2}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_sequences_become_visible() {
+        let evil = "ok\u{1b}[2J\u{1b}]0;pwned\u{7}\u{9b}31m";
+        let safe = for_terminal(evil, false);
+        assert!(!safe.contains('\u{1b}'));
+        assert!(!safe.contains('\u{9b}'));
+        assert!(!safe.contains('\u{7}'));
+        assert!(safe.starts_with("ok\u{241b}[2J"));
+    }
+
+    #[test]
+    fn lines_are_kept_only_when_asked() {
+        assert_eq!(for_terminal("a\nb\tc", true), "a\nb    c");
+        assert_eq!(line("a\nb\tc\r"), "a b c ");
+    }
+
+    #[test]
+    fn suggestions_find_typos_only() {
+        let keys = ["minutes", "speakers", "silent"];
+        assert_eq!(suggest("minuts", keys), Some("minutes"));
+        assert_eq!(suggest("speekers", keys), Some("speakers"));
+        assert_eq!(suggest("colour", keys), None);
+    }
+
+    #[test]
+    fn clocks_and_minutes_read_naturally() {
+        assert_eq!(clock(65), "1:05");
+        assert_eq!(clock(3723), "1:02:03");
+        assert_eq!(minutes(10.0), "10");
+        assert_eq!(minutes(2.5), "2.5");
+        assert_eq!(minutes(0.1), "0.1");
+    }
+}

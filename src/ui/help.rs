@@ -1,0 +1,41 @@
+//! The help screen (`?`), drawn from the same key tables that handle the keys.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::Theme;
+use crate::app::keymap;
+
+pub fn draw(frame: &mut Frame, area: Rect, theme: &Theme) {
+    let mut lines = vec![Line::styled("Timer keys", theme.title())];
+    for b in keymap::TIMER {
+        lines.push(row(b.keys, b.label, theme));
+    }
+    lines.push(row("Ctrl+C", "end (asks first)", theme));
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("In the note box", theme.title()));
+    for (k, l) in keymap::NOTE {
+        lines.push(row(k, l, theme));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        "The timer never moves on by itself; n moves on.",
+        theme.dim(),
+    ));
+    let popup = super::popup(frame, area, 52, lines.len() as u16 + 2);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(theme.block(" Help · Esc or ? closes ")),
+        popup,
+    );
+}
+
+fn row(keys: &str, label: &str, theme: &Theme) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(format!("{keys:>10}  "), theme.key()),
+        Span::raw(label.to_string()),
+    ])
+}

@@ -1,0 +1,132 @@
+//! Drawing the model. Views read the model and never change it.
+
+mod help;
+mod picker;
+mod projector;
+mod run;
+mod setup;
+mod summary;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+use crate::app::{Model, Screen};
+
+/// Draws the whole screen.
+pub fn view(model: &Model, frame: &mut Frame) {
+    let theme = Theme {
+        color: model.settings.color,
+    };
+    let area = frame.area();
+    if area.width < 20 || area.height < 4 {
+        let msg = Paragraph::new("Window too small for crit").wrap(Wrap { trim: true });
+        frame.render_widget(msg, area);
+        return;
+    }
+    match &model.screen {
+        Screen::Picker(p) => picker::draw(frame, area, &model.library, p, &theme),
+        Screen::Setup(s) => setup::draw(frame, area, s, &theme),
+        Screen::Run(r) => run::draw(frame, area, r, model.now, &theme),
+        Screen::Summary(s) => summary::draw(frame, area, s, model.now, &theme),
+    }
+}
+
+/// Styles, with colour or (under `NO_COLOR`) with weight and underline only. Meaning is
+/// never carried by colour alone: every coloured state also has words.
+#[derive(Debug, Clone, Copy)]
+pub struct Theme {
+    pub color: bool,
+}
+
+impl Theme {
+    fn fg(&self, c: Color) -> Style {
+        if self.color {
+            Style::new().fg(c)
+        } else {
+            Style::new()
+        }
+    }
+    pub fn title(&self) -> Style {
+        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+    }
+    pub fn speak(&self) -> Style {
+        self.fg(Color::Green).add_modifier(Modifier::BOLD)
+    }
+    pub fn silent(&self) -> Style {
+        self.fg(Color::Magenta).add_modifier(Modifier::BOLD)
+    }
+    pub fn warning(&self) -> Style {
+        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+    }
+    pub fn over(&self) -> Style {
+        let s = Style::new().add_modifier(Modifier::BOLD);
+        if self.color {
+            s.fg(Color::White).bg(Color::Red)
+        } else {
+            s.add_modifier(Modifier::REVERSED)
+        }
+    }
+    pub fn dim(&self) -> Style {
+        if self.color {
+            Style::new().fg(Color::DarkGray)
+        } else {
+            Style::new().add_modifier(Modifier::DIM)
+        }
+    }
+    pub fn key(&self) -> Style {
+        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+    }
+    pub fn selected(&self) -> Style {
+        let s = Style::new().add_modifier(Modifier::BOLD);
+        if self.color {
+            s.fg(Color::Black).bg(Color::Cyan)
+        } else {
+            s.add_modifier(Modifier::REVERSED)
+        }
+    }
+    pub fn error(&self) -> Style {
+        self.fg(Color::Red).add_modifier(Modifier::BOLD)
+    }
+    pub fn block(&self, title: impl Into<Line<'static>>) -> Block<'static> {
+        Block::default()
+            .borders(Borders::ALL)
+            .border_style(self.dim())
+            .title(title.into().style(self.title()))
+    }
+}
+
+/// The footer: the keys that work right now.
+pub fn footer(frame: &mut Frame, area: Rect, hints: &[(&str, &str)], theme: &Theme) {
+    let mut spans = Vec::new();
+    for (i, (key, label)) in hints.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled("  ", theme.dim()));
+        }
+        spans.push(Span::styled(key.to_string(), theme.key()));
+        spans.push(Span::raw(format!(" {label}")));
+    }
+    frame.render_widget(
+        Paragraph::new(Line::from(spans)).wrap(Wrap { trim: true }),
+        area,
+    );
+}
+
+/// A box of `width`×`height` cells centred in `area` (shrunk to fit), cleared.
+pub fn popup(frame: &mut Frame, area: Rect, width: u16, height: u16) -> Rect {
+    let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [cell] = Layout::horizontal([Constraint::Length(width.min(area.width))])
+        .flex(Flex::Center)
+        .areas(row);
+    frame.render_widget(Clear, cell);
+    cell
+}
+
+/// Text from a file or a person, made safe for the terminal, on one line.
+pub fn safe(s: &str) -> String {
+    crate::text::line(s)
+}

@@ -1,0 +1,171 @@
+//! The protocol picker: the list on the left, the chosen protocol's outline on the right,
+//! and any file that was skipped, with the reason.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
+
+use super::{Theme, footer, safe};
+use crate::app::Picker;
+use crate::protocol::{Entry, Library, Repeat};
+use crate::session::planned_total_secs;
+use crate::text::{clock, minutes};
+
+pub fn draw(frame: &mut Frame, area: Rect, lib: &Library, picker: &Picker, theme: &Theme) {
+    let skipped = u16::from(!lib.skipped.is_empty());
+    let [head, body, warn, foot] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(skipped),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    frame.render_widget(
+        Paragraph::new(Line::styled("crit · choose a protocol", theme.title())),
+        head,
+    );
+    let [list_area, detail_area] = if area.width >= 70 {
+        Layout::horizontal([Constraint::Length(38), Constraint::Min(20)]).areas(body)
+    } else {
+        Layout::vertical([Constraint::Min(3), Constraint::Length(0)]).areas(body)
+    };
+    let items: Vec<ListItem> = lib
+        .protocols
+        .iter()
+        .map(|s| {
+            let total = clock(planned_total_secs(&s.protocol));
+            let room = (list_area.width as usize).saturating_sub(total.len() + 5);
+            let name: String = safe(&s.protocol.name).chars().take(room).collect();
+            ListItem::new(format!("{name:<room$} {total:>6}"))
+        })
+        .collect();
+    let mut state = ListState::default().with_selected(Some(picker.selected));
+    let list = List::new(items)
+        .block(theme.block(" Protocols "))
+        .highlight_style(theme.selected())
+        .highlight_symbol("▶");
+    frame.render_stateful_widget(list, list_area, &mut state);
+    if detail_area.width > 0
+        && let Some(source) = lib.protocols.get(picker.selected)
+    {
+        detail(frame, detail_area, source, theme);
+    }
+    if !lib.skipped.is_empty() {
+        let text = format!(
+            "{} protocol file(s) skipped because of problems: s shows why",
+            lib.skipped.len()
+        );
+        frame.render_widget(Paragraph::new(Span::styled(text, theme.warning())), warn);
+    }
+    footer(
+        frame,
+        foot,
+        &[
+            ("↑/↓", "choose"),
+            ("Enter", "set up session"),
+            ("s", "skipped files"),
+            ("q", "quit"),
+        ],
+        theme,
+    );
+    if picker.show_skipped {
+        skipped_popup(frame, area, lib, theme);
+    }
+}
+
+fn detail(frame: &mut Frame, area: Rect, source: &crate::protocol::Source, theme: &Theme) {
+    let p = &source.protocol;
+    let mut lines = vec![Line::styled(safe(&p.name), theme.title())];
+    if !p.summary.is_empty() {
+        lines.push(Line::raw(safe(&p.summary)));
+    }
+    lines.push(Line::raw(""));
+    let roles: Vec<String> = p.roles.iter().map(|r| safe(&r.label)).collect();
+    lines.push(Line::from(vec![
+        Span::styled("Roles: ", theme.dim()),
+        Span::raw(roles.join(", ")),
+    ]));
+    let total = planned_total_secs(p);
+    lines.push(Line::from(vec![
+        Span::styled("About: ", theme.dim()),
+        Span::raw(format!("{} for a typical group", clock(total))),
+    ]));
+    lines.push(Line::raw(""));
+    let mut n = 0;
+    for entry in &p.steps {
+        match entry {
+            Entry::Step(s) => {
+                n += 1;
+                lines.push(step_line(n, &s.name, s.minutes.planned, s.turns.is_some()));
+            }
+            Entry::Block(b) => {
+                let times = match &b.repeat {
+                    Repeat::EachOf(role) => format!(
+                        "once for each {}",
+                        p.role(role)
+                            .map(|r| r.label.to_lowercase())
+                            .unwrap_or(role.clone())
+                    ),
+                    Repeat::Times(k) => format!("{k} times"),
+                };
+                lines.push(Line::styled(
+                    format!("   {} (repeats {times}):", safe(&b.name)),
+                    theme.dim(),
+                ));
+                for s in &b.steps {
+                    n += 1;
+                    lines.push(step_line(n, &s.name, s.minutes.planned, s.turns.is_some()));
+                }
+            }
+        }
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::from(vec![
+        Span::styled("Source: ", theme.dim()),
+        Span::raw(safe(&p.source)),
+    ]));
+    lines.push(Line::from(vec![
+        Span::styled("File: ", theme.dim()),
+        Span::raw(safe(&source.path)),
+    ]));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(theme.block(" About ")),
+        area,
+    );
+}
+
+fn step_line(n: usize, name: &str, planned: f64, per_turn: bool) -> Line<'static> {
+    let each = if per_turn { " each" } else { "" };
+    Line::raw(format!(
+        "{n:>3}. {} · {} min{each}",
+        safe(name),
+        minutes(planned)
+    ))
+}
+
+fn skipped_popup(frame: &mut Frame, area: Rect, lib: &Library, theme: &Theme) {
+    let mut lines = Vec::new();
+    for s in &lib.skipped {
+        for p in &s.problems {
+            lines.push(Line::raw(safe(&p.to_string())));
+        }
+    }
+    if lines.is_empty() {
+        lines.push(Line::raw("No files were skipped."));
+    }
+    let popup = super::popup(
+        frame,
+        area,
+        area.width.saturating_sub(4),
+        lines.len() as u16 + 2,
+    );
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(theme.block(" Skipped files · s closes ")),
+        popup,
+    );
+}

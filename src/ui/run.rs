@@ -1,0 +1,510 @@
+//! The run screen: the step, its countdown, who speaks and who is silent, the guide, the
+//! list of steps, this step's notes and the note box.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{LineGauge, Paragraph, Wrap};
+use tui_big_text::{BigText, PixelSize};
+
+use super::{Theme, footer, help, projector, safe};
+use crate::app::{Mode, Run, keymap};
+use crate::session::{Countdown, Now, Party, Session};
+use crate::text::clock;
+
+pub fn draw(frame: &mut Frame, area: Rect, run: &Run, now: Now, theme: &Theme) {
+    if run.projector {
+        projector::draw(frame, area, &run.session, now, theme);
+    } else if area.width >= 60 && area.height >= 20 {
+        full(frame, area, run, now, theme);
+    } else {
+        compact(frame, area, run, now, theme);
+    }
+    match run.mode {
+        Mode::Help => help::draw(frame, area, theme),
+        Mode::ConfirmEnd => confirm(frame, area, &run.session, theme),
+        _ => {}
+    }
+}
+
+fn full(frame: &mut Frame, area: Rect, run: &Run, now: Now, theme: &Theme) {
+    let s = &run.session;
+    let step = s.step();
+    let big = area.height >= 34 && area.width >= 70;
+    let step_lines = 2
+        + u16::from(step.round.is_some())
+        + u16::from(step.is_go_round())
+        + if big { 4 } else { 1 };
+    let problem_lines = u16::from(run.archive_problem.is_some() || run.flash.is_some());
+    let notes_height = if run.mode == Mode::Note { 8 } else { 5 };
+    let [header, step_area, who, body, notes, message, foot] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(step_lines + 2),
+        Constraint::Length(who_lines(s)),
+        Constraint::Min(3),
+        Constraint::Length(notes_height),
+        Constraint::Length(problem_lines),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    header_line(frame, header, s, now, theme);
+    step_panel(frame, step_area, s, now, big, theme);
+    frame.render_widget(
+        Paragraph::new(who_text(s, theme)).wrap(Wrap { trim: true }),
+        who,
+    );
+    let [guide, steps] =
+        Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)]).areas(body);
+    guide_panel(frame, guide, s, theme);
+    steps_panel(frame, steps, s, now, theme);
+    notes_panel(frame, notes, run, theme);
+    message_line(frame, message, run, theme);
+    footer(frame, foot, &hints(run), theme);
+}
+
+/// Below 60×20: only what the room needs, top to bottom, as far as it fits.
+fn compact(frame: &mut Frame, area: Rect, run: &Run, now: Now, theme: &Theme) {
+    let s = &run.session;
+    let step = s.step();
+    let mut lines = vec![Line::from(vec![
+        Span::styled(
+            format!("{}/{} ", s.current() + 1, s.plan.len()),
+            theme.dim(),
+        ),
+        Span::styled(safe(&step.full_name()), theme.title()),
+    ])];
+    lines.push(countdown_line(s, now, theme));
+    lines.extend(who_text(s, theme).lines);
+    if run.mode == Mode::Note {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{}: ", safe(&note_label(run))), theme.key()),
+            Span::raw(safe(&run.note.lines().join(" / "))),
+        ]));
+    }
+    if let Some(p) = run.archive_problem.as_ref().or(run.flash.as_ref()) {
+        lines.push(Line::styled(safe(p), theme.error()));
+    }
+    let [body, foot] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), body);
+    footer(frame, foot, &hints(run), theme);
+}
+
+fn hints(run: &Run) -> Vec<(&'static str, &'static str)> {
+    match run.mode {
+        Mode::Note => keymap::NOTE.to_vec(),
+        Mode::ConfirmEnd => keymap::CONFIRM.to_vec(),
+        Mode::Help => vec![("Esc/?", "close help")],
+        Mode::Timer => {
+            let mut h = keymap::timer_hints();
+            if run.session.is_paused() {
+                h[0].1 = "resume";
+            }
+            h
+        }
+    }
+}
+
+fn header_line(frame: &mut Frame, area: Rect, s: &Session, now: Now, theme: &Theme) {
+    let mut title = safe(&s.protocol.name);
+    if !s.roster.group.is_empty() {
+        title = format!("{title} · {}", safe(&s.roster.group));
+    }
+    let [left, right] =
+        Layout::horizontal([Constraint::Min(10), Constraint::Length(44)]).areas(area);
+    frame.render_widget(Paragraph::new(Span::styled(title, theme.title())), left);
+    let (end_text, style) = projection(s, now, theme);
+    let right_line = Line::from(vec![
+        Span::raw(format!("{}  ", now.wall.format("%H:%M"))),
+        Span::styled(end_text, style),
+    ])
+    .right_aligned();
+    frame.render_widget(Paragraph::new(right_line), right);
+}
+
+/// "ends 16:34, 4 min late", measured against the end-by time or the plan.
+pub fn projection(s: &Session, now: Now, theme: &Theme) -> (String, Style) {
+    let end = s.projected_end(now);
+    let late = (end - s.target_end()).num_seconds();
+    let mins = (late.abs() + 30) / 60;
+    let verdict = if mins == 0 {
+        ("on time".to_string(), Style::new())
+    } else if late > 0 {
+        (format!("{mins} min late"), theme.warning())
+    } else {
+        (format!("{mins} min early"), Style::new())
+    };
+    (
+        format!("ends {}, {}", end.format("%H:%M"), verdict.0),
+        verdict.1,
+    )
+}
+
+fn step_panel(frame: &mut Frame, area: Rect, s: &Session, now: Now, big: bool, theme: &Theme) {
+    let step = s.step();
+    let title = format!(
+        " Step {} of {}: {} ",
+        s.current() + 1,
+        s.plan.len(),
+        safe(&step.name)
+    );
+    let block = theme.block(title);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let mut rows = Vec::new();
+    if let Some(round) = &step.round {
+        rows.push(Line::styled(safe(&round.title()), theme.title()));
+    }
+    if let Some((i, name)) = s.turn() {
+        let mut spans = vec![
+            Span::styled(
+                format!("Turn {} of {}: ", i + 1, step.turns.len()),
+                theme.dim(),
+            ),
+            Span::styled(safe(name), theme.speak()),
+        ];
+        if let Some(next) = s.next_in_turn() {
+            spans.push(Span::styled(
+                format!("   next: {}", safe(next)),
+                theme.dim(),
+            ));
+        } else {
+            spans.push(Span::styled("   (last turn)", theme.dim()));
+        }
+        rows.push(Line::from(spans));
+    }
+    let c = s.countdown(now.at);
+    let lines_before = rows.len() as u16;
+    let [top, digits, gauge_row, detail] = Layout::vertical([
+        Constraint::Length(lines_before),
+        Constraint::Length(if big { 4 } else { 0 }),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    frame.render_widget(Paragraph::new(rows), top);
+    if big {
+        let text = if c.is_over() {
+            format!("+{}", clock(c.shown_secs()))
+        } else {
+            clock(c.shown_secs())
+        };
+        let style = countdown_style(s, &c, theme);
+        let big_text = BigText::builder()
+            .pixel_size(PixelSize::HalfHeight)
+            .style(style)
+            .lines(vec![text.into()])
+            .build();
+        frame.render_widget(big_text, digits);
+    }
+    let label = if c.is_over() {
+        "over".to_string()
+    } else {
+        format!("{:.0}%", c.ratio() * 100.0)
+    };
+    let gauge = LineGauge::default()
+        .ratio(c.ratio())
+        .label(label)
+        .filled_style(countdown_style(s, &c, theme))
+        .unfilled_style(theme.dim());
+    frame.render_widget(gauge, gauge_row);
+    frame.render_widget(Paragraph::new(countdown_line(s, now, theme)), detail);
+}
+
+fn countdown_style(s: &Session, c: &Countdown, theme: &Theme) -> Style {
+    if c.is_over() {
+        theme.over()
+    } else if c.is_warning() {
+        theme.warning()
+    } else if s.is_paused() {
+        theme.dim()
+    } else {
+        theme.speak()
+    }
+}
+
+/// "4:12 left of 5:00 · can stretch to 10:00", "1:05 OVER", "PAUSED".
+fn countdown_line(s: &Session, now: Now, theme: &Theme) -> Line<'static> {
+    let c = s.countdown(now.at);
+    let step = s.step();
+    let mut spans = Vec::new();
+    if c.is_over() {
+        spans.push(Span::styled(
+            format!(" +{} OVER TIME ", clock(c.shown_secs())),
+            theme.over(),
+        ));
+        spans.push(Span::raw(format!(
+            " of {}",
+            clock((c.allowance_ms / 1000) as u64)
+        )));
+    } else {
+        spans.push(Span::styled(
+            format!("{} left", clock(c.shown_secs())),
+            countdown_style(s, &c, theme),
+        ));
+        spans.push(Span::raw(format!(
+            " of {}",
+            clock((c.allowance_ms / 1000) as u64)
+        )));
+        if c.is_warning() {
+            spans.push(Span::styled("  · last minute", theme.warning()));
+        }
+    }
+    if s.is_paused() {
+        spans.push(Span::styled("  ‖ PAUSED", theme.warning()));
+    }
+    let stretch = match step.per_turn {
+        Some((planned, max)) if max > planned => Some(max),
+        None if step.max_secs > step.planned_secs => Some(step.max_secs),
+        _ => None,
+    };
+    if let Some(max) = stretch {
+        spans.push(Span::styled(
+            format!("  · may stretch to {}", clock(u64::from(max))),
+            theme.dim(),
+        ));
+    }
+    let session_line = format!(
+        "  · session {} of {}",
+        clock(s.total_elapsed(now.at).as_secs()),
+        clock(s.planned_total_secs())
+    );
+    spans.push(Span::styled(session_line, theme.dim()));
+    Line::from(spans)
+}
+
+fn who_lines(s: &Session) -> u16 {
+    let step = s.step();
+    (1 + step.silent.len().max(usize::from(step.is_go_round()))).min(4) as u16
+}
+
+fn names(p: &Party) -> String {
+    if p.names.is_empty() {
+        p.label.clone()
+    } else {
+        format!("{} ({})", p.names.join(", "), p.label)
+    }
+}
+
+/// Who may speak and who must be silent, in words (never colour alone).
+fn who_text(s: &Session, theme: &Theme) -> Text<'static> {
+    let step = s.step();
+    let mut lines = Vec::new();
+    match s.turn() {
+        Some((_, name)) => lines.push(Line::from(vec![
+            Span::styled("▶ Speaks now: ", theme.speak()),
+            Span::styled(safe(name), theme.speak()),
+            Span::raw(" — everyone else listens"),
+        ])),
+        None if step.speakers.is_empty()
+            && step
+                .silent
+                .iter()
+                .any(|p| p.role == crate::protocol::EVERYONE) => {}
+        None if step.speakers.is_empty() => lines.push(Line::from(vec![
+            Span::styled("▶ Speak: ", theme.speak()),
+            Span::raw("as the facilitator directs"),
+        ])),
+        None => {
+            let list: Vec<String> = step.speakers.iter().map(|p| safe(&names(p))).collect();
+            lines.push(Line::from(vec![
+                Span::styled("▶ Speak: ", theme.speak()),
+                Span::raw(list.join(" · ")),
+            ]));
+        }
+    }
+    for p in &step.silent {
+        let what = if p.role == crate::protocol::EVERYONE {
+            "Everyone: silent — write, read or think without talking".to_string()
+        } else {
+            format!("{}: silent — listen and take notes", safe(&names(p)))
+        };
+        lines.push(Line::from(vec![
+            Span::styled("■ ", theme.silent()),
+            Span::styled(what, theme.silent()),
+        ]));
+    }
+    Text::from(lines)
+}
+
+fn guide_panel(frame: &mut Frame, area: Rect, s: &Session, theme: &Theme) {
+    let step = s.step();
+    let mut lines: Vec<Line> = Vec::new();
+    if !step.guide.is_empty() {
+        lines.push(Line::raw(crate::text::for_terminal(
+            step.guide.trim(),
+            false,
+        )));
+    }
+    if step.estimated {
+        lines.push(Line::styled(
+            "(Time is an estimate, not the published figure.)",
+            theme.dim(),
+        ));
+    }
+    if !step.stems.is_empty() {
+        lines.push(Line::styled("Sentence starters:", theme.dim()));
+        for stem in &step.stems {
+            lines.push(Line::raw(format!("  “{}”", safe(stem))));
+        }
+    }
+    if !s.roster.question.is_empty() {
+        lines.push(Line::from(vec![
+            Span::styled("Question: ", theme.dim()),
+            Span::raw(safe(&s.roster.question)),
+        ]));
+    }
+    let block = theme.block(" Guide ");
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
+        area,
+    );
+}
+
+fn steps_panel(frame: &mut Frame, area: Rect, s: &Session, now: Now, theme: &Theme) {
+    let block = theme.block(" Steps ");
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let height = inner.height as usize;
+    let first = s
+        .current()
+        .saturating_sub(height / 3)
+        .min(s.plan.len().saturating_sub(height));
+    let width = inner.width as usize;
+    let lines: Vec<Line> = s
+        .plan
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(height)
+        .map(|(i, step)| {
+            let (mark, style) = if i == s.current() {
+                ("▶", theme.selected())
+            } else if s.records()[i].visited {
+                ("✓", Style::new())
+            } else {
+                (" ", theme.dim())
+            };
+            let times = if s.records()[i].visited && i != s.current() {
+                format!(
+                    "{:>6} {:>6}",
+                    clock(u64::from(step.planned_secs)),
+                    clock(s.elapsed(i, now.at).as_secs())
+                )
+            } else {
+                format!("{:>6}", clock(u64::from(step.planned_secs)))
+            };
+            let prefix = format!("{mark}{:>3} ", i + 1);
+            let room = width.saturating_sub(prefix.chars().count() + times.chars().count() + 1);
+            let name = match &step.round {
+                Some(r) => format!(
+                    "{}{} {}",
+                    r.label.chars().next().unwrap_or('R'),
+                    r.index,
+                    step.name
+                ),
+                None => step.name.clone(),
+            };
+            let name = fit(&safe(&name), room);
+            Line::styled(format!("{prefix}{name:<room$} {times}"), style)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Cuts `s` to `width` characters, with an ellipsis if anything was cut.
+fn fit(s: &str, width: usize) -> String {
+    if s.chars().count() <= width {
+        s.to_string()
+    } else if width == 0 {
+        String::new()
+    } else {
+        let mut out: String = s.chars().take(width - 1).collect();
+        out.push('…');
+        out
+    }
+}
+
+fn note_label(run: &Run) -> String {
+    run.session.protocol.note_label(run.current_kind())
+}
+
+fn notes_panel(frame: &mut Frame, area: Rect, run: &Run, theme: &Theme) {
+    let s = &run.session;
+    let count = s.notes_of(s.current()).count();
+    let title = if run.mode == Mode::Note {
+        format!(
+            " New note · kind: {} (Tab changes) ",
+            safe(&note_label(run))
+        )
+    } else {
+        format!(" Notes for this step ({count}) · i or Enter to write ")
+    };
+    let block = theme.block(title);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let input_height = if run.mode == Mode::Note {
+        3.min(inner.height)
+    } else {
+        0
+    };
+    let [list, input] =
+        Layout::vertical([Constraint::Min(0), Constraint::Length(input_height)]).areas(inner);
+    // Only the newest notes that fit are drawn: a long session never slows typing.
+    let shown = list.height as usize;
+    let recent: Vec<_> = s.notes_of(s.current()).collect();
+    let lines: Vec<Line> = recent[recent.len().saturating_sub(shown)..]
+        .iter()
+        .map(|n| {
+            Line::from(vec![
+                Span::styled(
+                    format!("[{}] ", safe(&s.protocol.note_label(&n.kind))),
+                    theme.key(),
+                ),
+                Span::raw(safe(&n.text.replace('\n', " / "))),
+            ])
+        })
+        .collect();
+    if lines.is_empty() && run.mode != Mode::Note {
+        frame.render_widget(
+            Paragraph::new(Span::styled("No notes yet.", theme.dim())),
+            list,
+        );
+    } else {
+        frame.render_widget(Paragraph::new(lines), list);
+    }
+    if input_height > 0 {
+        frame.render_widget(&run.note, input);
+    }
+}
+
+fn message_line(frame: &mut Frame, area: Rect, run: &Run, theme: &Theme) {
+    if let Some(p) = &run.archive_problem {
+        frame.render_widget(Paragraph::new(Span::styled(safe(p), theme.error())), area);
+    } else if let Some(f) = &run.flash {
+        frame.render_widget(Paragraph::new(Span::styled(safe(f), theme.warning())), area);
+    }
+}
+
+fn confirm(frame: &mut Frame, area: Rect, s: &Session, theme: &Theme) {
+    let mut lines = vec![
+        Line::styled("End session? y/n", theme.title()),
+        Line::raw(""),
+    ];
+    let left = s.plan.len() - s.current() - 1;
+    if left > 0 {
+        lines.push(Line::raw(format!(
+            "{left} step(s) not reached: the archive will say it ended early."
+        )));
+    }
+    lines.push(Line::raw(
+        "y saves the notes and shows the summary · n keeps going",
+    ));
+    let popup = super::popup(frame, area, 64, lines.len() as u16 + 2);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(theme.block(" End ")),
+        popup,
+    );
+}

@@ -1,0 +1,105 @@
+//! The summary after a session: planned against actual time, the notes, the file.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
+
+use super::{Theme, footer, safe};
+use crate::app::Summary;
+use crate::session::Now;
+use crate::text::clock;
+
+pub fn draw(frame: &mut Frame, area: Rect, summary: &Summary, now: Now, theme: &Theme) {
+    let s = &summary.session;
+    let [head, table_area, info, foot] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Min(3),
+        Constraint::Length(5),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let title = format!(
+        "Session {}: {} · {}",
+        if s.status == crate::session::Status::Complete {
+            "complete"
+        } else {
+            "ended early"
+        },
+        safe(&s.protocol.name),
+        safe(&s.roster.group)
+    );
+    frame.render_widget(Paragraph::new(Line::styled(title, theme.title())), head);
+
+    let mut rows = Vec::new();
+    for (i, step) in s.plan.iter().enumerate() {
+        let planned = i64::from(step.planned_secs);
+        let (actual, diff) = if s.records()[i].visited {
+            let a = s.elapsed(i, now.at).as_secs() as i64;
+            let d = a - planned;
+            let sign = if d > 0 {
+                "+"
+            } else if d < 0 {
+                "-"
+            } else {
+                " "
+            };
+            (
+                clock(a as u64),
+                format!("{sign}{}", clock(d.unsigned_abs())),
+            )
+        } else {
+            ("—".to_string(), String::new())
+        };
+        let notes = s.notes_of(i).count();
+        rows.push(Row::new(vec![
+            Cell::from(format!("{}", i + 1)),
+            Cell::from(safe(&step.full_name())),
+            Cell::from(clock(planned as u64)),
+            Cell::from(actual),
+            Cell::from(diff),
+            Cell::from(if notes > 0 {
+                notes.to_string()
+            } else {
+                String::new()
+            }),
+        ]));
+    }
+    let widths = [
+        Constraint::Length(3),
+        Constraint::Min(10),
+        Constraint::Length(8),
+        Constraint::Length(8),
+        Constraint::Length(9),
+        Constraint::Length(5),
+    ];
+    let header = Row::new(["#", "Step", "Planned", "Actual", "Diff", "Notes"]).style(theme.title());
+    frame.render_widget(
+        Table::new(rows, widths)
+            .header(header)
+            .block(theme.block(" Timing ")),
+        table_area,
+    );
+
+    let mut lines = vec![Line::raw(format!(
+        "{} notes · planned {} · actual {}",
+        s.notes.len(),
+        clock(s.planned_total_secs()),
+        clock(s.total_elapsed(now.at).as_secs())
+    ))];
+    match &summary.archive {
+        Some(p) => lines.push(Line::from(vec![
+            Span::styled("Saved to ", theme.dim()),
+            Span::raw(safe(&p.display().to_string())),
+        ])),
+        None => lines.push(Line::styled(
+            "The session could not be saved to a file.",
+            theme.error(),
+        )),
+    }
+    if let Some(problem) = &summary.archive_problem {
+        lines.push(Line::styled(safe(problem), theme.error()));
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), info);
+    footer(frame, foot, &[("q/Enter", "quit")], theme);
+}
