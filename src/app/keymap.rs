@@ -54,14 +54,14 @@ pub const TIMER: &[Binding<Action>] = &[
     Binding {
         codes: &[KeyCode::Char('+'), KeyCode::Char('=')],
         keys: "+",
-        label: "1 min more",
+        label: "more time",
         action: Action::Extend,
         footer: true,
     },
     Binding {
         codes: &[KeyCode::Char('-'), KeyCode::Char('_')],
         keys: "-",
-        label: "1 min less",
+        label: "less time",
         action: Action::Shorten,
         footer: true,
     },
@@ -134,11 +134,11 @@ pub fn is_ctrl_c(key: &KeyEvent) -> bool {
         && matches!(key.code, KeyCode::Char('c') | KeyCode::Char('C'))
 }
 
-/// The footer hints for the timer view.
+/// The footer hints for the timer view: the first key of each binding (help lists all).
 pub fn timer_hints() -> Vec<(&'static str, &'static str)> {
     TIMER
         .iter()
         .filter(|b| b.footer)
-        .map(|b| (b.keys, b.label))
+        .map(|b| (b.keys.split('/').next().unwrap_or(b.keys), b.label))
         .collect()
 }

@@ -19,17 +19,17 @@ pub fn render(session: &Session, now: Now) -> String {
 
 fn front_matter(out: &mut String, s: &Session, now: Now) {
     let p = &s.protocol;
-    let actual_secs = s.total_elapsed(now.at).as_secs();
+    let actual_secs = s.total_actual_secs(now.at);
     out.push_str("---\n");
     let _ = writeln!(out, "title: {}", yaml_string(&title(s)));
     let _ = writeln!(out, "protocol: {}", yaml_string(&p.name));
     let _ = writeln!(out, "protocol_id: {}", yaml_string(&p.id));
     let _ = writeln!(out, "group: {}", yaml_string(&s.roster.group));
     let _ = writeln!(out, "date: {}", s.started.format("%Y-%m-%d"));
-    let _ = writeln!(out, "start: {}", s.started.to_rfc3339());
+    let _ = writeln!(out, "start: {}", rfc3339(s.started));
     match s.ended {
         Some(end) => {
-            let _ = writeln!(out, "end: {}", end.to_rfc3339());
+            let _ = writeln!(out, "end: {}", rfc3339(end));
         }
         None => out.push_str("end: null\n"),
     }
@@ -55,6 +55,10 @@ fn front_matter(out: &mut String, s: &Session, now: Now) {
     );
     let _ = writeln!(out, "notes: {}", s.notes.len());
     out.push_str("---\n\n");
+}
+
+fn rfc3339(t: chrono::DateTime<chrono::FixedOffset>) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
 }
 
 fn title(s: &Session) -> String {
@@ -111,7 +115,7 @@ fn body(out: &mut String, s: &Session, now: Now) {
     for (i, step) in s.plan.iter().enumerate() {
         let _ = writeln!(out, "## {}. {}\n", i + 1, escape_inline(&step.full_name()));
         let actual = if s.records()[i].visited {
-            text::clock(s.elapsed(i, now.at).as_secs())
+            text::clock(s.actual_secs(i, now.at))
         } else {
             "not run".into()
         };
@@ -130,7 +134,7 @@ fn body(out: &mut String, s: &Session, now: Now) {
             let _ = writeln!(
                 out,
                 "### {}\n",
-                escape_inline(&s.protocol.note_label(&kind))
+                escape_inline(&s.protocol.note_heading(&kind))
             );
             for note in notes.iter().filter(|n| n.kind == kind) {
                 let mut when = note.at.format("%H:%M").to_string();
@@ -173,7 +177,7 @@ fn timing_table(out: &mut String, s: &Session, now: Now) {
         planned_total += planned;
         let name = escape_inline(&step.full_name());
         if s.records()[i].visited {
-            let actual = s.elapsed(i, now.at).as_secs() as i64;
+            let actual = s.actual_secs(i, now.at) as i64;
             actual_total += actual;
             let _ = writeln!(
                 out,

@@ -149,6 +149,17 @@ impl Protocol {
             .unwrap_or_else(|| crate::text::capitalise(kind))
     }
 
+    /// The heading for a kind's notes in the archive: "Questions", "Warm feedback".
+    pub fn note_heading(&self, kind: &str) -> String {
+        match kind {
+            "note" => "Notes".to_string(),
+            "question" => "Questions".to_string(),
+            "idea" => "Ideas".to_string(),
+            "action" => "Actions".to_string(),
+            other => self.note_label(other),
+        }
+    }
+
     /// Every plain step, with the block it belongs to (if any), in file order.
     pub fn all_steps(&self) -> impl Iterator<Item = (Option<&Block>, &Step)> {
         self.steps

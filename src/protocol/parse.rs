@@ -82,12 +82,12 @@ pub fn parse_protocol(
             let message = e.message().trim().trim_end_matches('.').to_string();
             c.at(span, format!("this is not valid TOML: {message}"));
         }
-        return Err(c.problems);
+        return Err(c.sorted());
     }
     let protocol = c.protocol(doc.get_ref(), default_id);
     match protocol {
         Some(p) if c.problems.is_empty() => Ok(p),
-        _ => Err(c.problems),
+        _ => Err(c.sorted()),
     }
 }
 
@@ -98,6 +98,12 @@ struct Checker<'s> {
 }
 
 impl Checker<'_> {
+    /// Problems in file order, as an editor would list them.
+    fn sorted(mut self) -> Vec<Problem> {
+        self.problems.sort_by_key(|p| (p.line, p.column));
+        self.problems
+    }
+
     fn at(&mut self, span: Range<usize>, message: impl Into<String>) {
         let (line, column) = position(self.src, span.start);
         self.problems.push(Problem {
@@ -374,13 +380,15 @@ impl Checker<'_> {
     }
 
     fn step(&mut self, t: &DeTable<'_>, span: Range<usize>, scope: &Scope<'_>) -> Option<Step> {
-        self.known_keys(t, STEP_KEYS, "in a step");
+        let misspelt = self.known_keys(t, STEP_KEYS, "in a step");
         if t.contains_key("steps") {
             self.at(span.clone(), "only a repeated block has its own `steps`: add `repeat = \"<role>\"` or `repeat = <number>` to this step");
         }
         let name = self.required_name(t, span.clone(), "step");
         let minutes = match t.get("minutes") {
             Some(v) => self.minutes(v),
+            // A misspelt `minutes` was reported already; one message is enough.
+            None if misspelt.contains(&"minutes") => None,
             None => {
                 let what = name
                     .as_deref()
@@ -508,12 +516,17 @@ impl Checker<'_> {
             return Vec::new();
         };
         let names = self.string_list(v, key);
-        for name in &names {
+        let spans: Vec<Range<usize>> = match v.get_ref().as_array() {
+            Some(items) => items.iter().map(|i| i.span()).collect(),
+            None => Vec::new(),
+        };
+        for (i, name) in names.iter().enumerate() {
             let declared = name == EVERYONE
                 || scope.round_role == Some(name.as_str())
                 || scope.roles.iter().any(|r| &r.id == name);
             if !declared {
-                self.unknown_role(v.span(), name, scope.roles, scope.round_role);
+                let span = spans.get(i).cloned().unwrap_or(v.span());
+                self.unknown_role(span, name, scope.roles, scope.round_role);
             }
         }
         names
@@ -541,11 +554,20 @@ impl Checker<'_> {
         self.at(span, message);
     }
 
-    fn known_keys(&mut self, t: &DeTable<'_>, allowed: &[&str], place: &str) {
+    /// Reports unknown keys; returns the known keys they seem to be misspellings of.
+    fn known_keys(
+        &mut self,
+        t: &DeTable<'_>,
+        allowed: &[&'static str],
+        place: &str,
+    ) -> Vec<&'static str> {
+        let mut misspelt = Vec::new();
         for key in t.keys() {
             let k = key.get_ref();
             if !allowed.contains(&k.as_ref()) {
-                let message = match suggest(k, allowed.iter().copied()) {
+                let guess = suggest(k, allowed.iter().copied());
+                misspelt.extend(guess);
+                let message = match guess {
                     Some(s) => format!("unknown key `{k}` {place}; did you mean `{s}`?"),
                     None => format!(
                         "unknown key `{k}` {place}; the keys here are {}",
@@ -555,6 +577,7 @@ impl Checker<'_> {
                 self.at(key.span(), message);
             }
         }
+        misspelt
     }
 
     fn table<'a, 'i>(&mut self, v: &'a Value<'i>, what: &str) -> Option<&'a DeTable<'i>> {

@@ -369,9 +369,14 @@ impl Session {
         self.ended = Some(now.wall);
     }
 
-    /// Total time spent in steps so far.
-    pub fn total_elapsed(&self, now: Instant) -> Duration {
-        (0..self.plan.len()).map(|i| self.elapsed(i, now)).sum()
+    /// Whole seconds spent in step `i`, as the timing tables show them.
+    pub fn actual_secs(&self, i: usize, now: Instant) -> u64 {
+        self.elapsed(i, now).as_secs()
+    }
+
+    /// Total whole seconds spent in steps so far: the sum of the steps' actual times.
+    pub fn total_actual_secs(&self, now: Instant) -> u64 {
+        (0..self.plan.len()).map(|i| self.actual_secs(i, now)).sum()
     }
 
     pub fn planned_total_secs(&self) -> u64 {

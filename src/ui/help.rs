@@ -27,7 +27,7 @@ pub fn draw(frame: &mut Frame, area: Rect, theme: &Theme) {
     let popup = super::popup(frame, area, 52, lines.len() as u16 + 2);
     frame.render_widget(
         Paragraph::new(lines)
-            .wrap(Wrap { trim: true })
+            .wrap(Wrap { trim: false })
             .block(theme.block(" Help · Esc or ? closes ")),
         popup,
     );

@@ -10,7 +10,7 @@ use super::{Theme, footer, safe};
 use crate::app::Picker;
 use crate::protocol::{Entry, Library, Repeat};
 use crate::session::planned_total_secs;
-use crate::text::{clock, minutes};
+use crate::text::minutes;
 
 pub fn draw(frame: &mut Frame, area: Rect, lib: &Library, picker: &Picker, theme: &Theme) {
     let skipped = u16::from(!lib.skipped.is_empty());
@@ -26,7 +26,11 @@ pub fn draw(frame: &mut Frame, area: Rect, lib: &Library, picker: &Picker, theme
         head,
     );
     let [list_area, detail_area] = if area.width >= 70 {
-        Layout::horizontal([Constraint::Length(38), Constraint::Min(20)]).areas(body)
+        Layout::horizontal([
+            Constraint::Length((area.width * 2 / 5).max(38)),
+            Constraint::Min(20),
+        ])
+        .areas(body)
     } else {
         Layout::vertical([Constraint::Min(3), Constraint::Length(0)]).areas(body)
     };
@@ -34,10 +38,14 @@ pub fn draw(frame: &mut Frame, area: Rect, lib: &Library, picker: &Picker, theme
         .protocols
         .iter()
         .map(|s| {
-            let total = clock(planned_total_secs(&s.protocol));
-            let room = (list_area.width as usize).saturating_sub(total.len() + 5);
+            let total = format!(
+                "{} min",
+                minutes((planned_total_secs(&s.protocol) as f64 / 60.0).round())
+            );
+            // Borders, the highlight mark and a space around the name.
+            let room = (list_area.width as usize).saturating_sub(total.len() + 4);
             let name: String = safe(&s.protocol.name).chars().take(room).collect();
-            ListItem::new(format!("{name:<room$} {total:>6}"))
+            ListItem::new(format!("{name:<room$} {total}"))
         })
         .collect();
     let mut state = ListState::default().with_selected(Some(picker.selected));
@@ -87,9 +95,21 @@ fn detail(frame: &mut Frame, area: Rect, source: &crate::protocol::Source, theme
         Span::raw(roles.join(", ")),
     ]));
     let total = planned_total_secs(p);
+    let sizes: Vec<String> = p
+        .roles
+        .iter()
+        .filter(|r| r.many)
+        .map(|r| format!("{} {}", r.typical, r.label.to_lowercase()))
+        .collect();
+    let typical = if sizes.is_empty() {
+        String::new()
+    } else {
+        format!(" with {}", sizes.join(", "))
+    };
+    let total_min = minutes((total as f64 / 60.0).round());
     lines.push(Line::from(vec![
-        Span::styled("About: ", theme.dim()),
-        Span::raw(format!("{} for a typical group", clock(total))),
+        Span::styled("Time: ", theme.dim()),
+        Span::raw(format!("about {total_min} min{typical}")),
     ]));
     lines.push(Line::raw(""));
     let mut n = 0;

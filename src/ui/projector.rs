@@ -51,9 +51,26 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &Session, now: Now, theme: &Theme)
     } else if c.is_warning() {
         Line::styled("Last minute", theme.warning())
     } else {
-        Line::raw("left")
+        Line::raw(format!("left of {}", clock((c.allowance_ms / 1000) as u64)))
     };
     bottom.push(status);
+    if s.turn().is_none() && !step.speakers.is_empty() {
+        let who: Vec<String> = step
+            .speakers
+            .iter()
+            .map(|p| {
+                if p.names.is_empty() {
+                    p.label.clone()
+                } else {
+                    p.names.join(", ")
+                }
+            })
+            .collect();
+        bottom.push(Line::styled(
+            format!("Speak: {}", safe(&who.join(" · "))),
+            theme.speak(),
+        ));
+    }
     for p in &step.silent {
         let who = if p.names.is_empty() {
             p.label.clone()

@@ -3,9 +3,9 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{LineGauge, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, LineGauge, Paragraph, Wrap};
 use tui_big_text::{BigText, PixelSize};
 
 use super::{Theme, footer, help, projector, safe};
@@ -31,17 +31,29 @@ pub fn draw(frame: &mut Frame, area: Rect, run: &Run, now: Now, theme: &Theme) {
 fn full(frame: &mut Frame, area: Rect, run: &Run, now: Now, theme: &Theme) {
     let s = &run.session;
     let step = s.step();
-    let big = area.height >= 34 && area.width >= 70;
-    let step_lines = 2
-        + u16::from(step.round.is_some())
-        + u16::from(step.is_go_round())
-        + if big { 4 } else { 1 };
+    // Large digits when there is room: quarter-cell pixels from 80×24, half-cell when big.
+    let digits = if area.height >= 34 && area.width >= 100 {
+        Some((PixelSize::HalfHeight, 8))
+    } else if area.height >= 22 {
+        Some((PixelSize::Quadrant, 4))
+    } else {
+        None
+    };
+    let text_rows = 2 + u16::from(step.round.is_some()) + u16::from(step.is_go_round());
+    let step_rows = if digits.is_some() {
+        text_rows.max(4)
+    } else {
+        text_rows
+    };
+    let who = who_text(s, theme);
     let problem_lines = u16::from(run.archive_problem.is_some() || run.flash.is_some());
-    let notes_height = if run.mode == Mode::Note { 8 } else { 5 };
-    let [header, step_area, who, body, notes, message, foot] = Layout::vertical([
+    // Taller windows give the extra rows to the notes, half of them at least.
+    let extra = area.height.saturating_sub(24) / 2;
+    let notes_height = if run.mode == Mode::Note { 7 } else { 4 } + extra;
+    let [header, step_area, who_area, body, notes, message, foot] = Layout::vertical([
         Constraint::Length(1),
-        Constraint::Length(step_lines + 2),
-        Constraint::Length(who_lines(s)),
+        Constraint::Length(step_rows + 2),
+        Constraint::Length(who.lines.len() as u16),
         Constraint::Min(3),
         Constraint::Length(notes_height),
         Constraint::Length(problem_lines),
@@ -49,11 +61,8 @@ fn full(frame: &mut Frame, area: Rect, run: &Run, now: Now, theme: &Theme) {
     ])
     .areas(area);
     header_line(frame, header, s, now, theme);
-    step_panel(frame, step_area, s, now, big, theme);
-    frame.render_widget(
-        Paragraph::new(who_text(s, theme)).wrap(Wrap { trim: true }),
-        who,
-    );
+    step_panel(frame, step_area, s, now, digits, theme);
+    frame.render_widget(Paragraph::new(who).wrap(Wrap { trim: true }), who_area);
     let [guide, steps] =
         Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)]).areas(body);
     guide_panel(frame, guide, s, theme);
@@ -110,16 +119,22 @@ fn header_line(frame: &mut Frame, area: Rect, s: &Session, now: Now, theme: &The
     if !s.roster.group.is_empty() {
         title = format!("{title} · {}", safe(&s.roster.group));
     }
-    let [left, right] =
-        Layout::horizontal([Constraint::Min(10), Constraint::Length(44)]).areas(area);
-    frame.render_widget(Paragraph::new(Span::styled(title, theme.title())), left);
     let (end_text, style) = projection(s, now, theme);
-    let right_line = Line::from(vec![
-        Span::raw(format!("{}  ", now.wall.format("%H:%M"))),
+    let session = format!(
+        "{} of {}",
+        clock(s.total_actual_secs(now.at)),
+        clock(s.planned_total_secs())
+    );
+    let right = Line::from(vec![
+        Span::styled(format!("{session} · "), theme.dim()),
+        Span::raw(format!("{} · ", now.wall.format("%H:%M"))),
         Span::styled(end_text, style),
-    ])
-    .right_aligned();
-    frame.render_widget(Paragraph::new(right_line), right);
+    ]);
+    let width = (right.width() as u16 + 1).min(area.width);
+    let [left, right_area] =
+        Layout::horizontal([Constraint::Min(0), Constraint::Length(width)]).areas(area);
+    frame.render_widget(Paragraph::new(Span::styled(title, theme.title())), left);
+    frame.render_widget(Paragraph::new(right.right_aligned()), right_area);
 }
 
 /// "ends 16:34, 4 min late", measured against the end-by time or the plan.
@@ -140,7 +155,14 @@ pub fn projection(s: &Session, now: Now, theme: &Theme) -> (String, Style) {
     )
 }
 
-fn step_panel(frame: &mut Frame, area: Rect, s: &Session, now: Now, big: bool, theme: &Theme) {
+fn step_panel(
+    frame: &mut Frame,
+    area: Rect,
+    s: &Session,
+    now: Now,
+    digits: Option<(PixelSize, u16)>,
+    theme: &Theme,
+) {
     let step = s.step();
     let title = format!(
         " Step {} of {}: {} ",
@@ -151,6 +173,17 @@ fn step_panel(frame: &mut Frame, area: Rect, s: &Session, now: Now, big: bool, t
     let block = theme.block(title);
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    let c = s.countdown(now.at);
+    let shown = if c.is_over() {
+        format!("+{}", clock(c.shown_secs()))
+    } else {
+        clock(c.shown_secs())
+    };
+    let digits_width = digits
+        .map(|(_, w)| w * shown.chars().count() as u16 + 2)
+        .unwrap_or(0);
+    let [text_area, digits_area] =
+        Layout::horizontal([Constraint::Min(10), Constraint::Length(digits_width)]).areas(inner);
     let mut rows = Vec::new();
     if let Some(round) = &step.round {
         rows.push(Line::styled(safe(&round.title()), theme.title()));
@@ -163,44 +196,24 @@ fn step_panel(frame: &mut Frame, area: Rect, s: &Session, now: Now, big: bool, t
             ),
             Span::styled(safe(name), theme.speak()),
         ];
-        if let Some(next) = s.next_in_turn() {
-            spans.push(Span::styled(
+        match s.next_in_turn() {
+            Some(next) => spans.push(Span::styled(
                 format!("   next: {}", safe(next)),
                 theme.dim(),
-            ));
-        } else {
-            spans.push(Span::styled("   (last turn)", theme.dim()));
+            )),
+            None => spans.push(Span::styled("   (last turn)", theme.dim())),
         }
         rows.push(Line::from(spans));
     }
-    let c = s.countdown(now.at);
-    let lines_before = rows.len() as u16;
-    let [top, digits, gauge_row, detail] = Layout::vertical([
-        Constraint::Length(lines_before),
-        Constraint::Length(if big { 4 } else { 0 }),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ])
-    .areas(inner);
+    rows.push(countdown_line(s, now, theme));
+    let [top, gauge_row] =
+        Layout::vertical([Constraint::Length(rows.len() as u16), Constraint::Length(1)])
+            .areas(text_area);
     frame.render_widget(Paragraph::new(rows), top);
-    if big {
-        let text = if c.is_over() {
-            format!("+{}", clock(c.shown_secs()))
-        } else {
-            clock(c.shown_secs())
-        };
-        let style = countdown_style(s, &c, theme);
-        let big_text = BigText::builder()
-            .pixel_size(PixelSize::HalfHeight)
-            .style(style)
-            .lines(vec![text.into()])
-            .build();
-        frame.render_widget(big_text, digits);
-    }
     let label = if c.is_over() {
         "over".to_string()
     } else {
-        format!("{:.0}%", c.ratio() * 100.0)
+        format!("{:>3.0}%", c.ratio() * 100.0)
     };
     let gauge = LineGauge::default()
         .ratio(c.ratio())
@@ -208,7 +221,15 @@ fn step_panel(frame: &mut Frame, area: Rect, s: &Session, now: Now, big: bool, t
         .filled_style(countdown_style(s, &c, theme))
         .unfilled_style(theme.dim());
     frame.render_widget(gauge, gauge_row);
-    frame.render_widget(Paragraph::new(countdown_line(s, now, theme)), detail);
+    if let Some((pixel_size, _)) = digits {
+        let big_text = BigText::builder()
+            .pixel_size(pixel_size)
+            .style(countdown_style(s, &c, theme))
+            .lines(vec![shown.into()])
+            .right_aligned()
+            .build();
+        frame.render_widget(big_text, digits_area);
+    }
 }
 
 fn countdown_style(s: &Session, c: &Countdown, theme: &Theme) -> Style {
@@ -239,8 +260,8 @@ fn countdown_line(s: &Session, now: Now, theme: &Theme) -> Line<'static> {
         )));
     } else {
         spans.push(Span::styled(
-            format!("{} left", clock(c.shown_secs())),
-            countdown_style(s, &c, theme),
+            format!(" {} left ", clock(c.shown_secs())),
+            countdown_style(s, &c, theme).add_modifier(Modifier::REVERSED),
         ));
         spans.push(Span::raw(format!(
             " of {}",
@@ -264,18 +285,7 @@ fn countdown_line(s: &Session, now: Now, theme: &Theme) -> Line<'static> {
             theme.dim(),
         ));
     }
-    let session_line = format!(
-        "  · session {} of {}",
-        clock(s.total_elapsed(now.at).as_secs()),
-        clock(s.planned_total_secs())
-    );
-    spans.push(Span::styled(session_line, theme.dim()));
     Line::from(spans)
-}
-
-fn who_lines(s: &Session) -> u16 {
-    let step = s.step();
-    (1 + step.silent.len().max(usize::from(step.is_go_round()))).min(4) as u16
 }
 
 fn names(p: &Party) -> String {
@@ -343,10 +353,15 @@ fn guide_panel(frame: &mut Frame, area: Rect, s: &Session, theme: &Theme) {
         ));
     }
     if !step.stems.is_empty() {
-        lines.push(Line::styled("Sentence starters:", theme.dim()));
-        for stem in &step.stems {
-            lines.push(Line::raw(format!("  “{}”", safe(stem))));
-        }
+        let stems: Vec<String> = step
+            .stems
+            .iter()
+            .map(|stem| format!("“{}”", safe(stem)))
+            .collect();
+        lines.push(Line::from(vec![
+            Span::styled("Starters: ", theme.dim()),
+            Span::raw(stems.join("  ")),
+        ]));
     }
     if !s.roster.question.is_empty() {
         lines.push(Line::from(vec![
@@ -389,7 +404,7 @@ fn steps_panel(frame: &mut Frame, area: Rect, s: &Session, now: Now, theme: &The
                 format!(
                     "{:>6} {:>6}",
                     clock(u64::from(step.planned_secs)),
-                    clock(s.elapsed(i, now.at).as_secs())
+                    clock(s.actual_secs(i, now.at))
                 )
             } else {
                 format!("{:>6}", clock(u64::from(step.planned_secs)))
@@ -474,7 +489,11 @@ fn notes_panel(frame: &mut Frame, area: Rect, run: &Run, theme: &Theme) {
         frame.render_widget(Paragraph::new(lines), list);
     }
     if input_height > 0 {
-        frame.render_widget(&run.note, input);
+        let rule = Block::default()
+            .borders(Borders::TOP)
+            .border_style(theme.dim());
+        frame.render_widget(&rule, input);
+        frame.render_widget(&run.note, rule.inner(input));
     }
 }
 

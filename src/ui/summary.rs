@@ -35,7 +35,7 @@ pub fn draw(frame: &mut Frame, area: Rect, summary: &Summary, now: Now, theme: &
     for (i, step) in s.plan.iter().enumerate() {
         let planned = i64::from(step.planned_secs);
         let (actual, diff) = if s.records()[i].visited {
-            let a = s.elapsed(i, now.at).as_secs() as i64;
+            let a = s.actual_secs(i, now.at) as i64;
             let d = a - planned;
             let sign = if d > 0 {
                 "+"
@@ -85,7 +85,7 @@ pub fn draw(frame: &mut Frame, area: Rect, summary: &Summary, now: Now, theme: &
         "{} notes · planned {} · actual {}",
         s.notes.len(),
         clock(s.planned_total_secs()),
-        clock(s.total_elapsed(now.at).as_secs())
+        clock(s.total_actual_secs(now.at))
     ))];
     match &summary.archive {
         Some(p) => lines.push(Line::from(vec![

@@ -1,0 +1,241 @@
+//! The markdown archive: its shape (a reviewed snapshot), and that standard parsers read
+//! it back with the same structure whatever the notes say.
+
+use critical_friends::archive::{render, yaml_string};
+use critical_friends::session::{Session, Status};
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use yaml_rust2::{Yaml, YamlLoader};
+
+use crate::support::*;
+
+/// A short Tuning session with a few notes of each kind.
+fn sample() -> (Session, FakeClock) {
+    let mut clock = FakeClock::new();
+    let mut s = tuning_session(&clock);
+    clock.advance(9 * 60 + 40);
+    s.add_note("note", "Norms: be kind, be specific.", clock.now);
+    s.next(clock.now.at);
+    clock.advance(21 * 60);
+    s.add_note("question", "What does the rubric reward?", clock.now);
+    s.next(clock.now.at);
+    clock.advance(4 * 60);
+    s.next(clock.now.at);
+    clock.advance(2 * 60);
+    s.next(clock.now.at);
+    clock.advance(60);
+    s.add_note("warm", "The launch question hooks students.", clock.now);
+    s.add_note(
+        "cool",
+        "I wonder whether the timeline allows revision.\nMaybe a checkpoint in week 2?",
+        clock.now,
+    );
+    clock.advance(14 * 60);
+    s.next(clock.now.at);
+    clock.advance(15 * 60);
+    s.next(clock.now.at);
+    clock.advance(10 * 60);
+    s.add_note(
+        "action",
+        "Pat shares the revised rubric by Friday.",
+        clock.now,
+    );
+    s.finish(Status::Complete, clock.now);
+    (s, clock)
+}
+
+#[test]
+fn a_finished_session_reads_well() {
+    let (s, clock) = sample();
+    insta::assert_snapshot!(render(&s, clock.now));
+}
+
+fn front_matter(doc: &str) -> Yaml {
+    let rest = doc.strip_prefix("---\n").expect("front matter first");
+    let end = rest.find("\n---\n").expect("front matter closed");
+    YamlLoader::load_from_str(&rest[..end])
+        .expect("valid YAML")
+        .remove(0)
+}
+
+#[test]
+fn front_matter_parses_as_yaml_with_every_field() {
+    let (s, clock) = sample();
+    let y = front_matter(&render(&s, clock.now));
+    assert_eq!(y["protocol"].as_str(), Some("Tuning Protocol"));
+    assert_eq!(y["protocol_id"].as_str(), Some("tuning"));
+    assert_eq!(y["group"].as_str(), Some("Grade 7 team"));
+    assert_eq!(y["date"].as_str(), Some("2026-11-23"));
+    assert_eq!(y["start"].as_str(), Some("2026-11-23T14:00:00+01:00"));
+    assert!(y["end"].as_str().unwrap().starts_with("2026-11-23T15:"));
+    assert_eq!(y["status"].as_str(), Some("complete"));
+    assert_eq!(y["roles"]["participant"][1].as_str(), Some("Ben"));
+    assert_eq!(y["roles"]["presenter"][0].as_str(), Some("Pat"));
+    assert_eq!(
+        y["question"].as_str(),
+        Some("How do I deepen student thinking?")
+    );
+    assert_eq!(y["planned_minutes"].as_i64(), Some(77));
+    assert!(y["actual_minutes"].as_f64().is_some() || y["actual_minutes"].as_i64().is_some());
+}
+
+/// The document's skeleton as a CommonMark parser sees it.
+#[derive(Debug, Default, PartialEq)]
+struct Shape {
+    headings: Vec<(HeadingLevel, String)>,
+    tables: usize,
+    table_rows: usize,
+    list_items: usize,
+    html: usize,
+    code: usize,
+    links: usize,
+    text: String,
+}
+
+fn shape(doc: &str) -> Shape {
+    let body = doc.splitn(3, "---\n").nth(2).unwrap();
+    let mut s = Shape::default();
+    let mut heading: Option<(HeadingLevel, String)> = None;
+    let opts = Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS | Options::ENABLE_STRIKETHROUGH;
+    for event in Parser::new_ext(body, opts) {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => heading = Some((level, String::new())),
+            Event::End(TagEnd::Heading(_)) => s.headings.extend(heading.take()),
+            Event::Start(Tag::Table(_)) => s.tables += 1,
+            Event::Start(Tag::TableRow) | Event::Start(Tag::TableHead) => s.table_rows += 1,
+            Event::Start(Tag::Item) => s.list_items += 1,
+            Event::Html(_) | Event::InlineHtml(_) => s.html += 1,
+            Event::Code(_) | Event::Start(Tag::CodeBlock(_)) => s.code += 1,
+            Event::Start(Tag::Link { .. }) | Event::Start(Tag::Image { .. }) => s.links += 1,
+            Event::Text(t) => {
+                if let Some((_, h)) = heading.as_mut() {
+                    h.push_str(&t);
+                }
+                s.text.push_str(&t);
+                s.text.push('\n');
+            }
+            Event::SoftBreak | Event::HardBreak => s.text.push('\n'),
+            _ => {}
+        }
+    }
+    s
+}
+
+const HOSTILE: &[&str] = &[
+    "# Not a heading",
+    "---",
+    "| not | a | table |\n|---|---|---|",
+    "```rust\nnot code\n```",
+    "<script>alert('x')</script>",
+    "[click](javascript:alert(1)) and ![img](x.png)",
+    "    four spaces are not code",
+    "1. not a list\n- nor this\n> nor a quote",
+    "line one\n\nline three after a blank\n===",
+    "emoji 🎉 and right-to-left שלום مرحبا",
+    "control \u{1b}[2J\u{7} chars\u{0}",
+    "*bold?* _em?_ ~~strike?~~ `code?` \\ backslash & &amp; entity",
+    ": a definition?\n+ plus list\n* star list",
+];
+
+#[test]
+fn hostile_notes_never_change_the_structure() {
+    let (plain, clock) = sample();
+    let baseline = shape(&render(&plain, clock.now));
+    for text in HOSTILE {
+        let (mut s, clock) = sample();
+        s.notes[1].text = text.to_string();
+        let doc = render(&s, clock.now);
+        let got = shape(&doc);
+        assert_eq!(
+            got.headings, baseline.headings,
+            "headings changed by {text:?}\n{doc}"
+        );
+        assert_eq!(got.tables, baseline.tables, "tables changed by {text:?}");
+        assert_eq!(
+            got.table_rows, baseline.table_rows,
+            "rows changed by {text:?}"
+        );
+        assert_eq!(
+            got.list_items, baseline.list_items,
+            "list items changed by {text:?}"
+        );
+        assert_eq!(
+            (got.html, got.code, got.links),
+            (0, 0, 0),
+            "markup from {text:?}\n{doc}"
+        );
+        // The words survive as readable text.
+        for word in text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.len() > 2)
+        {
+            assert!(got.text.contains(word), "{word:?} of {text:?} lost");
+        }
+        front_matter(&doc);
+    }
+}
+
+#[test]
+fn hostile_names_and_questions_keep_the_front_matter_valid() {
+    for text in HOSTILE.iter().chain(&[
+        "\"quoted\" 'single' key: value",
+        "- list\n- item",
+        "\u{85}\u{2028}\u{feff}\u{fffe}",
+    ]) {
+        let (mut s, clock) = sample();
+        s.roster.group = text.to_string();
+        s.roster.question = text.to_string();
+        s.roster.people[2].1 = vec![text.to_string(), "Ben".into()];
+        let doc = render(&s, clock.now);
+        let y = front_matter(&doc);
+        assert_eq!(y["group"].as_str(), Some(*text), "group {text:?}");
+        assert_eq!(y["question"].as_str(), Some(*text));
+        assert_eq!(y["roles"]["participant"][0].as_str(), Some(*text));
+        let got = shape(&doc);
+        assert_eq!(
+            got.headings.len(),
+            shape(&render(&sample().0, clock.now)).headings.len(),
+            "{text:?}\n{doc}"
+        );
+        assert_eq!(
+            (got.html, got.code, got.links),
+            (0, 0, 0),
+            "{text:?}\n{doc}"
+        );
+    }
+}
+
+#[test]
+fn yaml_strings_round_trip() {
+    for s in [
+        "plain",
+        "a \"quote\" and \\ backslash",
+        "tab\there\nnewline",
+        "\u{1}\u{7f}\u{9b}",
+        "😀 עברית",
+    ] {
+        let doc = format!("v: {}", yaml_string(s));
+        let y = YamlLoader::load_from_str(&doc).unwrap();
+        assert_eq!(y[0]["v"].as_str(), Some(s));
+    }
+}
+
+#[test]
+fn next_steps_gather_the_action_notes() {
+    let (s, clock) = sample();
+    let doc = render(&s, clock.now);
+    let next = doc.split("## Next steps").nth(1).unwrap();
+    assert!(
+        next.contains("- [ ] Pat shares the revised rubric by Friday. *(Debrief)*"),
+        "{next}"
+    );
+}
+
+#[test]
+fn an_in_progress_session_says_so() {
+    let clock = FakeClock::new();
+    let s = tuning_session(&clock);
+    let doc = render(&s, clock.now);
+    let y = front_matter(&doc);
+    assert_eq!(y["status"].as_str(), Some("in-progress"));
+    assert!(y["end"].is_null());
+}

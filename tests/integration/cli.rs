@@ -1,0 +1,151 @@
+//! The command line, run as a user would.
+
+use std::process::Command;
+
+use crate::support::fixtures;
+
+fn crit(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_crit"))
+        .args(args)
+        .env_remove("CRIT_PROTOCOLS")
+        .env("HOME", std::env::temp_dir())
+        .env(
+            "XDG_CONFIG_HOME",
+            std::env::temp_dir().join("crit-test-config-none"),
+        )
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn validate_reports_every_problem_and_exits_1() {
+    let file = fixtures().join("protocols/invalid/undeclared-role.toml");
+    let (code, out, err) = crit(&["validate", file.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert_eq!(out.lines().count(), 3, "{out}");
+    assert!(
+        out.lines().all(|l| l.starts_with(file.to_str().unwrap())),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            ":11:11: role `presentor` is not declared in [roles]; did you mean `presenter`?"
+        ),
+        "{out}"
+    );
+    assert!(err.contains("1 of 1 file(s) have problems"));
+}
+
+#[test]
+fn validate_accepts_every_built_in() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("protocols");
+    let files: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path().display().to_string())
+        .collect();
+    let mut args = vec!["validate"];
+    args.extend(files.iter().map(String::as_str));
+    let (code, out, err) = crit(&args);
+    assert_eq!(code, 0, "{out}{err}");
+}
+
+#[test]
+fn list_shows_built_ins_and_where_they_come_from() {
+    let (code, out, _) = crit(&["list"]);
+    assert_eq!(code, 0);
+    let tuning = out
+        .lines()
+        .find(|l| l.starts_with("tuning "))
+        .expect("tuning listed");
+    assert!(
+        tuning.contains("Tuning Protocol")
+            && tuning.contains("77")
+            && tuning.contains("built-in:tuning.toml"),
+        "{tuning}"
+    );
+}
+
+#[test]
+fn list_json_is_machine_readable() {
+    let valid = fixtures().join("protocols/valid");
+    let (code, out, _) = crit(&["list", "--json", "--protocols", valid.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let quick = doc["protocols"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == "quick-tuning")
+        .unwrap();
+    assert_eq!(quick["name"], "Quick Tuning (test)");
+    assert!(
+        quick["file"]
+            .as_str()
+            .unwrap()
+            .ends_with("quick-tuning.toml")
+    );
+    assert!(
+        (quick["total_minutes"].as_f64().unwrap() - 0.5).abs() < 0.01,
+        "3 steps of 6 s, and a go-round of 3 s for a typical 4 participants"
+    );
+}
+
+#[test]
+fn show_prints_a_handout() {
+    let (code, out, _) = crit(&["show", "tuning"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("# Tuning Protocol\n"));
+    assert!(out.contains("Warm and cool feedback"));
+    assert!(out.contains("**Silent:**"));
+}
+
+#[test]
+fn unknown_protocols_get_a_suggestion() {
+    let (code, _, err) = crit(&["show", "tunning"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("there is no protocol `tunning`. Did you mean `tuning`?"),
+        "{err}"
+    );
+}
+
+#[test]
+fn run_rejects_roles_the_protocol_lacks() {
+    let (code, _, err) = crit(&["run", "chalk-talk", "--presenter", "Pat"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("`chalk-talk` has no role `presenter`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn bad_end_times_are_usage_errors() {
+    let (code, _, err) = crit(&["run", "tuning", "--end", "half past four"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("not a time"), "{err}");
+}
+
+#[test]
+fn new_writes_a_template_that_validates() {
+    let (code, out, _) = crit(&["new", "our-tuning", "--stdout"]);
+    assert_eq!(code, 0);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("our-tuning.toml");
+    std::fs::write(&file, &out).unwrap();
+    let (code, out, err) = crit(&["validate", file.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}{err}");
+}
+
+#[test]
+fn version_and_help_work() {
+    assert_eq!(crit(&["--version"]).0, 0);
+    let (code, out, _) = crit(&["run", "--help"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("--participants"));
+}

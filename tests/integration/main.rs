@@ -1,0 +1,9 @@
+//! One integration-test binary (so two cores link once), one module per concern.
+
+mod archive;
+mod cli;
+mod loader;
+mod pty;
+mod screens;
+mod session;
+mod support;

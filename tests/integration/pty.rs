@@ -1,0 +1,175 @@
+//! The real binary in a pseudo-terminal: start a session, type a note, end it, read the
+//! file, and check the terminal was given back.
+
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+use crate::support::fixtures;
+
+/// A running `crit` and what it has drawn so far.
+struct Pty {
+    writer: Box<dyn Write + Send>,
+    screen: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+}
+
+impl Pty {
+    fn spawn(args: &[&str]) -> Pty {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows: 24,
+                cols: 80,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_crit"));
+        cmd.args(args);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        let child = pty.slave.spawn_command(cmd).unwrap();
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().unwrap();
+        let writer = pty.master.take_writer().unwrap();
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(24, 80, 0)));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let (s, r) = (screen.clone(), raw.clone());
+        std::thread::spawn(move || {
+            let _master = pty.master; // keep the pty open while reading
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                s.lock().unwrap().process(&buf[..n]);
+                r.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        });
+        Pty {
+            writer,
+            screen,
+            raw,
+            child,
+        }
+    }
+
+    fn contents(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    /// Waits until the screen shows `text` (the program's output, not a timer).
+    fn wait_for(&self, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while !self.contents().contains(text) {
+            assert!(
+                Instant::now() < deadline,
+                "never saw {text:?}; screen:\n{}",
+                self.contents()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn send(&mut self, bytes: &str) {
+        self.writer.write_all(bytes.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    fn wait_exit(&mut self) -> u32 {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status.exit_code();
+            }
+            assert!(
+                Instant::now() < deadline,
+                "crit did not exit; screen:\n{}",
+                self.contents()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+#[test]
+fn a_session_in_a_real_terminal_saves_its_notes() {
+    let archive = tempfile::tempdir().unwrap();
+    let protocols = fixtures().join("protocols/valid");
+    let mut crit = Pty::spawn(&[
+        "run",
+        "quick-tuning",
+        "--protocols",
+        protocols.to_str().unwrap(),
+        "--archive",
+        archive.path().to_str().unwrap(),
+        "--group",
+        "PTY group",
+        "--facilitator",
+        "Sam",
+        "--presenter",
+        "Pat",
+        "--participants",
+        "Ana, Ben",
+        "--no-bell",
+    ]);
+    crit.wait_for("Step 1 of 4: Presentation");
+    crit.wait_for("Pat (Presenter)");
+    crit.send("i");
+    crit.wait_for("New note");
+    crit.send("Typed in a real terminal | with # marks");
+    crit.wait_for("with # marks");
+    crit.send("\r");
+    crit.wait_for("[Note] Typed in a real terminal");
+
+    // The note is on disk before the session ends.
+    let file = std::fs::read_dir(archive.path())
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    assert!(
+        file.file_name()
+            .unwrap()
+            .to_string_lossy()
+            .ends_with("-quick-tuning-pty-group.md")
+    );
+    let during = std::fs::read_to_string(&file).unwrap();
+    assert!(during.contains("status: in-progress"));
+    assert!(
+        during.contains("Typed in a real terminal \\| with \\# marks"),
+        "{during}"
+    );
+
+    crit.send("\x1b");
+    crit.wait_for("space pause");
+    crit.send("q");
+    crit.wait_for("End session? y/n");
+    crit.send("y");
+    crit.wait_for("Saved to");
+    crit.send("q");
+    assert_eq!(crit.wait_exit(), 0);
+
+    let after = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        after.contains("status: abandoned"),
+        "ended before the last step:\n{after}"
+    );
+    assert!(after.contains("Typed in a real terminal"));
+    // The terminal was given back: the alternate screen was left and the cursor shown.
+    let raw = String::from_utf8_lossy(&crit.raw.lock().unwrap()).into_owned();
+    let left = raw.rfind("\x1b[?1049l").expect("left the alternate screen");
+    assert!(
+        raw[left..].contains("\x1b[?25h") || raw[..left].contains("\x1b[?25h"),
+        "cursor shown again"
+    );
+    assert!(
+        crit.contents().contains("Session notes saved to"),
+        "{}",
+        crit.contents()
+    );
+}

@@ -1,0 +1,359 @@
+//! Whole screens, driven by real key events through `update` and drawn into a
+//! `TestBackend`, at 80×24 and 120×40. Every snapshot was read when accepted.
+
+use std::path::PathBuf;
+
+use critical_friends::app::{Effect, Model, Msg, Screen, Settings, update};
+use critical_friends::protocol::Library;
+use critical_friends::ui::view;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::style::{Color, Modifier};
+
+use crate::support::*;
+
+fn settings(color: bool) -> Settings {
+    Settings {
+        archive_dir: PathBuf::from("/archive"),
+        fallback_dir: PathBuf::from("/tmp/crit-rescue"),
+        bell: true,
+        auto_advance: false,
+        color,
+    }
+}
+
+struct App {
+    model: Model,
+    clock: FakeClock,
+    effects: Vec<Effect>,
+}
+
+impl App {
+    fn new() -> App {
+        let clock = FakeClock::new();
+        let lib = Library::load(None, &[fixtures().join("protocols/valid")]).unwrap();
+        App {
+            model: Model::new(lib, settings(true), clock.now),
+            clock,
+            effects: Vec::new(),
+        }
+    }
+
+    fn send(&mut self, msg: Msg) -> &mut App {
+        let effects = update(&mut self.model, msg, self.clock.now);
+        for e in &effects {
+            // Stand in for the runtime: the archive opens where it was asked to.
+            if let Effect::OpenArchive { dir, name, .. } = e {
+                let msg = Msg::ArchiveOpened {
+                    path: dir.join(name),
+                    problem: None,
+                };
+                update(&mut self.model, msg, self.clock.now);
+            }
+        }
+        self.effects.extend(effects);
+        self
+    }
+
+    fn key(&mut self, code: KeyCode) -> &mut App {
+        self.send(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+    }
+
+    fn alt(&mut self, code: KeyCode) -> &mut App {
+        self.send(Msg::Key(KeyEvent::new(code, KeyModifiers::ALT)))
+    }
+
+    fn ctrl(&mut self, c: char) -> &mut App {
+        self.send(Msg::Key(KeyEvent::new(
+            KeyCode::Char(c),
+            KeyModifiers::CONTROL,
+        )))
+    }
+
+    fn type_text(&mut self, text: &str) -> &mut App {
+        for c in text.chars() {
+            self.key(KeyCode::Char(c));
+        }
+        self
+    }
+
+    fn wait(&mut self, secs: u64) -> &mut App {
+        self.clock.advance(secs);
+        self.send(Msg::Tick)
+    }
+
+    fn draw(&self, w: u16, h: u16) -> Terminal<TestBackend> {
+        let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+        t.draw(|f| view(&self.model, f)).unwrap();
+        t
+    }
+
+    /// Picks `id` in the picker and fills the setup form.
+    fn start(&mut self, id: &str, participants: &str) -> &mut App {
+        let index = self
+            .model
+            .library
+            .protocols
+            .iter()
+            .position(|s| s.protocol.id == id)
+            .unwrap();
+        for _ in 0..index {
+            self.key(KeyCode::Down);
+        }
+        self.key(KeyCode::Enter);
+        self.type_text("Grade 7 team").key(KeyCode::Enter);
+        self.type_text("Sam").key(KeyCode::Enter);
+        self.type_text("Pat").key(KeyCode::Enter);
+        self.type_text(participants).key(KeyCode::Enter);
+        self.type_text("How do I deepen student thinking?")
+            .key(KeyCode::Enter);
+        self.key(KeyCode::Enter)
+    }
+
+    fn run(&self) -> &critical_friends::app::Run {
+        match &self.model.screen {
+            Screen::Run(r) => r,
+            _ => panic!("not on the run screen"),
+        }
+    }
+}
+
+macro_rules! snap {
+    ($name:expr, $app:expr) => {
+        insta::assert_snapshot!(concat!($name, "_80x24"), $app.draw(80, 24).backend());
+        insta::assert_snapshot!(concat!($name, "_120x40"), $app.draw(120, 40).backend());
+    };
+}
+
+#[test]
+fn picker() {
+    let app = App::new();
+    snap!("picker", app);
+}
+
+#[test]
+fn setup_form() {
+    let mut app = App::new();
+    let i = app
+        .model
+        .library
+        .protocols
+        .iter()
+        .position(|s| s.protocol.id == "tuning")
+        .unwrap();
+    for _ in 0..i {
+        app.key(KeyCode::Down);
+    }
+    app.key(KeyCode::Enter)
+        .type_text("Grade 7 team")
+        .key(KeyCode::Enter)
+        .type_text("Sam");
+    snap!("setup", app);
+    // Starting with a role left empty names the field to fill.
+    app.ctrl('s');
+    assert!(matches!(app.model.screen, Screen::Setup(_)));
+    let t = app.draw(80, 24);
+    assert!(format!("{:?}", t.backend()).contains("Who is the presenter? Type a name."));
+}
+
+#[test]
+fn run_screen_at_the_start_of_tuning() {
+    let mut app = App::new();
+    app.start("tuning", "Ana, Ben, Cy");
+    assert_eq!(
+        app.run().session.roster.names("participant"),
+        ["Ana", "Ben", "Cy"]
+    );
+    assert!(app.effects.iter().any(|e| matches!(e, Effect::OpenArchive { name, .. } if name == "2026-11-23-1400-tuning-grade-7-team.md")));
+    app.wait(95);
+    snap!("run_start", app);
+}
+
+#[test]
+fn run_screen_in_feedback_with_the_presenter_silent_and_a_note_being_typed() {
+    let mut app = App::new();
+    app.start("tuning", "Ana, Ben, Cy");
+    for _ in 0..4 {
+        app.key(KeyCode::Char('n'));
+    }
+    app.wait(30);
+    app.key(KeyCode::Char('i'))
+        .key(KeyCode::Tab)
+        .type_text("Strong hook")
+        .key(KeyCode::Enter);
+    app.key(KeyCode::Tab).type_text("What about revision time?");
+    let run = app.run();
+    assert_eq!(run.session.notes.len(), 1);
+    assert_eq!(run.session.notes[0].kind, "warm");
+    assert_eq!(run.current_kind(), "cool");
+    let screen = format!("{:?}", app.draw(80, 24).backend());
+    assert!(
+        screen.contains("Pat (Presenter): silent — listen and take notes"),
+        "{screen}"
+    );
+    snap!("run_feedback_note", app);
+}
+
+#[test]
+fn typing_never_triggers_commands_and_the_timer_keeps_running() {
+    let mut app = App::new();
+    app.start("tuning", "Ana, Ben");
+    app.key(KeyCode::Char('i'))
+        .type_text("q n p + - b f ? space")
+        .wait(5);
+    let run = app.run();
+    assert_eq!(run.session.current(), 0);
+    assert!(!run.session.is_paused());
+    assert!(!run.projector);
+    assert_eq!(run.note.lines().join(""), "q n p + - b f ? space");
+    assert_eq!(run.session.actual_secs(0, app.clock.now.at), 5);
+    app.alt(KeyCode::Enter)
+        .type_text("second line")
+        .key(KeyCode::Enter);
+    assert_eq!(
+        app.run().session.notes[0].text,
+        "q n p + - b f ? space\nsecond line"
+    );
+    assert!(
+        app.effects.iter().any(
+            |e| matches!(e, Effect::Save { contents, .. } if contents.contains("second line"))
+        ),
+        "saved at once"
+    );
+    app.key(KeyCode::Esc).key(KeyCode::Char('n'));
+    assert_eq!(
+        app.run().session.current(),
+        1,
+        "after Esc, keys are commands again"
+    );
+}
+
+#[test]
+fn overtime_is_distinct_and_rings_once() {
+    let mut app = App::new();
+    app.start("quick-tuning", "Ana, Ben");
+    app.effects.clear();
+    app.wait(6);
+    assert_eq!(app.effects, vec![Effect::Bell]);
+    app.wait(5);
+    assert_eq!(app.effects, vec![Effect::Bell], "one bell only");
+    assert_eq!(app.run().session.current(), 0, "never advances on its own");
+    snap!("run_overtime", app);
+}
+
+#[test]
+fn go_round_shows_whose_turn_and_who_is_next() {
+    let mut app = App::new();
+    app.start("quick-tuning", "Ana, Ben, Cy");
+    app.key(KeyCode::Char('n'))
+        .key(KeyCode::Char('n'))
+        .key(KeyCode::Char('n'));
+    app.wait(1);
+    snap!("run_go_round", app);
+}
+
+#[test]
+fn help_and_end_confirmation_then_summary() {
+    let mut app = App::new();
+    app.start("quick-tuning", "Ana, Ben");
+    app.key(KeyCode::Char('?'));
+    snap!("run_help", app);
+    app.key(KeyCode::Esc).key(KeyCode::Char('q'));
+    snap!("run_confirm_end", app);
+    app.key(KeyCode::Char('n'));
+    assert!(matches!(app.model.screen, Screen::Run(_)), "n keeps going");
+    for _ in 0..5 {
+        app.wait(3).key(KeyCode::Char('n'));
+    }
+    app.ctrl('c').key(KeyCode::Char('y'));
+    assert!(matches!(app.model.screen, Screen::Summary(_)));
+    snap!("summary", app);
+    assert!(
+        matches!(app.effects.last(), Some(Effect::Save { contents, .. }) if contents.contains("status: complete"))
+    );
+    app.key(KeyCode::Char('q'));
+    assert!(app.model.quit);
+}
+
+#[test]
+fn an_unwritable_archive_is_shown_on_the_run_screen() {
+    let mut app = App::new();
+    app.start("quick-tuning", "Ana, Ben");
+    app.send(Msg::SaveFailed {
+        problem: "Cannot save /archive/x.md: Permission denied".into(),
+        moved_to: Some("/tmp/crit-rescue/x.md".into()),
+    });
+    let screen = format!("{:?}", app.draw(80, 24).backend());
+    assert!(
+        screen.contains("Permission denied") && screen.contains("/tmp/crit-rescue/x.md"),
+        "{screen}"
+    );
+    assert_eq!(
+        app.run().archive.as_deref(),
+        Some(std::path::Path::new("/tmp/crit-rescue/x.md"))
+    );
+}
+
+#[test]
+fn projector_view() {
+    let mut app = App::new();
+    app.start("tuning", "Ana, Ben, Cy");
+    app.key(KeyCode::Char('n')).wait(65).key(KeyCode::Char('b'));
+    snap!("projector", app);
+}
+
+#[test]
+fn no_color_draws_without_colour() {
+    let mut app = App::new();
+    app.model.settings = settings(false);
+    app.start("quick-tuning", "Ana, Ben");
+    app.wait(8);
+    let t = app.draw(80, 24);
+    let buf = t.backend().buffer();
+    assert!(
+        buf.content()
+            .iter()
+            .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
+    );
+    // Overtime is still unmistakable: reversed text that says so.
+    let over = buf
+        .content()
+        .iter()
+        .filter(|c| c.modifier.contains(Modifier::REVERSED))
+        .count();
+    assert!(over > 0);
+    assert!(format!("{:?}", t.backend()).contains("OVER TIME"));
+}
+
+#[test]
+fn no_screen_panics_at_any_size() {
+    let mut app = App::new();
+    let sizes = (1..=300u16)
+        .step_by(13)
+        .flat_map(|w| (1..=100u16).step_by(7).map(move |h| (w, h)));
+    let sizes: Vec<_> = sizes
+        .chain([(1, 1), (80, 24), (300, 100), (59, 19), (60, 20)])
+        .collect();
+    let check = |app: &App| {
+        for (w, h) in &sizes {
+            app.draw(*w, *h);
+        }
+    };
+    check(&app);
+    app.key(KeyCode::Enter);
+    check(&app);
+    app.key(KeyCode::Esc);
+    app.start("quick-tuning", "Ana, Ben, Cy");
+    check(&app);
+    app.key(KeyCode::Char('i')).type_text("note");
+    check(&app);
+    app.key(KeyCode::Esc).key(KeyCode::Char('b'));
+    check(&app);
+    app.key(KeyCode::Char('b')).key(KeyCode::Char('?'));
+    check(&app);
+    app.key(KeyCode::Esc)
+        .key(KeyCode::Char('q'))
+        .key(KeyCode::Char('y'));
+    check(&app);
+}

@@ -1,0 +1,200 @@
+//! The session clock and notes, driven by a fake clock: whole protocols in microseconds.
+
+use critical_friends::session::{Advance, Session, Status};
+
+use crate::support::*;
+
+#[test]
+fn a_whole_tuning_protocol_runs_with_actual_times() {
+    let mut clock = FakeClock::new();
+    let mut s = tuning_session(&clock);
+    let planned: Vec<u32> = s.plan.iter().map(|p| p.planned_secs).collect();
+    assert_eq!(
+        planned.iter().sum::<u32>(),
+        77 * 60,
+        "Tuning plans 77 minutes"
+    );
+    // Each step runs 30 s longer than planned.
+    for (i, secs) in planned.iter().enumerate() {
+        clock.advance(u64::from(*secs) + 30);
+        if i + 1 < planned.len() {
+            assert_eq!(s.next(clock.now.at), Advance::NextStep);
+        }
+    }
+    assert_eq!(
+        s.next(clock.now.at),
+        Advance::AtEnd,
+        "the last step does not advance"
+    );
+    s.finish(Status::Complete, clock.now);
+    for (i, secs) in planned.iter().enumerate() {
+        assert_eq!(
+            s.actual_secs(i, clock.now.at),
+            u64::from(*secs) + 30,
+            "step {i}"
+        );
+    }
+    assert_eq!(s.total_actual_secs(clock.now.at), 77 * 60 + 30 * 7);
+    assert_eq!(s.status, Status::Complete);
+    assert_eq!(s.ended, Some(clock.now.wall));
+}
+
+#[test]
+fn the_countdown_counts_down_then_up_as_overtime() {
+    let mut clock = FakeClock::new();
+    let mut s = tuning_session(&clock);
+    let c = s.countdown(clock.now.at);
+    assert_eq!(c.shown_secs(), 600);
+    assert!(!c.is_over() && !c.is_warning());
+    clock.advance_ms(540_500);
+    let c = s.countdown(clock.now.at);
+    assert_eq!(c.shown_secs(), 60, "59.5 s left shows as 1:00");
+    assert!(c.is_warning(), "the last minute is flagged");
+    clock.advance_ms(59_500);
+    assert!(s.countdown(clock.now.at).is_over());
+    assert!(s.tick(clock.now.at), "time up rings once");
+    clock.advance(75);
+    let c = s.countdown(clock.now.at);
+    assert!(c.is_over());
+    assert_eq!(c.shown_secs(), 75, "overtime counts up");
+    assert!(!s.tick(clock.now.at), "and only once");
+    assert_eq!(s.current(), 0, "time up never advances on its own");
+}
+
+#[test]
+fn pausing_stops_the_clock_and_the_display_never_drifts() {
+    let mut clock = FakeClock::new();
+    let mut s = tuning_session(&clock);
+    clock.advance(100);
+    s.toggle_pause(clock.now.at);
+    assert!(s.is_paused());
+    clock.advance(3600);
+    assert_eq!(
+        s.actual_secs(0, clock.now.at),
+        100,
+        "an hour paused costs nothing"
+    );
+    s.toggle_pause(clock.now.at);
+    // Ten thousand ticks a few ms apart: the clock is computed, never accumulated.
+    for _ in 0..10_000 {
+        clock.advance_ms(7);
+        s.tick(clock.now.at);
+    }
+    assert_eq!(s.elapsed(0, clock.now.at).as_millis(), 100_000 + 70_000);
+}
+
+#[test]
+fn extending_and_shortening_change_this_step_only() {
+    let mut clock = FakeClock::new();
+    let mut s = tuning_session(&clock);
+    s.adjust(60, clock.now.at);
+    s.adjust(60, clock.now.at);
+    assert_eq!(s.countdown(clock.now.at).shown_secs(), 12 * 60);
+    s.adjust(-60, clock.now.at);
+    assert_eq!(s.allowance_secs(0), 11 * 60);
+    assert_eq!(s.allowance_secs(1), 20 * 60);
+    // Shortening past zero stops at zero: time is simply up.
+    for _ in 0..30 {
+        s.adjust(-60, clock.now.at);
+    }
+    assert_eq!(s.allowance_secs(0), 0);
+    assert!(s.tick(clock.now.at));
+    // Extending out of overtime re-arms the bell.
+    s.adjust(60, clock.now.at);
+    clock.advance(61);
+    assert!(s.tick(clock.now.at));
+}
+
+#[test]
+fn going_back_keeps_times_and_notes() {
+    let mut clock = FakeClock::new();
+    let mut s = tuning_session(&clock);
+    s.add_note("note", "intro note", clock.now);
+    clock.advance(300);
+    s.next(clock.now.at);
+    clock.advance(60);
+    s.add_note("note", "presentation note", clock.now);
+    assert!(s.previous(clock.now.at));
+    assert_eq!(s.current(), 0);
+    clock.advance(30);
+    assert_eq!(
+        s.actual_secs(0, clock.now.at),
+        330,
+        "time in a revisited step adds up"
+    );
+    assert_eq!(s.actual_secs(1, clock.now.at), 60);
+    assert_eq!(s.notes.len(), 2);
+    assert_eq!(s.notes_of(1).next().unwrap().text, "presentation note");
+    assert!(!s.previous(clock.now.at), "nothing before the first step");
+}
+
+#[test]
+fn revisiting_a_step_that_ran_over_does_not_ring_again() {
+    let mut clock = FakeClock::new();
+    let mut s = tuning_session(&clock);
+    clock.advance(700);
+    assert!(s.tick(clock.now.at));
+    s.next(clock.now.at);
+    s.previous(clock.now.at);
+    clock.advance(1);
+    assert!(!s.tick(clock.now.at));
+}
+
+#[test]
+fn go_rounds_give_each_person_a_timed_turn() {
+    let mut clock = FakeClock::new();
+    let p = fixture_protocol("quick-tuning");
+    let r = roster(&p, &["Ana", "Ben", "Cy"]);
+    let mut s = Session::start(p, r, clock.now);
+    s.next(clock.now.at);
+    s.next(clock.now.at);
+    assert!(s.step().is_go_round());
+    assert_eq!(s.step().planned_secs, 9, "3 turns of 3 s");
+    assert_eq!(s.turn(), Some((0, "Ana")));
+    assert_eq!(s.next_in_turn(), Some("Ben"));
+    clock.advance(2);
+    assert_eq!(s.countdown(clock.now.at).shown_secs(), 1);
+    clock.advance(2);
+    assert!(s.tick(clock.now.at), "each turn rings when it is up");
+    s.add_note("note", "Ana's point", clock.now);
+    assert_eq!(s.next(clock.now.at), Advance::NextTurn);
+    assert_eq!(s.turn(), Some((1, "Ben")));
+    assert_eq!(s.countdown(clock.now.at).shown_secs(), 3, "a fresh turn");
+    assert!(!s.tick(clock.now.at));
+    s.next(clock.now.at);
+    assert_eq!(s.turn(), Some((2, "Cy")));
+    assert_eq!(s.next_in_turn(), None);
+    assert_eq!(s.next(clock.now.at), Advance::NextStep);
+    assert_eq!(s.notes[0].turn.as_deref(), Some("Ana"));
+    // Going back into a go-round lands on its last person.
+    s.previous(clock.now.at);
+    assert_eq!(s.turn(), Some((2, "Cy")));
+    s.previous(clock.now.at);
+    assert_eq!(s.turn(), Some((1, "Ben")));
+}
+
+#[test]
+fn projected_end_follows_overruns_and_the_end_time() {
+    let mut clock = FakeClock::new();
+    let mut s = tuning_session(&clock);
+    let planned_end = s.target_end();
+    assert_eq!(planned_end, clock.now.wall + chrono::Duration::minutes(77));
+    assert_eq!(s.projected_end(clock.now), planned_end);
+    clock.advance(14 * 60); // the 10-minute introduction runs 4 minutes over
+    assert_eq!((s.projected_end(clock.now) - planned_end).num_minutes(), 4);
+    s.roster.end_by = chrono::NaiveTime::from_hms_opt(15, 30, 0);
+    assert_eq!(s.target_end().format("%H:%M").to_string(), "15:30");
+}
+
+#[test]
+fn time_is_exact_over_a_long_session() {
+    let mut clock = FakeClock::new();
+    let mut s: Session = tuning_session(&clock);
+    // Three hours in one step, ticked every second.
+    for _ in 0..3 * 3600 {
+        clock.advance(1);
+        s.tick(clock.now.at);
+    }
+    assert_eq!(s.actual_secs(0, clock.now.at), 3 * 3600);
+    assert_eq!(s.countdown(clock.now.at).shown_secs(), 3 * 3600 - 600);
+}

@@ -1,0 +1,86 @@
+//! Shared helpers: a fake clock, fixture paths, protocols and sessions.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use chrono::DateTime;
+use critical_friends::protocol::{Library, Protocol, parse_protocol};
+use critical_friends::session::{Now, Roster, Session};
+
+/// A clock that only moves when a test moves it.
+pub struct FakeClock {
+    pub now: Now,
+}
+
+impl FakeClock {
+    pub fn new() -> FakeClock {
+        let wall = DateTime::parse_from_rfc3339("2026-11-23T14:00:00+01:00").unwrap();
+        FakeClock {
+            now: Now {
+                at: Instant::now(),
+                wall,
+            },
+        }
+    }
+
+    pub fn advance(&mut self, secs: u64) -> Now {
+        self.now = self.now.after(Duration::from_secs(secs));
+        self.now
+    }
+
+    pub fn advance_ms(&mut self, ms: u64) -> Now {
+        self.now = self.now.after(Duration::from_millis(ms));
+        self.now
+    }
+}
+
+pub fn fixtures() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+pub fn builtin(id: &str) -> Protocol {
+    Library::builtin()
+        .find(id)
+        .unwrap_or_else(|| panic!("no built-in {id}"))
+        .protocol
+        .clone()
+}
+
+pub fn fixture_protocol(name: &str) -> Protocol {
+    let path = fixtures()
+        .join("protocols/valid")
+        .join(format!("{name}.toml"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    parse_protocol(&text, &path.display().to_string(), name).unwrap()
+}
+
+pub fn roster(protocol: &Protocol, participants: &[&str]) -> Roster {
+    let people = protocol
+        .roles
+        .iter()
+        .map(|r| {
+            let names: Vec<String> = if r.many {
+                participants.iter().map(|s| s.to_string()).collect()
+            } else {
+                vec![match r.id.as_str() {
+                    "facilitator" => "Sam".to_string(),
+                    "presenter" => "Pat".to_string(),
+                    other => format!("{other}-person"),
+                }]
+            };
+            (r.id.clone(), names)
+        })
+        .collect();
+    Roster {
+        group: "Grade 7 team".into(),
+        people,
+        question: "How do I deepen student thinking?".into(),
+        end_by: None,
+    }
+}
+
+pub fn tuning_session(clock: &FakeClock) -> Session {
+    let p = builtin("tuning");
+    let r = roster(&p, &["Ana", "Ben", "Cy"]);
+    Session::start(p, r, clock.now)
+}
