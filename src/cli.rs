@@ -46,6 +46,17 @@ pub enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
+    /// Continue an interrupted session where it stopped (the most recent one, or FILE).
+    Resume {
+        /// The session's markdown file; by default the most recent unfinished session.
+        #[arg(value_name = "FILE")]
+        session: Option<PathBuf>,
+    },
+    /// Browse past sessions.
+    Archive {
+        #[command(subcommand)]
+        command: ArchiveCommand,
+    },
     /// Write a commented template protocol into your protocol folder.
     New {
         /// The new protocol's id (lowercase letters, digits and '-').
@@ -54,6 +65,23 @@ pub enum Command {
         #[arg(long)]
         stdout: bool,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ArchiveCommand {
+    /// List past sessions, newest first.
+    List {
+        /// Only this group's sessions.
+        #[arg(long)]
+        group: Option<String>,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Find sessions whose notes, question or names contain TEXT (ignoring case).
+    Search { text: String },
+    /// Print the archive folder's path.
+    Path,
 }
 
 #[derive(Debug, Args)]

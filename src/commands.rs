@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::app::{self, Model, Prefill, Screen, Settings, Setup, split_names};
-use crate::cli::{Cli, Command, RunArgs};
+use crate::cli::{ArchiveCommand, Cli, Command, RunArgs};
 use crate::paths::Paths;
 use crate::protocol::{Library, Protocol, handout, parse_protocol, template};
 use crate::session::planned_total_secs;
@@ -27,6 +27,7 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode, Fail> {
     match cli.command {
         Some(Command::Validate { files }) => Ok(validate(&files)),
         Some(Command::New { id, stdout }) => new(&id, stdout, &paths),
+        Some(Command::Archive { command }) => archive_command(command, &paths.archive),
         _ => {
             let library = Library::load(paths.user_protocols.as_deref(), &named)?;
             let settings = Settings {
@@ -37,10 +38,12 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode, Fail> {
                 color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
             };
             match cli.command {
-                None => tui(
-                    Model::new(library, settings, crate::runtime::now()),
-                    Vec::new(),
-                ),
+                None => {
+                    let mut model = Model::new(library, settings, crate::runtime::now());
+                    model.resume_offer = unfinished(&paths.archive);
+                    tui(model, Vec::new())
+                }
+                Some(Command::Resume { session }) => resume(library, settings, &paths, session),
                 Some(Command::Run(args)) => run(library, settings, &args),
                 Some(Command::List { json }) => Ok(list(&library, json)),
                 Some(Command::Show { protocol }) => {
@@ -49,7 +52,7 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode, Fail> {
                     print!("{}", handout(&p));
                     Ok(ExitCode::SUCCESS)
                 }
-                Some(Command::Validate { .. } | Command::New { .. }) => {
+                Some(Command::Validate { .. } | Command::New { .. } | Command::Archive { .. }) => {
                     unreachable!("handled above")
                 }
             }
@@ -61,6 +64,14 @@ fn tui(model: Model, effects: Vec<app::Effect>) -> Result<ExitCode, Fail> {
     let model =
         crate::runtime::run(model, effects).map_err(|e| format!("the terminal failed: {e}"))?;
     // After the screen is restored, say where the notes are, so it stays in the scrollback.
+    if let Screen::Run(run) = &model.screen
+        && let Some(path) = &run.archive
+    {
+        println!(
+            "The session is saved in {}; `crit resume` continues it.",
+            path.display()
+        );
+    }
     if let Screen::Summary(s) = &model.screen {
         match &s.archive {
             Some(p) => println!("Session notes saved to {}", p.display()),
@@ -68,6 +79,59 @@ fn tui(model: Model, effects: Vec<app::Effect>) -> Result<ExitCode, Fail> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The most recent unfinished session that can be resumed, described for the picker.
+fn unfinished(archive: &Path) -> Option<(PathBuf, String)> {
+    let entry = crate::archive::latest_in_progress(archive).ok()??;
+    if !crate::archive::state_path(&entry.path).exists() {
+        return None;
+    }
+    let when = entry
+        .start
+        .as_deref()
+        .and_then(|s| chrono::DateTime::parse_from_rfc3339(s).ok());
+    let when = when
+        .map(|t| t.format(" started %a %-d %b, %H:%M").to_string())
+        .unwrap_or_default();
+    Some((
+        entry.path,
+        format!("{} · {}{when}", entry.protocol, entry.group),
+    ))
+}
+
+/// `crit resume`: the given session file, or the most recent unfinished one.
+fn resume(
+    library: Library,
+    settings: Settings,
+    paths: &Paths,
+    session: Option<PathBuf>,
+) -> Result<ExitCode, Fail> {
+    let path = match session {
+        Some(p) => p,
+        None => match crate::archive::latest_in_progress(&paths.archive) {
+            Ok(Some(entry)) => entry.path,
+            Ok(None) => {
+                return Err(format!(
+                    "there is no unfinished session in {} to resume",
+                    paths.archive.display()
+                ));
+            }
+            Err(e) => {
+                return Err(format!(
+                    "cannot read the archive folder {}: {e}",
+                    paths.archive.display()
+                ));
+            }
+        },
+    };
+    let saved = crate::archive::read_state(&path)?;
+    let now = crate::runtime::now();
+    let session = crate::session::Session::resume(saved, now)
+        .map_err(|e| format!("cannot resume {}: {e}", path.display()))?;
+    let mut model = Model::new(library, settings, now);
+    let effects = app::resume_session(&mut model, session, path);
+    tui(model, effects)
 }
 
 /// Finds a protocol by id, or loads it from a path.
@@ -321,5 +385,78 @@ fn new(id: &str, stdout: bool, paths: &Paths) -> Result<ExitCode, Fail> {
         path.display(),
         path.display()
     );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `crit archive list|search|path`.
+fn archive_command(command: ArchiveCommand, dir: &Path) -> Result<ExitCode, Fail> {
+    use crate::archive::{filter_group, list, search, to_json};
+    let unreadable_folder = |e: std::io::Error| match e.kind() {
+        std::io::ErrorKind::NotFound => {
+            format!("no sessions yet: {} does not exist", dir.display())
+        }
+        _ => format!("cannot read the archive folder {}: {e}", dir.display()),
+    };
+    match command {
+        ArchiveCommand::Path => println!("{}", dir.display()),
+        ArchiveCommand::List { group, json } => {
+            let listing = list(dir).map_err(unreadable_folder)?;
+            let entries = match &group {
+                Some(g) => filter_group(listing.entries, g),
+                None => listing.entries,
+            };
+            if json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&to_json(&entries)).unwrap_or_default()
+                );
+            } else {
+                for e in &entries {
+                    let time = e.start.as_deref().and_then(|s| s.get(11..16)).unwrap_or("");
+                    println!(
+                        "{} {:<5}  {:<24}  {:<28}  {:<16}  {:<11}  {}",
+                        safe(&e.date),
+                        safe(time),
+                        safe(&e.group),
+                        safe(&e.protocol),
+                        safe(&e.presenters.join(", ")),
+                        safe(&e.status),
+                        e.path.display()
+                    );
+                }
+                if entries.is_empty() {
+                    eprintln!("no sessions found in {}", dir.display());
+                }
+            }
+            for (path, why) in &listing.unreadable {
+                eprintln!("skipped {}: {}", path.display(), safe(why));
+            }
+        }
+        ArchiveCommand::Search { text } => {
+            let (hits, unreadable) = search(dir, &text).map_err(unreadable_folder)?;
+            let mut last: Option<&Path> = None;
+            for hit in &hits {
+                if last != Some(hit.entry.path.as_path()) {
+                    let e = &hit.entry;
+                    println!(
+                        "{} · {} · {} · {}",
+                        safe(&e.date),
+                        safe(&e.group),
+                        safe(&e.protocol),
+                        e.path.display()
+                    );
+                    last = Some(e.path.as_path());
+                }
+                println!("  {:>5}: {}", hit.line_number, safe(&hit.line));
+            }
+            for (path, why) in &unreadable {
+                eprintln!("skipped {}: {}", path.display(), safe(why));
+            }
+            if hits.is_empty() {
+                eprintln!("nothing matches \"{}\"", safe(&text));
+                return Ok(ExitCode::from(1));
+            }
+        }
+    }
     Ok(ExitCode::SUCCESS)
 }

@@ -1,14 +1,17 @@
-//! The one impure loop: it owns the terminal, reads the clock and the keyboard, and
-//! carries out the effects `update` asks for.
+//! The one impure loop: it owns the terminal, reads the clock and the keyboard, listens
+//! for the signals that end a session, and carries out the effects `update` asks for.
 
 use std::io::{self, Write};
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
 use ratatui::crossterm::execute;
 
-use crate::app::{Effect, Model, Msg, update};
+use crate::app::{Effect, Model, Msg, Screen, update};
 use crate::archive;
 use crate::session::Now;
 
@@ -19,6 +22,9 @@ pub fn now() -> Now {
         wall: chrono::Local::now().fixed_offset(),
     }
 }
+
+/// The longest the loop sleeps without looking at the signal flag.
+const SIGNAL_CHECK: Duration = Duration::from_secs(1);
 
 /// Restores the terminal when dropped, on every way out of the loop.
 struct TerminalGuard;
@@ -33,34 +39,97 @@ impl Drop for TerminalGuard {
 /// Runs the app until the user quits. `effects` are carried out first (a session started
 /// from the command line opens its archive file).
 pub fn run(mut model: Model, effects: Vec<Effect>) -> io::Result<Model> {
-    // `init` also installs a panic hook that restores the terminal before the message.
+    let terminate = Arc::new(AtomicBool::new(false));
+    watch_signals(&terminate);
+    // `try_init` also installs a panic hook that restores the terminal before the message.
     let mut terminal = ratatui::try_init()?;
-    let _guard = TerminalGuard;
+    let guard = TerminalGuard;
     let _ = execute!(io::stdout(), EnableBracketedPaste);
     perform_all(&mut model, effects);
-    loop {
-        terminal.draw(|frame| crate::ui::view(&model, frame))?;
-        if model.quit {
-            break;
-        }
-        let wait = model
-            .next_wake(Instant::now())
-            .unwrap_or(Duration::from_secs(3600));
-        let msg = if event::poll(wait)? {
-            match event::read()? {
-                Event::Key(key) => Msg::Key(key),
-                Event::Paste(text) => Msg::Paste(text),
-                Event::Resize(..) => Msg::Tick,
-                _ => continue,
+    let result = catch_unwind(AssertUnwindSafe(|| -> io::Result<()> {
+        loop {
+            if terminate.load(Ordering::Relaxed) {
+                let effects = update(&mut model, Msg::Terminate, now());
+                perform_all(&mut model, effects);
             }
-        } else {
-            Msg::Tick
-        };
-        let effects = update(&mut model, msg, now());
-        perform_all(&mut model, effects);
+            if model.quit {
+                terminal.draw(|frame| crate::ui::view(&model, frame))?;
+                return Ok(());
+            }
+            terminal.draw(|frame| crate::ui::view(&model, frame))?;
+            let wait = model
+                .next_wake(Instant::now())
+                .unwrap_or(SIGNAL_CHECK)
+                .min(SIGNAL_CHECK);
+            let msg = if event::poll(wait)? {
+                match event::read()? {
+                    Event::Key(key) => Msg::Key(key),
+                    Event::Paste(text) => Msg::Paste(text),
+                    Event::Resize(..) => Msg::Tick,
+                    _ => continue,
+                }
+            } else {
+                Msg::Tick
+            };
+            let effects = update(&mut model, msg, now());
+            perform_all(&mut model, effects);
+        }
+    }));
+    drop(guard);
+    match result {
+        Ok(outcome) => {
+            if outcome.is_err() {
+                // The terminal went away (a closed window): keep what the session has.
+                emergency_save(&model);
+            }
+            outcome.map(|_| model)
+        }
+        Err(panic) => {
+            let saved = emergency_save(&model);
+            eprintln!("crit stopped because of a bug.{saved}");
+            std::panic::resume_unwind(panic)
+        }
     }
-    Ok(model)
 }
+
+/// After a failure: saves the running session as it stands, if there is one, and says where.
+fn emergency_save(model: &Model) -> String {
+    let Screen::Run(run) = &model.screen else {
+        return String::new();
+    };
+    let Some(path) = &run.archive else {
+        return " The session had not been saved yet.".into();
+    };
+    let when = now();
+    let attempt = catch_unwind(AssertUnwindSafe(|| {
+        let contents = archive::render(&run.session, when);
+        let state = serde_json::to_string(&run.session.saved(when)).unwrap_or_default();
+        write_session(path, &contents, Some(&state))
+    }));
+    match attempt {
+        Ok(Ok(())) => format!(
+            " The session was saved in {}; `crit resume` continues it.",
+            path.display()
+        ),
+        _ => format!(
+            " Notes up to the last one entered are in {}.",
+            path.display()
+        ),
+    }
+}
+
+/// SIGTERM and SIGHUP (the terminal window closed) set the flag; the loop then saves and
+/// stops cleanly. Ctrl+C arrives as a key in raw mode and asks first.
+#[cfg(unix)]
+fn watch_signals(flag: &Arc<AtomicBool>) {
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        // Without the handler the default (exit) still happens; notes already saved stay saved.
+        let _ = signal_hook::flag::register(signal, Arc::clone(flag));
+    }
+}
+
+#[cfg(not(unix))]
+fn watch_signals(_flag: &Arc<AtomicBool>) {}
 
 /// Carries out effects; what they report goes back through `update` at once.
 fn perform_all(model: &mut Model, effects: Vec<Effect>) {
@@ -87,12 +156,18 @@ pub fn perform(effect: Effect) -> Option<Msg> {
             fallback,
             name,
             contents,
-        } => Some(open_archive(&dir, &fallback, &name, &contents)),
+            state,
+        } => Some(open_archive(&dir, &fallback, &name, &contents, &state)),
         Effect::Save {
             path,
             fallback,
             contents,
-        } => save(&path, &fallback, &contents),
+            state,
+        } => Some(save(&path, &fallback, &contents, state.as_deref())),
+        Effect::LoadResume(path) => {
+            let saved = archive::read_state(&path).map(Box::new);
+            Some(Msg::ResumeLoaded { path, saved })
+        }
         Effect::Bell => {
             let mut out = io::stdout();
             let _ = out.write_all(b"\x07").and_then(|_| out.flush());
@@ -102,9 +177,11 @@ pub fn perform(effect: Effect) -> Option<Msg> {
     }
 }
 
-fn open_archive(dir: &Path, fallback: &Path, name: &str, contents: &str) -> Msg {
+fn open_archive(dir: &Path, fallback: &Path, name: &str, contents: &str, state: &str) -> Msg {
     let create = |d: &Path| {
-        archive::create_unique(d, name).and_then(|p| archive::save_atomic(&p, contents).map(|_| p))
+        let path = archive::create_unique(d, name)?;
+        write_session(&path, contents, Some(state))?;
+        Ok::<_, io::Error>(path)
     };
     match create(dir) {
         Ok(path) => Msg::ArchiveOpened {
@@ -127,15 +204,29 @@ fn open_archive(dir: &Path, fallback: &Path, name: &str, contents: &str) -> Msg 
     }
 }
 
-fn save(path: &Path, fallback: &Path, contents: &str) -> Option<Msg> {
-    let e = archive::save_atomic(path, contents).err()?;
+/// Writes the resumable state, then the markdown; a finished session's state is removed.
+fn write_session(path: &Path, contents: &str, state: Option<&str>) -> io::Result<()> {
+    let state_path = archive::state_path(path);
+    match state {
+        Some(state) => archive::save_atomic(&state_path, state)?,
+        None => {
+            let _ = std::fs::remove_file(&state_path);
+        }
+    }
+    archive::save_atomic(path, contents)
+}
+
+fn save(path: &Path, fallback: &Path, contents: &str, state: Option<&str>) -> Msg {
+    let Err(e) = write_session(path, contents, state) else {
+        return Msg::Saved(path.to_path_buf());
+    };
     let problem = format!("Cannot save {}: {e}", path.display());
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "session.md".into());
     let moved_to = archive::create_unique(fallback, &name)
-        .and_then(|p| archive::save_atomic(&p, contents).map(|_| p))
+        .and_then(|p| write_session(&p, contents, state).map(|_| p))
         .ok();
-    Some(Msg::SaveFailed { problem, moved_to })
+    Msg::SaveFailed { problem, moved_to }
 }

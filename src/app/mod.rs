@@ -14,9 +14,9 @@ use std::time::{Duration, Instant};
 use ratatui_textarea::TextArea;
 
 use crate::protocol::Library;
-use crate::session::{Now, Session};
+use crate::session::{Now, SavedSession, Session};
 pub use setup::{Field, FieldKind, Prefill, Setup, parse_end_time, split_names};
-pub use update::{start_session, update};
+pub use update::{resume_session, start_session, update};
 
 /// Choices that hold for the whole run of the program.
 #[derive(Debug, Clone)]
@@ -38,6 +38,10 @@ pub struct Model {
     pub now: Now,
     /// Leaving setup returns to the picker, unless the session was started from `crit run`.
     pub came_from_picker: bool,
+    /// An unfinished session the picker offers to resume: its file and a description.
+    pub resume_offer: Option<(PathBuf, String)>,
+    /// A message for the picker (a resume that failed, say).
+    pub status: Option<String>,
     pub quit: bool,
 }
 
@@ -103,23 +107,38 @@ pub enum Msg {
         problem: String,
         moved_to: Option<PathBuf>,
     },
+    /// A save worked (clears an earlier save problem).
+    Saved(PathBuf),
+    /// The saved state of an unfinished session was read (for `r` in the picker).
+    ResumeLoaded {
+        path: PathBuf,
+        saved: Result<Box<SavedSession>, String>,
+    },
+    /// The terminal is going away (SIGTERM, SIGHUP): save everything and stop.
+    Terminate,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
-    /// Create a new file for the session in `dir` (or the fallback) and write `contents`.
+    /// Create a new file for the session in `dir` (or the fallback) and write `contents`,
+    /// with the resumable `state` beside it.
     OpenArchive {
         dir: PathBuf,
         fallback: PathBuf,
         name: String,
         contents: String,
+        state: String,
     },
-    /// Atomically replace the session's file.
+    /// Atomically replace the session's file and its state (`None` once the session is
+    /// over: the state file is removed).
     Save {
         path: PathBuf,
         fallback: PathBuf,
         contents: String,
+        state: Option<String>,
     },
+    /// Read the saved state of the session at `path`.
+    LoadResume(PathBuf),
     Bell,
     Quit,
 }
@@ -132,6 +151,8 @@ impl Model {
             screen: Screen::Picker(Picker::default()),
             now,
             came_from_picker: true,
+            resume_offer: None,
+            status: None,
             quit: false,
         }
     }

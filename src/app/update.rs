@@ -30,6 +30,31 @@ pub fn update(model: &mut Model, msg: Msg, now: Now) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Msg::Saved(path) => {
+            let (archive, archive_problem) = match &mut model.screen {
+                Screen::Run(run) => (&mut run.archive, &mut run.archive_problem),
+                Screen::Summary(s) => (&mut s.archive, &mut s.archive_problem),
+                _ => return Vec::new(),
+            };
+            // The disk is writable again: the warning no longer holds.
+            if archive.as_ref() == Some(&path)
+                && archive_problem
+                    .as_ref()
+                    .is_some_and(|p| p.contains("kept on screen"))
+            {
+                *archive_problem = None;
+            }
+            Vec::new()
+        }
+        Msg::ResumeLoaded { path, saved } => match saved.and_then(|s| Session::resume(*s, now)) {
+            Ok(session) => resume_session(model, session, path),
+            Err(problem) => {
+                model.resume_offer = None;
+                model.status = Some(format!("Cannot resume: {problem}"));
+                Vec::new()
+            }
+        },
+        Msg::Terminate => terminate(model),
         Msg::SaveFailed { problem, moved_to } => {
             let (archive, archive_problem) = match &mut model.screen {
                 Screen::Run(run) => (&mut run.archive, &mut run.archive_problem),
@@ -53,6 +78,7 @@ pub fn start_session(model: &mut Model, protocol: Protocol, roster: Roster) -> V
     let session = Session::start(protocol, roster, model.now);
     let name = archive::file_name(session.started, &session.protocol.id, &session.roster.group);
     let contents = archive::render(&session, model.now);
+    let state = state_json(&session, model.now);
     model.screen = Screen::Run(Box::new(Run::new(
         session,
         model.settings.fallback_dir.clone(),
@@ -62,7 +88,29 @@ pub fn start_session(model: &mut Model, protocol: Protocol, roster: Roster) -> V
         fallback: model.settings.fallback_dir.clone(),
         name,
         contents,
+        state,
     }]
+}
+
+/// Continues a session saved in `path`: the run screen, and a save that records it.
+pub fn resume_session(
+    model: &mut Model,
+    session: Session,
+    path: std::path::PathBuf,
+) -> Vec<Effect> {
+    let mut run = Run::new(session, model.settings.fallback_dir.clone());
+    run.archive = Some(path);
+    run.flash = Some("Resumed where the session stopped.".into());
+    let effects = save(&run, model.now);
+    model.came_from_picker = false;
+    model.resume_offer = None;
+    model.screen = Screen::Run(Box::new(run));
+    effects
+}
+
+fn state_json(session: &Session, now: Now) -> String {
+    // Serialising plain data to a string cannot fail; an empty state only loses resume.
+    serde_json::to_string(&session.saved(now)).unwrap_or_default()
 }
 
 fn run_mut(model: &mut Model) -> Option<&mut Run> {
@@ -102,6 +150,11 @@ fn picker_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         KeyCode::Home => picker.selected = 0,
         KeyCode::End => picker.selected = count.saturating_sub(1),
         KeyCode::Char('s') => picker.show_skipped = !picker.show_skipped,
+        KeyCode::Char('r') => {
+            if let Some((path, _)) = &model.resume_offer {
+                return vec![Effect::LoadResume(path.clone())];
+            }
+        }
         KeyCode::Enter => {
             if let Some(source) = model.library.protocols.get(picker.selected) {
                 let setup = Setup::new(source.protocol.clone(), &Prefill::default());
@@ -251,14 +304,35 @@ fn save_note(run: &mut Run, now: Now) -> Vec<Effect> {
 }
 
 fn save(run: &Run, now: Now) -> Vec<Effect> {
+    let over = run.session.status != Status::InProgress;
     match &run.archive {
         Some(path) => vec![Effect::Save {
             path: path.clone(),
             fallback: run.fallback_dir.clone(),
             contents: archive::render(&run.session, now),
+            state: (!over).then(|| state_json(&run.session, now)),
         }],
         None => Vec::new(),
     }
+}
+
+/// The terminal is closing: keep a typed draft as a note, save, and quit. The session
+/// stays in progress, so `crit resume` continues it.
+fn terminate(model: &mut Model) -> Vec<Effect> {
+    let now = model.now;
+    model.quit = true;
+    let Screen::Run(run) = &mut model.screen else {
+        return vec![Effect::Quit];
+    };
+    let draft = run.note.lines().join("\n");
+    if !draft.trim().is_empty() {
+        let kind = run.current_kind().to_string();
+        run.session.add_note(&kind, draft.trim_end(), now);
+        run.note = new_note_box();
+    }
+    let mut effects = save(run, now);
+    effects.push(Effect::Quit);
+    effects
 }
 
 fn timer_action(model: &mut Model, action: Action) -> Vec<Effect> {

@@ -1,10 +1,15 @@
 //! The markdown archive: one file per session, rendered from the session, named safely,
 //! and saved so that a crash at any moment leaves a whole file on disk.
 
+mod index;
 mod markdown;
 mod naming;
 mod save;
 
+pub use index::{
+    ArchiveEntry, Listing, SearchHit, Unreadable, filter_group, latest_in_progress, list, search,
+    to_json,
+};
 pub use markdown::{escape_inline, render, yaml_string};
 pub use naming::file_name;
-pub use save::{create_unique, save_atomic};
+pub use save::{create_unique, read_state, save_atomic, state_path};

@@ -71,6 +71,30 @@ fn sync_dir(dir: &Path) {
 #[cfg(not(unix))]
 fn sync_dir(_dir: &Path) {}
 
+/// Where the resumable state of the session saved at `md` is kept: a hidden file beside
+/// it (`.2026-11-23-1405-tuning.md.state.json`).
+pub fn state_path(md: &Path) -> PathBuf {
+    let name = md
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    md.with_file_name(format!(".{name}.state.json"))
+}
+
+/// Reads the resumable state saved beside `md`.
+pub fn read_state(md: &Path) -> Result<crate::session::SavedSession, String> {
+    let path = state_path(md);
+    let text = fs::read_to_string(&path).map_err(|e| match e.kind() {
+        io::ErrorKind::NotFound => format!(
+            "{} has no saved state to resume from (expected {})",
+            md.display(),
+            path.display()
+        ),
+        _ => format!("cannot read {}: {e}", path.display()),
+    })?;
+    serde_json::from_str(&text).map_err(|e| format!("{} is damaged: {e}", path.display()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

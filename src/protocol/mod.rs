@@ -4,6 +4,7 @@
 //! This module knows nothing of terminals or sessions; it turns text into [`Protocol`]s
 //! or into [`Problem`]s that say exactly where a file is wrong.
 
+use serde::{Deserialize, Serialize};
 mod handout;
 mod library;
 mod parse;
@@ -15,7 +16,7 @@ pub use parse::{Problem, parse_protocol, valid_id};
 pub use template::template;
 
 /// One protocol, as its file describes it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Protocol {
     pub id: String,
     pub name: String,
@@ -29,7 +30,7 @@ pub struct Protocol {
     pub steps: Vec<Entry>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Role {
     pub id: String,
     pub label: String,
@@ -39,7 +40,7 @@ pub struct Role {
     pub typical: u32,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NoteKind {
     pub id: String,
     pub label: String,
@@ -47,7 +48,7 @@ pub struct NoteKind {
 
 /// A step's time: `minutes = 10` plans and allows 10; `minutes = [10, 15]` plans 10 and
 /// allows stretching to 15.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Minutes {
     pub planned: f64,
     pub max: f64,
@@ -70,13 +71,13 @@ fn to_secs(minutes: f64) -> u32 {
 }
 
 /// A top-level entry of `[[steps]]`: a step, or a block of steps that repeats.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Entry {
     Step(Step),
     Block(Block),
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Step {
     pub name: String,
     /// For a go-round (`turns`), the time of each turn.
@@ -94,7 +95,7 @@ pub struct Step {
     pub protected: bool,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Block {
     pub name: String,
     pub guide: String,
@@ -108,7 +109,7 @@ pub struct Block {
     pub steps: Vec<Step>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Repeat {
     /// Once for each person of this role, who presents in that round.
     EachOf(String),

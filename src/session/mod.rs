@@ -3,8 +3,10 @@
 //! Pure logic. Time is always passed in ([`Now`]): nothing here reads a clock, so a test
 //! runs a 90-minute protocol in microseconds.
 
+mod fit;
 mod plan;
 mod run;
 
+pub use fit::{FitPlan, FitStep, MAX_FRACTION, MIN_FRACTION, fit};
 pub use plan::{Party, PlannedStep, Roster, Round, expand, planned_total_secs};
-pub use run::{Advance, Countdown, Note, Now, Session, Status, StepRecord};
+pub use run::{Advance, Countdown, Note, Now, SavedSession, Session, Status, StepRecord};

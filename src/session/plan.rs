@@ -2,11 +2,12 @@
 //! get the names of the people whose turns they are, and roles become named parties.
 
 use chrono::NaiveTime;
+use serde::{Deserialize, Serialize};
 
 use crate::protocol::{Block, EVERYONE, Entry, Protocol, Repeat, Step};
 
 /// Who is in the room: the group, names for each role, the focusing question.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Roster {
     pub group: String,
     /// Names per role id, in the protocol's role order.
@@ -47,7 +48,7 @@ impl Roster {
 }
 
 /// People named by one role in one step: "Ana, Ben (Participants)".
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Party {
     pub role: String,
     pub label: String,
@@ -55,7 +56,7 @@ pub struct Party {
 }
 
 /// Which round of a repeated block a step belongs to.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Round {
     pub block: String,
     /// What a round is called: "Round", "Question".
@@ -79,7 +80,7 @@ impl Round {
 }
 
 /// One step of the session as it will run.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PlannedStep {
     pub name: String,
     pub guide: String,

@@ -3,6 +3,7 @@
 //! Each step banks the time spent in it; the running step adds `now - running_since`.
 //! Nothing is subtracted per tick, so the display cannot drift from real elapsed time.
 
+use serde::{Deserialize, Serialize};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset};
@@ -29,7 +30,8 @@ impl Now {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Status {
     InProgress,
     Complete,
@@ -47,7 +49,7 @@ impl Status {
 }
 
 /// Time spent in one step, and how far it was extended or shortened.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct StepRecord {
     pub elapsed: Duration,
     pub adjust_secs: i64,
@@ -55,7 +57,7 @@ pub struct StepRecord {
 }
 
 /// One note, as the group typed it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Note {
     /// Index into the session's plan.
     pub step: usize,
@@ -426,5 +428,100 @@ impl Session {
     /// Notes of step `i`, in the order they were taken.
     pub fn notes_of(&self, i: usize) -> impl Iterator<Item = &Note> {
         self.notes.iter().filter(move |n| n.step == i)
+    }
+}
+
+/// Everything needed to continue a session after the program was killed: written beside
+/// the archive file after every note and step change.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SavedSession {
+    pub version: u32,
+    pub protocol: Protocol,
+    pub roster: Roster,
+    pub plan: Vec<PlannedStep>,
+    pub started: DateTime<FixedOffset>,
+    pub ended: Option<DateTime<FixedOffset>>,
+    pub status: Status,
+    pub notes: Vec<Note>,
+    pub records: Vec<StepRecord>,
+    pub current: usize,
+    pub turn_index: usize,
+    pub turn_started_ms: u64,
+    pub turn_adjust_secs: i64,
+    pub paused: bool,
+    pub rang: bool,
+    pub saved_at: DateTime<FixedOffset>,
+}
+
+const SAVED_VERSION: u32 = 1;
+
+impl Session {
+    /// The session as of `now`, ready to be written down.
+    pub fn saved(&self, now: Now) -> SavedSession {
+        let mut records = self.records.clone();
+        if let Some(r) = records.get_mut(self.current) {
+            r.elapsed = self.elapsed(self.current, now.at);
+        }
+        SavedSession {
+            version: SAVED_VERSION,
+            protocol: self.protocol.clone(),
+            roster: self.roster.clone(),
+            plan: self.plan.clone(),
+            started: self.started,
+            ended: self.ended,
+            status: self.status,
+            notes: self.notes.clone(),
+            records,
+            current: self.current,
+            turn_index: self.turn.index,
+            turn_started_ms: self.turn.started_at.as_millis() as u64,
+            turn_adjust_secs: self.turn.adjust_secs,
+            paused: self.is_paused(),
+            rang: self.rang,
+            saved_at: now.wall,
+        }
+    }
+
+    /// Continues a saved session at `now`, at the step, turn and time it was in. The time
+    /// the program was not running is not counted. It resumes paused if it was paused.
+    pub fn resume(saved: SavedSession, now: Now) -> Result<Session, String> {
+        if saved.version != SAVED_VERSION {
+            return Err(format!(
+                "it was saved by another version of crit (format {})",
+                saved.version
+            ));
+        }
+        if saved.plan.is_empty()
+            || saved.records.len() != saved.plan.len()
+            || saved.current >= saved.plan.len()
+        {
+            return Err("its saved state is damaged (steps do not match)".into());
+        }
+        let turns = saved.plan[saved.current].turns.len();
+        let turn_index = if turns == 0 {
+            0
+        } else {
+            saved.turn_index.min(turns - 1)
+        };
+        let mut notes = saved.notes;
+        notes.retain(|n| n.step < saved.plan.len());
+        Ok(Session {
+            protocol: saved.protocol,
+            roster: saved.roster,
+            plan: saved.plan,
+            started: saved.started,
+            ended: None,
+            status: Status::InProgress,
+            notes,
+            records: saved.records,
+            current: saved.current,
+            turn: Turn {
+                index: turn_index,
+                started_at: Duration::from_millis(saved.turn_started_ms),
+                adjust_secs: saved.turn_adjust_secs,
+            },
+            running_since: if saved.paused { None } else { Some(now.at) },
+            rang: saved.rang,
+        })
     }
 }

@@ -27,7 +27,7 @@ pub fn view(model: &Model, frame: &mut Frame) {
         return;
     }
     match &model.screen {
-        Screen::Picker(p) => picker::draw(frame, area, &model.library, p, &theme),
+        Screen::Picker(p) => picker::draw(frame, area, model, p, &theme),
         Screen::Setup(s) => setup::draw(frame, area, s, &theme),
         Screen::Run(r) => run::draw(frame, area, r, model.now, &theme),
         Screen::Summary(s) => summary::draw(frame, area, s, model.now, &theme),

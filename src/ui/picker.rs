@@ -7,13 +7,16 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
 
 use super::{Theme, footer, safe};
-use crate::app::Picker;
+use crate::app::{Model, Picker};
 use crate::protocol::{Entry, Library, Repeat};
 use crate::session::planned_total_secs;
 use crate::text::minutes;
 
-pub fn draw(frame: &mut Frame, area: Rect, lib: &Library, picker: &Picker, theme: &Theme) {
-    let skipped = u16::from(!lib.skipped.is_empty());
+pub fn draw(frame: &mut Frame, area: Rect, model: &Model, picker: &Picker, theme: &Theme) {
+    let lib = &model.library;
+    let skipped = u16::from(!lib.skipped.is_empty())
+        + u16::from(model.resume_offer.is_some())
+        + u16::from(model.status.is_some());
     let [head, body, warn, foot] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(3),
@@ -59,24 +62,34 @@ pub fn draw(frame: &mut Frame, area: Rect, lib: &Library, picker: &Picker, theme
     {
         detail(frame, detail_area, source, theme);
     }
+    let mut notices = Vec::new();
+    if let Some((_, what)) = &model.resume_offer {
+        notices.push(Line::from(vec![
+            Span::styled("Unfinished session: ", theme.warning()),
+            Span::raw(safe(what)),
+            Span::styled("  r resumes it", theme.key()),
+        ]));
+    }
+    if let Some(status) = &model.status {
+        notices.push(Line::styled(safe(status), theme.error()));
+    }
     if !lib.skipped.is_empty() {
         let text = format!(
             "{} protocol file(s) skipped because of problems: s shows why",
             lib.skipped.len()
         );
-        frame.render_widget(Paragraph::new(Span::styled(text, theme.warning())), warn);
+        notices.push(Line::styled(text, theme.warning()));
     }
-    footer(
-        frame,
-        foot,
-        &[
-            ("↑/↓", "choose"),
-            ("Enter", "set up session"),
-            ("s", "skipped files"),
-            ("q", "quit"),
-        ],
-        theme,
-    );
+    frame.render_widget(Paragraph::new(notices), warn);
+    let mut hints = vec![("↑/↓", "choose"), ("Enter", "set up session")];
+    if model.resume_offer.is_some() {
+        hints.push(("r", "resume"));
+    }
+    if !lib.skipped.is_empty() {
+        hints.push(("s", "skipped files"));
+    }
+    hints.push(("q", "quit"));
+    footer(frame, foot, &hints, theme);
     if picker.show_skipped {
         skipped_popup(frame, area, lib, theme);
     }

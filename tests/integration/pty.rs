@@ -95,6 +95,107 @@ impl Pty {
     }
 }
 
+/// The one session markdown file in `dir` (the resumable state beside it is hidden).
+fn session_file(dir: &std::path::Path) -> std::path::PathBuf {
+    let files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.extension().is_some_and(|e| e == "md")
+                && !p.file_name().unwrap().to_string_lossy().starts_with('.')
+        })
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    files[0].clone()
+}
+
+fn run_args<'a>(protocols: &'a str, archive: &'a str) -> Vec<&'a str> {
+    vec![
+        "run",
+        "quick-tuning",
+        "--protocols",
+        protocols,
+        "--archive",
+        archive,
+        "--group",
+        "PTY group",
+        "--facilitator",
+        "Sam",
+        "--presenter",
+        "Pat",
+        "--participants",
+        "Ana, Ben",
+        "--no-bell",
+    ]
+}
+
+#[test]
+fn killed_with_sigkill_then_resumed_and_finished() {
+    let archive = tempfile::tempdir().unwrap();
+    let protocols = fixtures().join("protocols/valid");
+    let (p, a) = (
+        protocols.to_str().unwrap(),
+        archive.path().to_str().unwrap(),
+    );
+    let mut crit = Pty::spawn(&run_args(p, a));
+    crit.wait_for("Step 1 of 4: Presentation");
+    crit.send("n");
+    crit.wait_for("Step 2 of 4");
+    crit.send("i");
+    crit.wait_for("New note");
+    crit.send("Warm: a note typed just before the crash\r");
+    crit.wait_for("[Note] Warm: a note typed just before the crash");
+    crit.child.kill().unwrap(); // SIGKILL: no chance to save anything more
+    crit.wait_exit();
+    let file = session_file(archive.path());
+    assert!(
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .contains("a note typed just before the crash")
+    );
+
+    let mut resumed = Pty::spawn(&["resume", "--archive", a, "--no-bell"]);
+    resumed.wait_for("Step 2 of 4: Warm and cool feedback");
+    resumed.wait_for("[Note] Warm: a note typed just before the crash");
+    resumed.wait_for("Resumed where the session stopped.");
+    resumed.send("n");
+    resumed.wait_for("Step 3 of 4");
+    resumed.send("n");
+    resumed.send("n");
+    resumed.wait_for("Step 4 of 4: Debrief");
+    resumed.send("i");
+    resumed.wait_for("New note");
+    resumed.send("After the resume\r");
+    resumed.wait_for("[Note] After the resume");
+    resumed.send("\x1b");
+    resumed.wait_for("space pause");
+    resumed.send("q");
+    resumed.wait_for("End session? y/n");
+    resumed.send("y");
+    resumed.wait_for("Saved to");
+    resumed.send("q");
+    assert_eq!(resumed.wait_exit(), 0);
+
+    assert_eq!(
+        session_file(archive.path()),
+        file,
+        "the same file was continued"
+    );
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("status: complete"), "{text}");
+    assert!(
+        text.contains("a note typed just before the crash") && text.contains("After the resume")
+    );
+    assert!(
+        !crit_state(&file).exists(),
+        "a finished session leaves no resume state behind"
+    );
+}
+
+fn crit_state(md: &std::path::Path) -> std::path::PathBuf {
+    critical_friends::archive::state_path(md)
+}
+
 #[test]
 fn a_session_in_a_real_terminal_saves_its_notes() {
     let archive = tempfile::tempdir().unwrap();
@@ -126,12 +227,7 @@ fn a_session_in_a_real_terminal_saves_its_notes() {
     crit.wait_for("[Note] Typed in a real terminal");
 
     // The note is on disk before the session ends.
-    let file = std::fs::read_dir(archive.path())
-        .unwrap()
-        .next()
-        .unwrap()
-        .unwrap()
-        .path();
+    let file = session_file(archive.path());
     assert!(
         file.file_name()
             .unwrap()

@@ -1,0 +1,808 @@
+//! Reading the archive back: listing sessions from their front matter, searching their
+//! text, and finding the session to resume.
+//!
+//! The files may have been opened in Obsidian or another editor since crit wrote them,
+//! which can rewrite the front matter in another YAML style (block lists, unquoted
+//! strings, extra keys), so the front matter is read with a YAML parser and every key is
+//! optional.
+//!
+//! Which files count:
+//! - only `*.md` files directly in the folder (not in subfolders; not hidden files such as
+//!   the `.name.md.tmp` files a save leaves for an instant);
+//! - a file that does not start with a `---` front matter block, or whose front matter
+//!   names neither `protocol` nor `protocol_id`, is not a crit session (a README, another
+//!   note in an Obsidian vault) and is skipped silently;
+//! - a file that starts a front matter block crit cannot read (no closing `---`, broken
+//!   YAML, not a mapping, not UTF-8, unreadable) is reported in `unreadable` with the
+//!   reason, and the rest of the archive is still listed.
+
+use std::cmp::Reverse;
+use std::fs::{self, File};
+use std::io::{self, BufRead, BufReader};
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, NaiveDate};
+use yaml_rust2::{Yaml, YamlLoader};
+
+/// Front matter longer than this is not front matter crit wrote; give up on the file.
+const MAX_FRONT_MATTER: usize = 1 << 20;
+
+/// One session, as its front matter describes it. Missing keys read as empty.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArchiveEntry {
+    pub path: PathBuf,
+    /// `YYYY-MM-DD` as written (taken from `start` if `date` is missing).
+    pub date: String,
+    /// RFC 3339 with offset, as written.
+    pub start: Option<String>,
+    pub group: String,
+    pub protocol: String,
+    pub protocol_id: String,
+    /// `roles.presenter`, if the protocol has presenters.
+    pub presenters: Vec<String>,
+    /// `in-progress`, `complete`, `abandoned`, or whatever the file says.
+    pub status: String,
+    pub question: String,
+}
+
+impl ArchiveEntry {
+    /// Whether this session belongs to `group`: the same name ignoring case and
+    /// surrounding spaces.
+    pub fn in_group(&self, group: &str) -> bool {
+        self.group.trim().to_lowercase() == group.trim().to_lowercase()
+    }
+
+    pub fn is_in_progress(&self) -> bool {
+        self.status.trim().eq_ignore_ascii_case("in-progress")
+    }
+
+    /// The moment the session started, for ordering: `start`, else midnight UTC of
+    /// `date`, else unknown (sorted last).
+    fn sort_key(&self) -> (Option<i64>, Option<std::ffi::OsString>) {
+        let time = self
+            .start
+            .as_deref()
+            .and_then(|s| DateTime::parse_from_rfc3339(s.trim()).ok())
+            .map(|t| t.timestamp())
+            .or_else(|| {
+                NaiveDate::parse_from_str(self.date.trim(), "%Y-%m-%d")
+                    .ok()
+                    .and_then(|d| d.and_hms_opt(0, 0, 0))
+                    .map(|t| t.and_utc().timestamp())
+            });
+        (time, self.path.file_name().map(|n| n.to_os_string()))
+    }
+}
+
+/// A file that looked like a session but could not be read, and why.
+pub type Unreadable = (PathBuf, String);
+
+/// The sessions in an archive folder, and the files that looked like sessions but could
+/// not be read.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Listing {
+    /// Newest first: by start time (as an instant, whatever the offsets), then by file
+    /// name, newest first too.
+    pub entries: Vec<ArchiveEntry>,
+    /// Each file that could not be read, and why, sorted by path.
+    pub unreadable: Vec<Unreadable>,
+}
+
+/// One line of a session's file that matched a search.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchHit {
+    pub entry: ArchiveEntry,
+    /// 1-based, counting every line of the file (front matter included).
+    pub line_number: usize,
+    /// The line as it is in the file (markdown escapes included), without its line end.
+    pub line: String,
+}
+
+/// Lists the sessions in `dir`, reading each file only as far as the end of its front
+/// matter. An error only if the folder itself cannot be read (including when it does
+/// not exist: check `ErrorKind::NotFound` to say "no sessions yet").
+pub fn list(dir: &Path) -> io::Result<Listing> {
+    let mut listing = Listing::default();
+    for path in markdown_files(dir)? {
+        match read_entry(&path) {
+            Ok(Some(entry)) => listing.entries.push(entry),
+            Ok(None) => {}
+            Err(why) => listing.unreadable.push((path, why)),
+        }
+    }
+    sort_newest_first(&mut listing.entries);
+    listing.unreadable.sort();
+    Ok(listing)
+}
+
+/// The entries of `group` (ignoring case and surrounding spaces), in the same order.
+pub fn filter_group(entries: Vec<ArchiveEntry>, group: &str) -> Vec<ArchiveEntry> {
+    entries.into_iter().filter(|e| e.in_group(group)).collect()
+}
+
+/// The most recently started session whose status is `in-progress`.
+pub fn latest_in_progress(dir: &Path) -> io::Result<Option<ArchiveEntry>> {
+    Ok(list(dir)?
+        .entries
+        .into_iter()
+        .find(ArchiveEntry::is_in_progress))
+}
+
+/// Every line of every session that contains `text`, ignoring case (Unicode lowercase).
+/// The whole file is searched (front matter, names, the focusing question, notes); a
+/// line also matches once its markdown backslash escapes are removed, so `grade_7` finds
+/// `grade\_7`. Newest sessions first, lines in file order. Empty `text` finds nothing.
+/// Returns the hits and the files that could not be read.
+pub fn search(dir: &Path, text: &str) -> io::Result<(Vec<SearchHit>, Vec<Unreadable>)> {
+    let Listing {
+        entries,
+        mut unreadable,
+    } = list(dir)?;
+    let mut hits = Vec::new();
+    if text.is_empty() {
+        return Ok((hits, unreadable));
+    }
+    let needle = text.to_lowercase();
+    for entry in entries {
+        let bytes = match fs::read(&entry.path) {
+            Ok(b) => b,
+            Err(e) => {
+                unreadable.push((entry.path.clone(), e.to_string()));
+                continue;
+            }
+        };
+        let contents = String::from_utf8_lossy(&bytes);
+        for (i, line) in contents.lines().enumerate() {
+            if line_matches(line, &needle) {
+                hits.push(SearchHit {
+                    entry: entry.clone(),
+                    line_number: i + 1,
+                    line: line.to_string(),
+                });
+            }
+        }
+    }
+    Ok((hits, unreadable))
+}
+
+/// The entries as a JSON array of objects with keys `date`, `start` (null if unknown),
+/// `group`, `protocol`, `protocol_id`, `presenters` (array), `status`, `question`, `path`.
+pub fn to_json(entries: &[ArchiveEntry]) -> serde_json::Value {
+    serde_json::Value::Array(
+        entries
+            .iter()
+            .map(|e| {
+                serde_json::json!({
+                    "date": e.date,
+                    "start": e.start,
+                    "group": e.group,
+                    "protocol": e.protocol,
+                    "protocol_id": e.protocol_id,
+                    "presenters": e.presenters,
+                    "status": e.status,
+                    "question": e.question,
+                    "path": e.path.to_string_lossy(),
+                })
+            })
+            .collect(),
+    )
+}
+
+fn sort_newest_first(entries: &mut [ArchiveEntry]) {
+    // `None` (no known start) sorts below every time, so last once reversed.
+    entries.sort_by_cached_key(|e| Reverse(e.sort_key()));
+}
+
+/// `*.md` files (any case of the extension) directly in `dir`, not hidden.
+fn markdown_files(dir: &Path) -> io::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for item in fs::read_dir(dir)? {
+        let Ok(item) = item else { continue };
+        let path = item.path();
+        let name = item.file_name();
+        let name = name.to_string_lossy();
+        let is_md = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("md"));
+        if !is_md || name.starts_with('.') {
+            continue;
+        }
+        // Follows symbolic links, as an editor opening the folder would.
+        if fs::metadata(&path).is_ok_and(|m| m.is_file()) {
+            files.push(path);
+        }
+    }
+    Ok(files)
+}
+
+/// `Ok(None)`: not a crit session. `Err`: looks like one but cannot be read.
+fn read_entry(path: &Path) -> Result<Option<ArchiveEntry>, String> {
+    let file = File::open(path).map_err(|e| format!("cannot open: {e}"))?;
+    let Some(yaml) = read_front_matter(BufReader::new(file))? else {
+        return Ok(None);
+    };
+    let docs = YamlLoader::load_from_str(&yaml)
+        .map_err(|e| format!("the front matter is not valid YAML: {e}"))?;
+    let map = match docs.into_iter().next() {
+        None | Some(Yaml::Null) => return Ok(None),
+        Some(map @ Yaml::Hash(_)) => map,
+        Some(_) => return Err("the front matter is not a list of `key: value` lines".into()),
+    };
+    Ok(entry_from_yaml(path, &map))
+}
+
+/// The text between the opening and closing `---` lines; `None` if the file does not
+/// start with `---`.
+fn read_front_matter(mut reader: impl BufRead) -> Result<Option<String>, String> {
+    let mut line = String::new();
+    let not_text = |e: io::Error| match e.kind() {
+        io::ErrorKind::InvalidData => "not UTF-8 text".to_string(),
+        _ => format!("cannot read: {e}"),
+    };
+    reader.read_line(&mut line).map_err(not_text)?;
+    if line.trim_start_matches('\u{feff}').trim_end() != "---" {
+        return Ok(None);
+    }
+    let mut yaml = String::new();
+    loop {
+        line.clear();
+        if reader.read_line(&mut line).map_err(not_text)? == 0 {
+            return Err("the front matter has no closing `---` line".into());
+        }
+        let bare = line.trim_end();
+        if bare == "---" || bare == "..." {
+            return Ok(Some(yaml));
+        }
+        yaml.push_str(&line);
+        if yaml.len() > MAX_FRONT_MATTER {
+            return Err("the front matter has no closing `---` line".into());
+        }
+    }
+}
+
+fn entry_from_yaml(path: &Path, map: &Yaml) -> Option<ArchiveEntry> {
+    let protocol = scalar(&map["protocol"]);
+    let protocol_id = scalar(&map["protocol_id"]);
+    if protocol.is_none() && protocol_id.is_none() {
+        return None;
+    }
+    let start = scalar(&map["start"]).filter(|s| !s.trim().is_empty());
+    let date = scalar(&map["date"])
+        .or_else(|| start.as_ref().and_then(|s| s.get(..10)).map(str::to_string))
+        .unwrap_or_default();
+    Some(ArchiveEntry {
+        path: path.to_path_buf(),
+        date,
+        start,
+        group: scalar(&map["group"]).unwrap_or_default(),
+        protocol: protocol.unwrap_or_default(),
+        protocol_id: protocol_id.unwrap_or_default(),
+        presenters: names(&map["roles"]["presenter"]),
+        status: scalar(&map["status"]).unwrap_or_default(),
+        question: scalar(&map["question"]).unwrap_or_default(),
+    })
+}
+
+/// A scalar as text, whatever type YAML gave it (an unquoted `7` is an integer);
+/// `None` for missing, null, lists and maps.
+fn scalar(value: &Yaml) -> Option<String> {
+    match value {
+        Yaml::String(s) | Yaml::Real(s) => Some(s.clone()),
+        Yaml::Integer(i) => Some(i.to_string()),
+        Yaml::Boolean(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+/// A role's names: a list (flow or block style), or a single name.
+fn names(value: &Yaml) -> Vec<String> {
+    match value {
+        Yaml::Array(items) => items.iter().filter_map(scalar).collect(),
+        other => scalar(other).into_iter().collect(),
+    }
+}
+
+fn line_matches(line: &str, needle: &str) -> bool {
+    let lower = line.to_lowercase();
+    if lower.contains(needle) {
+        return true;
+    }
+    line.contains('\\') && unescape_markdown(&lower).contains(needle)
+}
+
+/// Removes markdown's backslash escapes (before ASCII punctuation) and a trailing
+/// hard-break backslash.
+fn unescape_markdown(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.peek() {
+                Some(&n) if n.is_ascii_punctuation() => {
+                    out.push(n);
+                    chars.next();
+                }
+                None => {}
+                _ => out.push(c),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::{Duration, Instant};
+
+    use super::*;
+    use crate::protocol::Library;
+    use crate::session::{Now, Roster, Session, Status};
+
+    fn now(rfc3339: &str) -> Now {
+        Now {
+            at: Instant::now(),
+            wall: DateTime::parse_from_rfc3339(rfc3339).unwrap(),
+        }
+    }
+
+    struct Spec<'a> {
+        protocol: &'a str,
+        group: &'a str,
+        presenter: &'a str,
+        question: &'a str,
+        start: &'a str,
+        notes: &'a [(&'a str, &'a str)],
+        finish: Option<Status>,
+    }
+
+    /// Writes a real session file, as crit renders it, and returns its path.
+    fn write_session(dir: &Path, s: Spec) -> PathBuf {
+        let protocol = Library::builtin()
+            .find(s.protocol)
+            .unwrap()
+            .protocol
+            .clone();
+        let roster = Roster {
+            group: s.group.into(),
+            people: vec![
+                ("facilitator".into(), vec!["Fay".into()]),
+                ("presenter".into(), vec![s.presenter.into()]),
+                ("participant".into(), vec!["Pat".into(), "Quinn".into()]),
+            ],
+            question: s.question.into(),
+            end_by: None,
+        };
+        let start = now(s.start);
+        let mut session = Session::start(protocol, roster, start);
+        for (i, (kind, text)) in s.notes.iter().enumerate() {
+            session.add_note(kind, text, start.after(Duration::from_secs(60 * i as u64)));
+        }
+        let end = start.after(Duration::from_secs(3600));
+        if let Some(status) = s.finish {
+            session.finish(status, end);
+        }
+        let path = dir.join(crate::archive::file_name(
+            session.started,
+            s.protocol,
+            s.group,
+        ));
+        fs::write(&path, crate::archive::render(&session, end)).unwrap();
+        path
+    }
+
+    const OBSIDIAN: &str = "---
+title: Tuning Protocol — Science
+protocol: Tuning Protocol
+protocol_id: tuning
+group: Science
+date: 2026-11-21
+start: 2026-11-21T08:30:00+00:00
+end: 2026-11-21T09:30:00+00:00
+status: complete
+roles:
+  facilitator:
+    - Fay
+  presenter:
+    - Rosa Díaz
+  participant:
+    - Pat
+    - Quinn
+question: How do we grade lab reports fairly?
+planned_minutes: 60
+actual_minutes: 58.5
+tags:
+  - cfg
+aliases: []
+---
+
+# Tuning Protocol — Science
+
+- Lab reports need a shared RUBRIC *(09:01)*
+";
+
+    struct Archive {
+        _dir: tempfile::TempDir,
+        path: PathBuf,
+        grade7_complete: PathBuf,
+        grade7_in_progress: PathBuf,
+        tokyo_in_progress: PathBuf,
+        obsidian: PathBuf,
+        broken: PathBuf,
+        unclosed: PathBuf,
+    }
+
+    fn archive() -> Archive {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().to_path_buf();
+        let grade7_complete = write_session(
+            &path,
+            Spec {
+                protocol: "tuning",
+                group: "Grade 7 Team",
+                presenter: "Ana",
+                question: "Does the essay rubric reward thinking?",
+                start: "2026-11-20T14:05:00+01:00",
+                notes: &[
+                    ("warm", "Clear criteria"),
+                    ("cool", "What about the Übung column?"),
+                    ("action", "Revise rubric_v2 by Friday"),
+                ],
+                finish: Some(Status::Complete),
+            },
+        );
+        // Latest instant of all (14:00 UTC on the 23rd), though its local time is earlier
+        // than the Tokyo session's.
+        let grade7_in_progress = write_session(
+            &path,
+            Spec {
+                protocol: "consultancy",
+                group: "grade 7 team",
+                presenter: "Bo",
+                question: "How do I get quiet students talking?",
+                start: "2026-11-23T09:00:00-05:00",
+                notes: &[("note", "Try think-pair-share")],
+                finish: None,
+            },
+        );
+        // 01:00 UTC on the 23rd.
+        let tokyo_in_progress = write_session(
+            &path,
+            Spec {
+                protocol: "tuning",
+                group: "Tokyo",
+                presenter: "Kenji",
+                question: "",
+                start: "2026-11-23T10:00:00+09:00",
+                notes: &[],
+                finish: None,
+            },
+        );
+        let obsidian = path.join("2026-11-21-0830-tuning-science.md");
+        fs::write(&obsidian, OBSIDIAN).unwrap();
+        let broken = path.join("broken.md");
+        fs::write(
+            &broken,
+            "---\nprotocol: \"Tuning\ngroup: [unclosed\n---\n\nrubric\n",
+        )
+        .unwrap();
+        let unclosed = path.join("unclosed.md");
+        fs::write(&unclosed, "---\nprotocol: Tuning\n\nrubric forever\n").unwrap();
+        fs::write(
+            path.join("README.md"),
+            "# My archive\n\nrubric notes here\n",
+        )
+        .unwrap();
+        fs::write(
+            path.join("other-note.md"),
+            "---\ntags: [personal]\n---\n\nrubric\n",
+        )
+        .unwrap();
+        fs::write(
+            path.join("notes.txt"),
+            "---\nprotocol: Tuning\n---\nrubric\n",
+        )
+        .unwrap();
+        fs::write(path.join(".hidden.md.tmp"), "---\nprotocol: x\n---\n").unwrap();
+        fs::create_dir(path.join("sub.md")).unwrap();
+        Archive {
+            _dir: dir,
+            path,
+            grade7_complete,
+            grade7_in_progress,
+            tokyo_in_progress,
+            obsidian,
+            broken,
+            unclosed,
+        }
+    }
+
+    fn paths(entries: &[ArchiveEntry]) -> Vec<&Path> {
+        entries.iter().map(|e| e.path.as_path()).collect()
+    }
+
+    #[test]
+    fn lists_newest_first_by_instant_and_reports_broken_files() {
+        let a = archive();
+        let listing = list(&a.path).unwrap();
+        assert_eq!(
+            paths(&listing.entries),
+            vec![
+                a.grade7_in_progress.as_path(),
+                a.tokyo_in_progress.as_path(),
+                a.obsidian.as_path(),
+                a.grade7_complete.as_path(),
+            ]
+        );
+        let unreadable: Vec<&Path> = listing
+            .unreadable
+            .iter()
+            .map(|(p, _)| p.as_path())
+            .collect();
+        assert_eq!(unreadable, vec![a.broken.as_path(), a.unclosed.as_path()]);
+        assert!(
+            listing.unreadable[0].1.contains("YAML"),
+            "{:?}",
+            listing.unreadable
+        );
+        assert!(
+            listing.unreadable[1].1.contains("closing"),
+            "{:?}",
+            listing.unreadable
+        );
+    }
+
+    #[test]
+    fn reads_the_fields_crit_writes() {
+        let a = archive();
+        let listing = list(&a.path).unwrap();
+        let e = listing
+            .entries
+            .iter()
+            .find(|e| e.path == a.grade7_complete)
+            .unwrap();
+        assert_eq!(
+            *e,
+            ArchiveEntry {
+                path: a.grade7_complete.clone(),
+                date: "2026-11-20".into(),
+                start: Some("2026-11-20T14:05:00+01:00".into()),
+                group: "Grade 7 Team".into(),
+                protocol: "Tuning Protocol".into(),
+                protocol_id: "tuning".into(),
+                presenters: vec!["Ana".into()],
+                status: "complete".into(),
+                question: "Does the essay rubric reward thinking?".into(),
+            }
+        );
+        let e = &listing.entries[0];
+        assert_eq!(e.status, "in-progress");
+        assert_eq!(e.protocol_id, "consultancy");
+        assert_eq!(e.start.as_deref(), Some("2026-11-23T09:00:00-05:00"));
+    }
+
+    #[test]
+    fn reads_front_matter_rewritten_in_another_yaml_style() {
+        let a = archive();
+        let listing = list(&a.path).unwrap();
+        let e = listing
+            .entries
+            .iter()
+            .find(|e| e.path == a.obsidian)
+            .unwrap();
+        assert_eq!(e.date, "2026-11-21");
+        assert_eq!(e.start.as_deref(), Some("2026-11-21T08:30:00+00:00"));
+        assert_eq!(e.group, "Science");
+        assert_eq!(e.protocol, "Tuning Protocol");
+        assert_eq!(e.presenters, vec!["Rosa Díaz".to_string()]);
+        assert_eq!(e.status, "complete");
+        assert_eq!(e.question, "How do we grade lab reports fairly?");
+    }
+
+    #[test]
+    fn tolerates_missing_keys_and_odd_types() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(
+            dir.path().join("a.md"),
+            "\u{feff}---\r\nprotocol_id: tuning\r\ngroup: 7\r\nroles:\r\n  presenter: Solo\r\n---\r\n",
+        )
+        .unwrap();
+        fs::write(
+            dir.path().join("b.md"),
+            "---\nprotocol: Chalk Talk\nstart: 2026-01-02T03:04:05Z\n...\n",
+        )
+        .unwrap();
+        let listing = list(dir.path()).unwrap();
+        assert!(listing.unreadable.is_empty(), "{:?}", listing.unreadable);
+        assert_eq!(listing.entries.len(), 2);
+        let b = &listing.entries[0];
+        assert_eq!(b.date, "2026-01-02");
+        assert_eq!(b.protocol, "Chalk Talk");
+        assert_eq!(b.protocol_id, "");
+        let a = &listing.entries[1];
+        assert_eq!(a.start, None);
+        assert_eq!(a.group, "7");
+        assert_eq!(a.presenters, vec!["Solo".to_string()]);
+        assert_eq!((a.status.as_str(), a.question.as_str()), ("", ""));
+    }
+
+    #[test]
+    fn a_missing_folder_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = list(&dir.path().join("nope")).unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::NotFound);
+    }
+
+    #[test]
+    fn filters_by_group_ignoring_case() {
+        let a = archive();
+        let entries = filter_group(list(&a.path).unwrap().entries, "GRADE 7 team ");
+        assert_eq!(
+            paths(&entries),
+            vec![a.grade7_in_progress.as_path(), a.grade7_complete.as_path()]
+        );
+        assert!(filter_group(list(&a.path).unwrap().entries, "Grade 7").is_empty());
+    }
+
+    #[test]
+    fn json_has_one_object_per_entry() {
+        let a = archive();
+        let listing = list(&a.path).unwrap();
+        let json = to_json(&listing.entries);
+        let items = json.as_array().unwrap();
+        assert_eq!(items.len(), 4);
+        let last = &items[3];
+        assert_eq!(
+            *last,
+            serde_json::json!({
+                "date": "2026-11-20",
+                "start": "2026-11-20T14:05:00+01:00",
+                "group": "Grade 7 Team",
+                "protocol": "Tuning Protocol",
+                "protocol_id": "tuning",
+                "presenters": ["Ana"],
+                "status": "complete",
+                "question": "Does the essay rubric reward thinking?",
+                "path": a.grade7_complete.to_string_lossy(),
+            })
+        );
+        let mut no_start = listing.entries[0].clone();
+        no_start.start = None;
+        assert!(to_json(&[no_start])[0]["start"].is_null());
+    }
+
+    fn line_number_of(path: &Path, needle: &str) -> usize {
+        fs::read_to_string(path)
+            .unwrap()
+            .lines()
+            .position(|l| l.contains(needle))
+            .unwrap()
+            + 1
+    }
+
+    #[test]
+    fn search_finds_a_note_ignoring_case_in_its_session_only() {
+        let a = archive();
+        let (hits, unreadable) = search(&a.path, "übung COLUMN").unwrap();
+        assert_eq!(unreadable.len(), 2);
+        assert_eq!(hits.len(), 1, "{hits:?}");
+        assert_eq!(hits[0].entry.path, a.grade7_complete);
+        assert_eq!(
+            hits[0].line_number,
+            line_number_of(&a.grade7_complete, "Übung column")
+        );
+        assert!(hits[0].line.contains("What about the Übung column?"));
+    }
+
+    #[test]
+    fn search_sees_through_markdown_escapes() {
+        let a = archive();
+        let (hits, _) = search(&a.path, "rubric_v2").unwrap();
+        // The note under its step, and again under "Next steps".
+        assert_eq!(hits.len(), 2, "{hits:?}");
+        assert!(hits.iter().all(|h| h.entry.path == a.grade7_complete));
+        assert!(hits[0].line.contains("rubric\\_v2"));
+        assert!(hits[0].line_number < hits[1].line_number);
+    }
+
+    #[test]
+    fn search_finds_names_and_questions_newest_session_first() {
+        let a = archive();
+        let (hits, _) = search(&a.path, "kenji").unwrap();
+        assert!(!hits.is_empty());
+        assert!(hits.iter().all(|h| h.entry.path == a.tokyo_in_progress));
+
+        let (hits, _) = search(&a.path, "rosa díaz").unwrap();
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].entry.path, a.obsidian);
+
+        let (hits, _) = search(&a.path, "QUIET STUDENTS").unwrap();
+        assert!(!hits.is_empty());
+        assert!(hits.iter().all(|h| h.entry.path == a.grade7_in_progress));
+
+        // "rubric" is in two sessions (and in files that are not sessions, which are not
+        // searched): newest session first, lines in file order within each.
+        let (hits, _) = search(&a.path, "Rubric").unwrap();
+        let sessions: Vec<&Path> = hits.iter().map(|h| h.entry.path.as_path()).collect();
+        let first_old = sessions
+            .iter()
+            .position(|p| *p == a.grade7_complete)
+            .unwrap();
+        assert!(sessions[..first_old].iter().all(|p| *p == a.obsidian));
+        assert!(
+            sessions[first_old..]
+                .iter()
+                .all(|p| *p == a.grade7_complete)
+        );
+        assert!(first_old > 0);
+        for pair in hits.windows(2) {
+            if pair[0].entry.path == pair[1].entry.path {
+                assert!(pair[0].line_number < pair[1].line_number);
+            }
+        }
+        assert!(search(&a.path, "").unwrap().0.is_empty());
+    }
+
+    #[test]
+    fn latest_in_progress_is_the_newest_by_instant() {
+        let a = archive();
+        let latest = latest_in_progress(&a.path).unwrap().unwrap();
+        assert_eq!(latest.path, a.grade7_in_progress);
+
+        fs::remove_file(&a.grade7_in_progress).unwrap();
+        let latest = latest_in_progress(&a.path).unwrap().unwrap();
+        assert_eq!(latest.path, a.tokyo_in_progress);
+
+        fs::remove_file(&a.tokyo_in_progress).unwrap();
+        assert_eq!(latest_in_progress(&a.path).unwrap(), None);
+    }
+
+    #[test]
+    fn ties_in_start_time_go_by_file_name_newest_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let fm = "---\nprotocol_id: tuning\nstart: 2026-01-02T03:04:00+00:00\n---\n";
+        for name in ["x.md", "x-2.md", "x-3.md"] {
+            fs::write(dir.path().join(name), fm).unwrap();
+        }
+        let listing = list(dir.path()).unwrap();
+        let names: Vec<_> = listing
+            .entries
+            .iter()
+            .map(|e| e.path.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, vec!["x.md", "x-3.md", "x-2.md"]);
+    }
+}
+
+#[cfg(test)]
+mod speed {
+    use super::*;
+
+    /// `cargo test --release --lib archive::index::speed -- --ignored --nocapture`
+    #[test]
+    #[ignore = "timing; run by hand"]
+    fn ten_thousand_sessions_list_quickly() {
+        let dir = tempfile::tempdir().unwrap();
+        let body = "| Role | People |\n|---|---|\n".to_string()
+            + &"- a note that is fairly long *(10:00)*\n".repeat(300);
+        for i in 0..10_000 {
+            let text = format!(
+                "---\ntitle: \"Tuning Protocol — Grade {g}\"\nprotocol: \"Tuning Protocol\"\nprotocol_id: \"tuning\"\ngroup: \"Grade {g}\"\ndate: 2026-01-01\nstart: 2026-01-01T{h:02}:{m:02}:00+01:00\nend: null\nstatus: complete\nroles:\n  facilitator: [\"Fay\"]\n  presenter: [\"Ana\"]\n  participant: [\"Pat\", \"Quinn\", \"Rosa\"]\nquestion: \"How do we do this well?\"\nplanned_minutes: 60\nactual_minutes: 61.5\nnotes: 12\n---\n\n{body}",
+                g = i % 7,
+                h = (i / 60) % 24,
+                m = i % 60
+            );
+            fs::write(dir.path().join(format!("s{i:05}.md")), text).unwrap();
+        }
+        let t = std::time::Instant::now();
+        let listing = list(dir.path()).unwrap();
+        let took = t.elapsed();
+        eprintln!("listed {} in {took:?}", listing.entries.len());
+        assert_eq!(listing.entries.len(), 10_000);
+        let t = std::time::Instant::now();
+        let (hits, _) = search(dir.path(), "QUINN").unwrap();
+        eprintln!("searched, {} hits, in {:?}", hits.len(), t.elapsed());
+        assert!(took < std::time::Duration::from_secs(1), "{took:?}");
+    }
+}
