@@ -11,6 +11,7 @@ pub mod app;
 pub mod archive;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod paths;
 pub mod protocol;
 pub mod runtime;

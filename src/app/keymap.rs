@@ -113,6 +113,14 @@ pub const NOTE: &[(&str, &str)] = &[
 
 pub const CONFIRM: &[(&str, &str)] = &[("y", "end and save"), ("n/Esc", "keep going")];
 
+pub const FIT: &[(&str, &str)] = &[
+    ("y", "use this plan"),
+    ("e", "change end time"),
+    ("n/Esc", "keep the plan as it is"),
+];
+
+pub const END_TIME: &[(&str, &str)] = &[("Enter", "fit to this time"), ("Esc", "cancel")];
+
 pub fn timer_action(key: &KeyEvent) -> Option<Action> {
     if is_ctrl_c(key) {
         return Some(Action::End);

@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use ratatui_textarea::TextArea;
 
 use crate::protocol::Library;
-use crate::session::{Now, SavedSession, Session};
+use crate::session::{FitPlan, Now, SavedSession, Session};
 pub use setup::{Field, FieldKind, Prefill, Setup, parse_end_time, split_names};
 pub use update::{resume_session, start_session, update};
 
@@ -64,6 +64,10 @@ pub enum Mode {
     Note,
     Help,
     ConfirmEnd,
+    /// Asking for the time the meeting must end by.
+    EndTime,
+    /// Showing a plan fitted to the end time; `y` applies it.
+    Fit,
 }
 
 pub struct Run {
@@ -81,6 +85,10 @@ pub struct Run {
     pub projector: bool,
     /// Where to save if the archive file cannot be written.
     pub fallback_dir: PathBuf,
+    /// The end-time box (for `f` when no end time is set).
+    pub end_input: TextArea<'static>,
+    /// The plan `f` proposes, shown until `y` applies it or `n` drops it.
+    pub fit: Option<FitPlan>,
 }
 
 pub struct Summary {
@@ -183,6 +191,8 @@ impl Run {
             flash: None,
             projector: false,
             fallback_dir,
+            end_input: TextArea::default(),
+            fit: None,
         }
     }
 

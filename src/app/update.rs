@@ -260,6 +260,28 @@ fn run_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
             _ => Vec::new(),
         },
         Mode::Note => note_key(run, key, now),
+        Mode::EndTime => end_time_key(run, key, now),
+        Mode::Fit => match key.code {
+            KeyCode::Char('y') | KeyCode::Char('Y') => {
+                if let Some(plan) = run.fit.take() {
+                    run.session.apply_fit(&plan);
+                    run.flash = Some("The remaining steps now fit the end time.".into());
+                }
+                run.mode = Mode::Timer;
+                save(run, now)
+            }
+            KeyCode::Char('e') => {
+                run.end_input = end_time_box(&run.session);
+                run.mode = Mode::EndTime;
+                Vec::new()
+            }
+            KeyCode::Char('n') | KeyCode::Char('N') | KeyCode::Esc => {
+                run.fit = None;
+                run.mode = Mode::Timer;
+                Vec::new()
+            }
+            _ => Vec::new(),
+        },
         Mode::Timer => match keymap::timer_action(&key) {
             Some(action) => timer_action(model, action),
             None => Vec::new(),
@@ -365,7 +387,16 @@ fn timer_action(model: &mut Model, action: Action) -> Vec<Effect> {
         Action::Extend => session.adjust(60, now.at),
         Action::Shorten => session.adjust(-60, now.at),
         Action::OpenNote => run.mode = Mode::Note,
-        Action::Fit => run.flash = Some(fit_message(session)),
+        Action::Fit => match session.propose_fit(now) {
+            Some(plan) => {
+                run.fit = Some(plan);
+                run.mode = Mode::Fit;
+            }
+            None => {
+                run.end_input = end_time_box(session);
+                run.mode = Mode::EndTime;
+            }
+        },
         Action::Projector => run.projector = !run.projector,
         Action::Help => run.mode = Mode::Help,
         Action::End => run.mode = Mode::ConfirmEnd,
@@ -373,11 +404,53 @@ fn timer_action(model: &mut Model, action: Action) -> Vec<Effect> {
     Vec::new()
 }
 
-fn fit_message(session: &Session) -> String {
-    match session.roster.end_by {
-        None => "No end time is set. Start with --end HH:MM (or fill in “End by”) to fit the plan to it.".into(),
-        Some(t) => format!("Fitting the remaining steps to {} is not available yet.", t.format("%H:%M")),
+fn end_time_box(session: &Session) -> TextArea<'static> {
+    let current = session
+        .roster
+        .end_by
+        .map(|t| t.format("%H:%M").to_string())
+        .unwrap_or_default();
+    let mut input = TextArea::new(vec![current]);
+    input.move_cursor(ratatui_textarea::CursorMove::End);
+    input.set_placeholder_text("HH:MM, like 16:30");
+    input
+}
+
+/// Typing the end time: Enter sets it and proposes a fitted plan.
+fn end_time_key(run: &mut Run, key: KeyEvent, now: Now) -> Vec<Effect> {
+    match key.code {
+        KeyCode::Esc => run.mode = Mode::Timer,
+        KeyCode::Enter => {
+            let typed = run.end_input.lines().join("");
+            match super::parse_end_time(&typed) {
+                Some(end) => {
+                    run.session.roster.end_by = Some(end);
+                    run.fit = run.session.propose_fit(now);
+                    run.mode = if run.fit.is_some() {
+                        Mode::Fit
+                    } else {
+                        Mode::Timer
+                    };
+                    return save(run, now);
+                }
+                None => {
+                    run.flash = Some(format!(
+                        "“{}” is not a time: type it as HH:MM, like 16:30.",
+                        typed.trim()
+                    ))
+                }
+            }
+        }
+        _ if keymap::is_ctrl_c(&key) => run.mode = Mode::ConfirmEnd,
+        _ => {
+            if !(key.modifiers.contains(KeyModifiers::CONTROL)
+                && matches!(key.code, KeyCode::Char('m' | 'j')))
+            {
+                run.end_input.input(key);
+            }
+        }
     }
+    Vec::new()
 }
 
 /// Ends the session: a typed but unsaved note is kept, the file is saved as complete

@@ -102,9 +102,11 @@ pub struct SearchHit {
 /// matter. An error only if the folder itself cannot be read (including when it does
 /// not exist: check `ErrorKind::NotFound` to say "no sessions yet").
 pub fn list(dir: &Path) -> io::Result<Listing> {
+    let files = markdown_files(dir)?;
+    let read = par_map(&files, |path| read_entry(path));
     let mut listing = Listing::default();
-    for path in markdown_files(dir)? {
-        match read_entry(&path) {
+    for (path, result) in files.into_iter().zip(read) {
+        match result {
             Ok(Some(entry)) => listing.entries.push(entry),
             Ok(None) => {}
             Err(why) => listing.unreadable.push((path, why)),
@@ -143,23 +145,15 @@ pub fn search(dir: &Path, text: &str) -> io::Result<(Vec<SearchHit>, Vec<Unreada
         return Ok((hits, unreadable));
     }
     let needle = text.to_lowercase();
-    for entry in entries {
-        let bytes = match fs::read(&entry.path) {
-            Ok(b) => b,
-            Err(e) => {
-                unreadable.push((entry.path.clone(), e.to_string()));
-                continue;
-            }
-        };
-        let contents = String::from_utf8_lossy(&bytes);
-        for (i, line) in contents.lines().enumerate() {
-            if line_matches(line, &needle) {
-                hits.push(SearchHit {
-                    entry: entry.clone(),
-                    line_number: i + 1,
-                    line: line.to_string(),
-                });
-            }
+    let found = par_map(&entries, |entry| matching_lines(&entry.path, &needle));
+    for (entry, result) in entries.into_iter().zip(found) {
+        match result {
+            Ok(lines) => hits.extend(lines.into_iter().map(|(line_number, line)| SearchHit {
+                entry: entry.clone(),
+                line_number,
+                line,
+            })),
+            Err(e) => unreadable.push((entry.path, format!("cannot read: {e}"))),
         }
     }
     Ok((hits, unreadable))
@@ -199,16 +193,19 @@ fn markdown_files(dir: &Path) -> io::Result<Vec<PathBuf>> {
     for item in fs::read_dir(dir)? {
         let Ok(item) = item else { continue };
         let path = item.path();
-        let name = item.file_name();
-        let name = name.to_string_lossy();
         let is_md = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("md"));
-        if !is_md || name.starts_with('.') {
+        if !is_md || item.file_name().to_string_lossy().starts_with('.') {
             continue;
         }
-        // Follows symbolic links, as an editor opening the folder would.
-        if fs::metadata(&path).is_ok_and(|m| m.is_file()) {
+        let is_file = match item.file_type() {
+            // Follows symbolic links, as an editor opening the folder would.
+            Ok(t) if t.is_symlink() => fs::metadata(&path).is_ok_and(|m| m.is_file()),
+            Ok(t) => t.is_file(),
+            Err(_) => false,
+        };
+        if is_file {
             files.push(path);
         }
     }
@@ -302,12 +299,57 @@ fn names(value: &Yaml) -> Vec<String> {
     }
 }
 
-fn line_matches(line: &str, needle: &str) -> bool {
-    let lower = line.to_lowercase();
-    if lower.contains(needle) {
-        return true;
+/// The (1-based number, text) of each line of the file at `path` that contains
+/// `needle` (already lowercase), ignoring case and markdown escapes.
+fn matching_lines(path: &Path, needle: &str) -> io::Result<Vec<(usize, String)>> {
+    let bytes = fs::read(path)?;
+    let contents = String::from_utf8_lossy(&bytes);
+    // Lowercasing never adds or removes a line break, so the lines pair up.
+    let lower = contents.to_lowercase();
+    let mut found = Vec::new();
+    for (i, (line, lower)) in contents.lines().zip(lower.lines()).enumerate() {
+        if lower.contains(needle)
+            || (lower.contains('\\') && unescape_markdown(lower).contains(needle))
+        {
+            found.push((i + 1, line.to_string()));
+        }
     }
-    line.contains('\\') && unescape_markdown(&lower).contains(needle)
+    Ok(found)
+}
+
+/// `f` applied to each item, in order, spread over a few threads when there are many
+/// items (reading thousands of small files is mostly waiting, parsing YAML is not free).
+fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(2, 8);
+    if items.len() < 64 {
+        return items.iter().map(&f).collect();
+    }
+    let f = &f;
+    let chunk = items.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let running: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| {
+                let handle = std::thread::Builder::new()
+                    .spawn_scoped(scope, move || part.iter().map(f).collect::<Vec<R>>());
+                (part, handle)
+            })
+            .collect();
+        let mut out = Vec::with_capacity(items.len());
+        for (part, handle) in running {
+            match handle {
+                Ok(h) => match h.join() {
+                    Ok(results) => out.extend(results),
+                    Err(panic) => std::panic::resume_unwind(panic),
+                },
+                // No thread to be had: do this part here.
+                Err(_) => out.extend(part.iter().map(f)),
+            }
+        }
+        out
+    })
 }
 
 /// Removes markdown's backslash escapes (before ASCII punctuation) and a trailing
@@ -795,6 +837,25 @@ mod speed {
             );
             fs::write(dir.path().join(format!("s{i:05}.md")), text).unwrap();
         }
+        let files = markdown_files(dir.path()).unwrap();
+        let t = std::time::Instant::now();
+        let files = markdown_files(dir.path()).unwrap();
+        eprintln!("read_dir+metadata {:?}", t.elapsed());
+        let t = std::time::Instant::now();
+        let fms: Vec<String> = files
+            .iter()
+            .map(|p| {
+                read_front_matter(BufReader::new(File::open(p).unwrap()))
+                    .unwrap()
+                    .unwrap()
+            })
+            .collect();
+        eprintln!("front matter {:?}", t.elapsed());
+        let t = std::time::Instant::now();
+        for fm in &fms {
+            let _ = YamlLoader::load_from_str(fm).unwrap();
+        }
+        eprintln!("yaml {:?}", t.elapsed());
         let t = std::time::Instant::now();
         let listing = list(dir.path()).unwrap();
         let took = t.elapsed();

@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset};
 
+use super::fit::{FitPlan, FitStep};
 use super::plan::{PlannedStep, Roster};
 use crate::protocol::Protocol;
 
@@ -54,6 +55,9 @@ pub struct StepRecord {
     pub elapsed: Duration,
     pub adjust_secs: i64,
     pub visited: bool,
+    /// In a go-round whose plan was fitted to an end time: each turn's new length.
+    #[serde(default)]
+    pub turn_secs: Option<u32>,
 }
 
 /// One note, as the group typed it.
@@ -243,7 +247,8 @@ impl Session {
     /// The countdown people watch: the turn's in a go-round, otherwise the step's.
     pub fn countdown(&self, now: Instant) -> Countdown {
         match self.step().per_turn {
-            Some((per_turn, _)) => {
+            Some(_) => {
+                let per_turn = self.turn_secs(self.current);
                 let elapsed = self
                     .elapsed(self.current, now)
                     .saturating_sub(self.turn.started_at);
@@ -343,7 +348,8 @@ impl Session {
         let floor = -i64::from(self.step().planned_secs);
         let record = &mut self.records[self.current];
         record.adjust_secs = (record.adjust_secs + delta_secs).max(floor);
-        if let Some((per_turn, _)) = self.step().per_turn {
+        if self.step().per_turn.is_some() {
+            let per_turn = self.turn_secs(self.current);
             self.turn.adjust_secs = (self.turn.adjust_secs + delta_secs).max(-i64::from(per_turn));
         }
         if !self.countdown(now).is_over() {
@@ -391,7 +397,8 @@ impl Session {
         let step = self.step();
         let countdown = self.countdown(now);
         let current_left = match step.per_turn {
-            Some((per_turn, _)) => {
+            Some(_) => {
+                let per_turn = self.turn_secs(self.current);
                 let turns_after = step.turns.len().saturating_sub(self.turn.index + 1) as i64;
                 countdown.remaining_ms.max(0) / 1000 + turns_after * i64::from(per_turn)
             }
@@ -423,6 +430,67 @@ impl Session {
             }
         }
         self.started + chrono::Duration::seconds(self.planned_total_secs() as i64)
+    }
+
+    /// The length of each turn of go-round `i`: planned, or as fitted to the end time.
+    pub fn turn_secs(&self, i: usize) -> u32 {
+        let planned = self
+            .plan
+            .get(i)
+            .and_then(|s| s.per_turn)
+            .map(|(p, _)| p)
+            .unwrap_or(0);
+        self.records
+            .get(i)
+            .and_then(|r| r.turn_secs)
+            .unwrap_or(planned)
+    }
+
+    /// Seconds from `now` until the end-by time (`None` without one).
+    pub fn secs_until_end(&self, now: Now) -> Option<i64> {
+        self.roster.end_by?;
+        Some((self.target_end() - now.wall).num_seconds())
+    }
+
+    /// A plan that fits the current and remaining steps into the time left before the
+    /// end-by time (`None` without one). See [`super::fit`] for the rules.
+    pub fn propose_fit(&self, now: Now) -> Option<FitPlan> {
+        let left = self.secs_until_end(now)?;
+        let spent = self.elapsed(self.current, now.at).as_secs();
+        let steps: Vec<FitStep> = (self.current..self.plan.len())
+            .map(|i| {
+                let step = &self.plan[i];
+                FitStep {
+                    planned_secs: step.planned_secs,
+                    max_secs: step.max_secs,
+                    current_secs: self.allowance_secs(i).clamp(0, i64::from(u32::MAX)) as u32,
+                    floor_secs: self.elapsed(i, now.at).as_secs().min(u64::from(u32::MAX)) as u32,
+                    protected: step.protected,
+                }
+            })
+            .collect();
+        // The running step's allowance includes what it has used already.
+        let available = (left + spent as i64).max(0) as u64;
+        Some(super::fit::fit(&steps, available))
+    }
+
+    /// Applies a plan from [`Session::propose_fit`] to the current and remaining steps.
+    pub fn apply_fit(&mut self, plan: &FitPlan) {
+        for (offset, secs) in plan.secs.iter().enumerate() {
+            let i = self.current + offset;
+            let Some(step) = self.plan.get(i) else { break };
+            let planned = i64::from(step.planned_secs);
+            let turns = step.turns.len().max(1) as u32;
+            let is_go_round = step.per_turn.is_some();
+            let record = &mut self.records[i];
+            record.adjust_secs = i64::from(*secs) - planned;
+            if is_go_round {
+                record.turn_secs = Some(secs / turns);
+            }
+        }
+        if self.step().per_turn.is_some() {
+            self.turn.adjust_secs = 0;
+        }
     }
 
     /// Notes of step `i`, in the order they were taken.

@@ -24,8 +24,95 @@ pub fn draw(frame: &mut Frame, area: Rect, run: &Run, now: Now, theme: &Theme) {
     match run.mode {
         Mode::Help => help::draw(frame, area, theme),
         Mode::ConfirmEnd => confirm(frame, area, &run.session, theme),
+        Mode::EndTime => end_time(frame, area, run, theme),
+        Mode::Fit => fit_popup(frame, area, run, theme),
         _ => {}
     }
+}
+
+fn end_time(frame: &mut Frame, area: Rect, run: &Run, theme: &Theme) {
+    let popup = super::popup(frame, area, 48, 6);
+    let block = theme.block(" End time ");
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let [ask, input, _, problem] = Layout::vertical([Constraint::Length(1); 4]).areas(inner);
+    frame.render_widget(Paragraph::new("When must the meeting end? (HH:MM)"), ask);
+    frame.render_widget(&run.end_input, input);
+    if let Some(f) = &run.flash {
+        frame.render_widget(
+            Paragraph::new(Span::styled(safe(f), theme.error())),
+            problem,
+        );
+    }
+}
+
+/// The proposed plan: each remaining step's time now and fitted, and where it ends.
+fn fit_popup(frame: &mut Frame, area: Rect, run: &Run, theme: &Theme) {
+    let Some(plan) = &run.fit else { return };
+    let s = &run.session;
+    let end = s
+        .roster
+        .end_by
+        .map(|t| t.format("%H:%M").to_string())
+        .unwrap_or_default();
+    let mut lines = vec![
+        Line::styled(
+            format!("Fit the rest of the session to end at {end}"),
+            theme.title(),
+        ),
+        Line::raw(""),
+    ];
+    let width = area.width.saturating_sub(4).min(70) as usize;
+    let name_width = width.saturating_sub(22);
+    for (offset, secs) in plan.secs.iter().enumerate() {
+        let i = s.current() + offset;
+        let step = &s.plan[i];
+        let before = s.allowance_secs(i).max(0) as u64;
+        let after = u64::from(*secs);
+        let mark = if step.protected { " (kept)" } else { "" };
+        let name = fit_text(&safe(&format!("{}{mark}", step.full_name())), name_width);
+        let style = if after == before {
+            theme.dim()
+        } else {
+            Style::new()
+        };
+        lines.push(Line::styled(
+            format!(
+                "{name:<name_width$} {:>8} → {:>8}",
+                clock(before),
+                clock(after)
+            ),
+            style,
+        ));
+    }
+    lines.push(Line::raw(""));
+    let verdict = match plan.late_by_secs() {
+        0 => Line::styled(format!("Ends at {end}, on time."), theme.speak()),
+        late if late > 0 => Line::styled(
+            format!(
+                "Still {} min late: no step can be cut further (half its time at most).",
+                (late + 59) / 60
+            ),
+            theme.warning(),
+        ),
+        early => Line::raw(format!(
+            "Ends {} min early: steps are stretched as far as they go.",
+            (-early) / 60
+        )),
+    };
+    lines.push(verdict);
+    if s.step().is_go_round() {
+        lines.push(Line::styled(
+            "In a go-round, each turn gets an equal share.",
+            theme.dim(),
+        ));
+    }
+    let height = (lines.len() as u16 + 2).min(area.height);
+    let popup = super::popup(frame, area, width as u16 + 2, height);
+    frame.render_widget(
+        Paragraph::new(lines).block(theme.block(" Fit to the end time ")),
+        popup,
+    );
 }
 
 fn full(frame: &mut Frame, area: Rect, run: &Run, now: Now, theme: &Theme) {
@@ -104,6 +191,8 @@ fn hints(run: &Run) -> Vec<(&'static str, &'static str)> {
         Mode::Note => keymap::NOTE.to_vec(),
         Mode::ConfirmEnd => keymap::CONFIRM.to_vec(),
         Mode::Help => vec![("Esc/?", "close help")],
+        Mode::Fit => keymap::FIT.to_vec(),
+        Mode::EndTime => keymap::END_TIME.to_vec(),
         Mode::Timer => {
             let mut h = keymap::timer_hints();
             if run.session.is_paused() {
@@ -403,11 +492,11 @@ fn steps_panel(frame: &mut Frame, area: Rect, s: &Session, now: Now, theme: &The
             let times = if s.records()[i].visited && i != s.current() {
                 format!(
                     "{:>6} {:>6}",
-                    clock(u64::from(step.planned_secs)),
+                    clock(s.allowance_secs(i).max(0) as u64),
                     clock(s.actual_secs(i, now.at))
                 )
             } else {
-                format!("{:>6}", clock(u64::from(step.planned_secs)))
+                format!("{:>6}", clock(s.allowance_secs(i).max(0) as u64))
             };
             let prefix = format!("{mark}{:>3} ", i + 1);
             let room = width.saturating_sub(prefix.chars().count() + times.chars().count() + 1);
@@ -420,7 +509,7 @@ fn steps_panel(frame: &mut Frame, area: Rect, s: &Session, now: Now, theme: &The
                 ),
                 None => step.name.clone(),
             };
-            let name = fit(&safe(&name), room);
+            let name = fit_text(&safe(&name), room);
             Line::styled(format!("{prefix}{name:<room$} {times}"), style)
         })
         .collect();
@@ -428,7 +517,7 @@ fn steps_panel(frame: &mut Frame, area: Rect, s: &Session, now: Now, theme: &The
 }
 
 /// Cuts `s` to `width` characters, with an ellipsis if anything was cut.
-fn fit(s: &str, width: usize) -> String {
+fn fit_text(s: &str, width: usize) -> String {
     if s.chars().count() <= width {
         s.to_string()
     } else if width == 0 {

@@ -357,3 +357,31 @@ fn no_screen_panics_at_any_size() {
         .key(KeyCode::Char('y'));
     check(&app);
 }
+
+#[test]
+fn fit_asks_for_an_end_time_then_proposes_and_applies_on_y() {
+    let mut app = App::new();
+    app.start("tuning", "Ana, Ben, Cy");
+    app.wait(60).key(KeyCode::Char('f'));
+    assert_eq!(app.run().mode, critical_friends::app::Mode::EndTime);
+    app.type_text("15:00").key(KeyCode::Enter);
+    assert_eq!(app.run().mode, critical_friends::app::Mode::Fit);
+    snap!("run_fit", app);
+    app.key(KeyCode::Char('y'));
+    let run = app.run();
+    assert_eq!(
+        run.session
+            .projected_end(app.clock.now)
+            .format("%H:%M")
+            .to_string(),
+        "15:00"
+    );
+    assert!(app.effects.iter().any(
+        |e| matches!(e, Effect::Save { contents, .. } if contents.contains("end_by: \"15:00\""))
+    ));
+    // `n` leaves the plan as it was.
+    app.key(KeyCode::Char('f'));
+    let before = app.run().session.allowance_secs(2);
+    app.key(KeyCode::Char('n'));
+    assert_eq!(app.run().session.allowance_secs(2), before);
+}

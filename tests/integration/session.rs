@@ -198,3 +198,81 @@ fn time_is_exact_over_a_long_session() {
     assert_eq!(s.actual_secs(0, clock.now.at), 3 * 3600);
     assert_eq!(s.countdown(clock.now.at).shown_secs(), 3 * 3600 - 600);
 }
+
+#[test]
+fn fitting_to_an_end_time_rescales_the_rest_and_keeps_the_debrief() {
+    let mut clock = FakeClock::new();
+    let mut s = tuning_session(&clock);
+    assert!(s.propose_fit(clock.now).is_none(), "no end time, no fit");
+    // 14:00 start, 77 planned minutes, but the meeting must end at 15:00.
+    s.roster.end_by = chrono::NaiveTime::from_hms_opt(15, 0, 0);
+    clock.advance(120);
+    let plan = s.propose_fit(clock.now).unwrap();
+    assert!(plan.ends_on_time());
+    assert_eq!(plan.secs.len(), 7);
+    assert_eq!(*plan.secs.last().unwrap(), 600, "the debrief is protected");
+    assert!(
+        plan.secs[0] >= 120,
+        "the running step keeps what it has used"
+    );
+    s.apply_fit(&plan);
+    assert_eq!(
+        s.projected_end(clock.now).format("%H:%M").to_string(),
+        "15:00"
+    );
+    assert_eq!(s.allowance_secs(6), 600);
+    // The projected end follows the new plan live: running over makes it late again.
+    clock.advance(u64::from(plan.secs[0]));
+    assert_eq!(
+        (s.projected_end(clock.now) - s.target_end()).num_minutes(),
+        2
+    );
+}
+
+#[test]
+fn a_fitted_go_round_shares_its_time_equally() {
+    let mut clock = FakeClock::new();
+    let p = fixture_protocol("quick-tuning");
+    let r = roster(&p, &["Ana", "Ben", "Cy"]);
+    let mut s = Session::start(p, r, clock.now);
+    s.next(clock.now.at);
+    s.next(clock.now.at);
+    assert!(s.step().is_go_round());
+    // Two minutes left for two steps of 9 s and 6 s: everything stretches.
+    s.roster.end_by = Some((clock.now.wall + chrono::Duration::seconds(20)).time());
+    let plan = s.propose_fit(clock.now).unwrap();
+    s.apply_fit(&plan);
+    assert_eq!(s.turn_secs(2) * 3, plan.secs[0] - plan.secs[0] % 3);
+    assert_eq!(
+        s.countdown(clock.now.at).shown_secs(),
+        u64::from(s.turn_secs(2))
+    );
+    clock.advance(1);
+    let _ = s.tick(clock.now.at);
+}
+
+#[test]
+fn a_saved_session_resumes_where_it_stopped() {
+    let mut clock = FakeClock::new();
+    let mut s = tuning_session(&clock);
+    clock.advance(300);
+    s.next(clock.now.at);
+    clock.advance(90);
+    s.add_note("question", "Before the crash", clock.now);
+    s.adjust(60, clock.now.at);
+    let saved: critical_friends::session::SavedSession =
+        serde_json::from_str(&serde_json::to_string(&s.saved(clock.now)).unwrap()).unwrap();
+    // Ten minutes pass while the program is dead; they are not counted.
+    clock.advance(600);
+    let resumed = Session::resume(saved, clock.now).unwrap();
+    assert_eq!(resumed.current(), 1);
+    assert_eq!(resumed.actual_secs(0, clock.now.at), 300);
+    assert_eq!(resumed.actual_secs(1, clock.now.at), 90);
+    assert_eq!(
+        resumed.countdown(clock.now.at).shown_secs(),
+        21 * 60 - 90,
+        "the time that step had left"
+    );
+    assert_eq!(resumed.notes, s.notes);
+    assert!(!resumed.is_paused());
+}
