@@ -19,6 +19,9 @@ pub struct Cli {
     /// Save session notes in this folder (also CRIT_ARCHIVE).
     #[arg(long, global = true, value_name = "DIR")]
     pub archive: Option<PathBuf>,
+    /// Read settings from this file instead of the default config.toml.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
     /// Do not ring the terminal bell when time is up.
     #[arg(long, global = true)]
     pub no_bell: bool,
@@ -57,6 +60,11 @@ pub enum Command {
         #[command(subcommand)]
         command: ArchiveCommand,
     },
+    /// Settings: where config.toml lives, and a commented example.
+    Config {
+        #[command(subcommand)]
+        command: ConfigCommand,
+    },
     /// Write a commented template protocol into your protocol folder.
     New {
         /// The new protocol's id (lowercase letters, digits and '-').
@@ -82,6 +90,14 @@ pub enum ArchiveCommand {
     Search { text: String },
     /// Print the archive folder's path.
     Path,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Print where config.toml is read from.
+    Path,
+    /// Print a commented example config.toml.
+    Example,
 }
 
 #[derive(Debug, Args)]

@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::app::{self, Model, Prefill, Screen, Settings, Setup, split_names};
-use crate::cli::{ArchiveCommand, Cli, Command, RunArgs};
+use crate::cli::{ArchiveCommand, Cli, Command, ConfigCommand, RunArgs};
+use crate::config::{self, ConfigSource};
 use crate::paths::Paths;
 use crate::protocol::{Library, Protocol, handout, parse_protocol, template};
 use crate::session::planned_total_secs;
@@ -15,8 +16,25 @@ use crate::text::{line as safe, minutes};
 pub type Fail = String;
 
 pub fn dispatch(cli: Cli) -> Result<ExitCode, Fail> {
-    let env_archive = std::env::var_os("CRIT_ARCHIVE").map(PathBuf::from);
-    let paths = Paths::resolve(cli.archive.as_deref(), env_archive);
+    let paths = Paths::platform();
+    let source = match &cli.config {
+        Some(path) => ConfigSource::Explicit(path),
+        None => ConfigSource::Default(paths.config_file.as_deref()),
+    };
+    let (file, warnings) = config::load(source)?;
+    let flags = config::Flags {
+        archive: cli.archive.clone(),
+        bell: cli.no_bell.then_some(false),
+        ..config::Flags::default()
+    };
+    let resolved = config::resolve(&flags, &|key| std::env::var(key).ok(), &file);
+    for warning in warnings.iter().chain(&resolved.warnings) {
+        eprintln!("crit: {warning}");
+    }
+    let archive_dir = resolved
+        .archive
+        .clone()
+        .unwrap_or_else(|| paths.default_archive.clone());
     let mut named = cli.protocols.clone();
     if let Some(dirs) = std::env::var_os("CRIT_PROTOCOLS") {
         named.splice(
@@ -27,23 +45,36 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode, Fail> {
     match cli.command {
         Some(Command::Validate { files }) => Ok(validate(&files)),
         Some(Command::New { id, stdout }) => new(&id, stdout, &paths),
-        Some(Command::Archive { command }) => archive_command(command, &paths.archive),
+        Some(Command::Archive { command }) => archive_command(command, &archive_dir),
+        Some(Command::Config { command }) => {
+            match command {
+                ConfigCommand::Path => match &paths.config_file {
+                    Some(p) => println!("{}", p.display()),
+                    None => return Err("no config folder is known on this system".into()),
+                },
+                ConfigCommand::Example => print!("{}", config::EXAMPLE),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         _ => {
             let library = Library::load(paths.user_protocols.as_deref(), &named)?;
             let settings = Settings {
-                archive_dir: paths.archive.clone(),
+                archive_dir: archive_dir.clone(),
                 fallback_dir: paths.fallback.clone(),
-                bell: !cli.no_bell,
-                auto_advance: false,
-                color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+                bell: resolved.bell,
+                warning: resolved.warning,
+                auto_advance: resolved.auto_advance,
+                color: resolved.color,
+                default_group: resolved.group.clone(),
+                default_names: resolved.names.clone(),
             };
             match cli.command {
                 None => {
                     let mut model = Model::new(library, settings, crate::runtime::now());
-                    model.resume_offer = unfinished(&paths.archive);
+                    model.resume_offer = unfinished(&archive_dir);
                     tui(model, Vec::new())
                 }
-                Some(Command::Resume { session }) => resume(library, settings, &paths, session),
+                Some(Command::Resume { session }) => resume(library, settings, session),
                 Some(Command::Run(args)) => run(library, settings, &args),
                 Some(Command::List { json }) => Ok(list(&library, json)),
                 Some(Command::Show { protocol }) => {
@@ -52,7 +83,12 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode, Fail> {
                     print!("{}", handout(&p));
                     Ok(ExitCode::SUCCESS)
                 }
-                Some(Command::Validate { .. } | Command::New { .. } | Command::Archive { .. }) => {
+                Some(
+                    Command::Validate { .. }
+                    | Command::New { .. }
+                    | Command::Archive { .. }
+                    | Command::Config { .. },
+                ) => {
                     unreachable!("handled above")
                 }
             }
@@ -104,23 +140,22 @@ fn unfinished(archive: &Path) -> Option<(PathBuf, String)> {
 fn resume(
     library: Library,
     settings: Settings,
-    paths: &Paths,
     session: Option<PathBuf>,
 ) -> Result<ExitCode, Fail> {
     let path = match session {
         Some(p) => p,
-        None => match crate::archive::latest_in_progress(&paths.archive) {
+        None => match crate::archive::latest_in_progress(&settings.archive_dir) {
             Ok(Some(entry)) => entry.path,
             Ok(None) => {
                 return Err(format!(
                     "there is no unfinished session in {} to resume",
-                    paths.archive.display()
+                    settings.archive_dir.display()
                 ));
             }
             Err(e) => {
                 return Err(format!(
                     "cannot read the archive folder {}: {e}",
-                    paths.archive.display()
+                    settings.archive_dir.display()
                 ));
             }
         },
@@ -162,7 +197,12 @@ fn find(library: &mut Library, what: &str) -> Result<Protocol, Fail> {
 
 fn run(mut library: Library, settings: Settings, args: &RunArgs) -> Result<ExitCode, Fail> {
     let protocol = find(&mut library, &args.protocol)?;
-    let prefill = prefill(&protocol, args)?;
+    let defaults = Prefill::from_defaults(
+        &protocol,
+        settings.default_group.as_deref(),
+        &settings.default_names,
+    );
+    let prefill = defaults.overridden_by(prefill(&protocol, args)?);
     let mut model = Model::new(library, settings, crate::runtime::now());
     model.came_from_picker = false;
     let effects = match prefill.complete_roster(&protocol) {

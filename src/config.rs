@@ -99,7 +99,7 @@ impl Checker<'_> {
     }
 
     fn at(&mut self, span: Range<usize>, message: impl Into<String>) {
-        let (line, column) = position(self.src, span.start);
+        let (line, column) = crate::protocol::position(self.src, span.start);
         self.problems.push(ConfigProblem {
             path: self.path.to_string(),
             line,
@@ -256,14 +256,6 @@ impl Checker<'_> {
 }
 
 /// The 1-based line and column (in characters) of byte `offset` in `src`.
-fn position(src: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(src.len());
-    let before = src.get(..offset).unwrap_or(src);
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
-    let column = before[line_start..].chars().count() + 1;
-    (line, column)
-}
 
 fn starts_with_home(s: &str) -> bool {
     s == "~" || s.starts_with("~/") || s.starts_with("~\\")

@@ -1,37 +1,31 @@
-//! Where things live: the platform folders from `directories`, overridden by environment
-//! variables and flags (flags > environment > defaults).
+//! Where things live by default: the platform folders from `directories`. Flags, the
+//! environment and the config file may move the archive (see `config`).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use directories::ProjectDirs;
 
 pub struct Paths {
+    /// `config.toml`, if the platform has a config folder.
+    pub config_file: Option<PathBuf>,
     /// The user's protocol folder, if the platform has a config folder.
     pub user_protocols: Option<PathBuf>,
-    pub archive: PathBuf,
+    /// The archive folder when nothing else names one.
+    pub default_archive: PathBuf,
     /// Where sessions go when the archive folder cannot be written.
     pub fallback: PathBuf,
 }
 
-fn project() -> Option<ProjectDirs> {
-    ProjectDirs::from("org", "critical-friends", "crit")
-}
-
 impl Paths {
-    /// `archive_flag` wins over `archive_env`, which wins over the platform default.
-    pub fn resolve(archive_flag: Option<&Path>, archive_env: Option<PathBuf>) -> Paths {
-        let dirs = project();
-        let default_archive = dirs
-            .as_ref()
-            .map(|d| d.data_dir().join("archive"))
-            .unwrap_or_else(|| PathBuf::from("crit-archive"));
-        let archive = archive_flag
-            .map(Path::to_path_buf)
-            .or(archive_env.filter(|p| !p.as_os_str().is_empty()))
-            .unwrap_or(default_archive);
+    pub fn platform() -> Paths {
+        let dirs = ProjectDirs::from("org", "critical-friends", "crit");
         Paths {
+            config_file: dirs.as_ref().map(|d| d.config_dir().join("config.toml")),
             user_protocols: dirs.as_ref().map(|d| d.config_dir().join("protocols")),
-            archive,
+            default_archive: dirs
+                .as_ref()
+                .map(|d| d.data_dir().join("archive"))
+                .unwrap_or_else(|| PathBuf::from("crit-archive")),
             fallback: std::env::temp_dir().join("crit-rescue"),
         }
     }

@@ -25,8 +25,30 @@ pub struct Settings {
     /// Where sessions are saved when the archive folder cannot be written.
     pub fallback_dir: PathBuf,
     pub bell: bool,
+    /// Show the one-minute warning.
+    pub warning: bool,
     pub auto_advance: bool,
     pub color: bool,
+    /// The group's name to fill in, from the config file.
+    pub default_group: Option<String>,
+    /// Names to fill in per role id, from the config file ("Ana, Ben").
+    pub default_names: Vec<(String, String)>,
+}
+
+impl Settings {
+    /// The defaults (bell and warning on, colour, no auto-advance), saving in `archive_dir`.
+    pub fn with_archive(archive_dir: PathBuf) -> Settings {
+        Settings {
+            archive_dir,
+            fallback_dir: std::env::temp_dir().join("crit-rescue"),
+            bell: true,
+            warning: true,
+            auto_advance: false,
+            color: true,
+            default_group: None,
+            default_names: Vec::new(),
+        }
+    }
 }
 
 /// Everything the screen shows comes from here.

@@ -18,6 +18,41 @@ pub struct Prefill {
 }
 
 impl Prefill {
+    /// The group and names the config file gives, for the roles this protocol has.
+    pub fn from_defaults(
+        protocol: &Protocol,
+        group: Option<&str>,
+        names: &[(String, String)],
+    ) -> Prefill {
+        let roles = names
+            .iter()
+            .filter_map(|(role, value)| {
+                let r = protocol.role(role)?;
+                Some((role.clone(), split_names(value, r.many)))
+            })
+            .collect();
+        Prefill {
+            group: group.map(String::from),
+            roles,
+            question: None,
+            end_by: None,
+        }
+    }
+
+    /// This prefill, with `over`'s values replacing its own where `over` has them.
+    pub fn overridden_by(mut self, over: Prefill) -> Prefill {
+        for (role, names) in over.roles {
+            self.roles.retain(|(r, _)| *r != role);
+            self.roles.push((role, names));
+        }
+        Prefill {
+            group: over.group.or(self.group),
+            roles: self.roles,
+            question: over.question.or(self.question),
+            end_by: over.end_by.or(self.end_by),
+        }
+    }
+
     /// A roster when the group and every role are named; `None` if the form must ask.
     pub fn complete_roster(&self, protocol: &Protocol) -> Option<Roster> {
         let group = self.group.clone().filter(|g| !g.trim().is_empty())?;

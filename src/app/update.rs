@@ -157,7 +157,13 @@ fn picker_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         }
         KeyCode::Enter => {
             if let Some(source) = model.library.protocols.get(picker.selected) {
-                let setup = Setup::new(source.protocol.clone(), &Prefill::default());
+                let settings = &model.settings;
+                let defaults = Prefill::from_defaults(
+                    &source.protocol,
+                    settings.default_group.as_deref(),
+                    &settings.default_names,
+                );
+                let setup = Setup::new(source.protocol.clone(), &defaults);
                 model.came_from_picker = true;
                 model.screen = Screen::Setup(Box::new(setup));
             }

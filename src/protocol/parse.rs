@@ -695,7 +695,7 @@ struct Scope<'a> {
 }
 
 /// 1-based line and column (in characters) of a byte offset.
-fn position(src: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn position(src: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(src.len());
     let before = src.get(..offset).unwrap_or(src);
     let line = before.matches('\n').count() + 1;

@@ -19,6 +19,7 @@ use crate::app::{Model, Screen};
 pub fn view(model: &Model, frame: &mut Frame) {
     let theme = Theme {
         color: model.settings.color,
+        warning: model.settings.warning,
     };
     let area = frame.area();
     if area.width < 20 || area.height < 4 {
@@ -39,6 +40,8 @@ pub fn view(model: &Model, frame: &mut Frame) {
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
     pub color: bool,
+    /// Mark the last minute of a countdown (the config's `warning`).
+    pub warning: bool,
 }
 
 impl Theme {

@@ -48,7 +48,7 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &Session, now: Now, theme: &Theme)
         Line::styled(" OVER TIME ", theme.over())
     } else if s.is_paused() {
         Line::styled("PAUSED", theme.warning())
-    } else if c.is_warning() {
+    } else if theme.warning && c.is_warning() {
         Line::styled("Last minute", theme.warning())
     } else {
         Line::raw(format!("left of {}", clock((c.allowance_ms / 1000) as u64)))
@@ -93,7 +93,7 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &Session, now: Now, theme: &Theme)
     frame.render_widget(Paragraph::new(top).centered().wrap(Wrap { trim: true }), t);
     let style = if c.is_over() {
         theme.over()
-    } else if c.is_warning() {
+    } else if theme.warning && c.is_warning() {
         theme.warning()
     } else {
         theme.speak()

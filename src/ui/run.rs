@@ -324,7 +324,7 @@ fn step_panel(
 fn countdown_style(s: &Session, c: &Countdown, theme: &Theme) -> Style {
     if c.is_over() {
         theme.over()
-    } else if c.is_warning() {
+    } else if theme.warning && c.is_warning() {
         theme.warning()
     } else if s.is_paused() {
         theme.dim()
@@ -356,7 +356,7 @@ fn countdown_line(s: &Session, now: Now, theme: &Theme) -> Line<'static> {
             " of {}",
             clock((c.allowance_ms / 1000) as u64)
         )));
-        if c.is_warning() {
+        if theme.warning && c.is_warning() {
             spans.push(Span::styled("  · last minute", theme.warning()));
         }
     }

@@ -149,3 +149,91 @@ fn version_and_help_work() {
     assert_eq!(code, 0);
     assert!(out.contains("--participants"));
 }
+
+fn crit_env(args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_crit"));
+    cmd.args(args)
+        .env_remove("CRIT_PROTOCOLS")
+        .env_remove("CRIT_ARCHIVE")
+        .env(
+            "XDG_CONFIG_HOME",
+            std::env::temp_dir().join("crit-test-config-none"),
+        );
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn the_archive_folder_follows_flag_then_environment_then_config_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "archive = \"/from/config\"\nbell = false\n").unwrap();
+    let c = config.to_str().unwrap();
+    let (_, out, _) = crit_env(&["archive", "path", "--config", c], &[]);
+    assert_eq!(out.trim(), "/from/config");
+    let (_, out, _) = crit_env(
+        &["archive", "path", "--config", c],
+        &[("CRIT_ARCHIVE", "/from/env")],
+    );
+    assert_eq!(out.trim(), "/from/env");
+    let (_, out, _) = crit_env(
+        &["archive", "path", "--config", c, "--archive", "/from/flag"],
+        &[("CRIT_ARCHIVE", "/from/env")],
+    );
+    assert_eq!(out.trim(), "/from/flag");
+}
+
+#[test]
+fn an_explicit_config_that_fails_is_an_error_and_the_default_only_warns() {
+    let (code, _, err) = crit_env(
+        &["archive", "path", "--config", "/no/such/config.toml"],
+        &[],
+    );
+    assert_eq!(code, 1);
+    assert!(err.contains("/no/such/config.toml"), "{err}");
+
+    let home = tempfile::tempdir().unwrap();
+    let conf_dir = home.path().join("crit");
+    std::fs::create_dir_all(&conf_dir).unwrap();
+    std::fs::write(conf_dir.join("config.toml"), "bel = false\n").unwrap();
+    let (code, out, err) = crit_env(
+        &["archive", "path"],
+        &[("XDG_CONFIG_HOME", home.path().to_str().unwrap())],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(!out.trim().is_empty());
+    assert!(
+        err.contains("config.toml:1:1: unknown setting `bel`") && err.contains("did you mean `bell`?"),
+        "{err}"
+    );
+}
+
+#[test]
+fn config_path_and_example() {
+    let home = tempfile::tempdir().unwrap();
+    let (code, out, _) = crit_env(
+        &["config", "path"],
+        &[("XDG_CONFIG_HOME", home.path().to_str().unwrap())],
+    );
+    assert_eq!(code, 0);
+    assert_eq!(
+        out.trim(),
+        home.path().join("crit/config.toml").display().to_string()
+    );
+    let (code, example, _) = crit_env(&["config", "example"], &[]);
+    assert_eq!(code, 0);
+    let file = home.path().join("example.toml");
+    std::fs::write(&file, example).unwrap();
+    let (code, _, err) = crit_env(
+        &["archive", "path", "--config", file.to_str().unwrap()],
+        &[("HOME", "/home/someone")],
+    );
+    assert_eq!(code, 0, "the example loads: {err}");
+}

@@ -18,8 +18,11 @@ fn settings(color: bool) -> Settings {
         archive_dir: PathBuf::from("/archive"),
         fallback_dir: PathBuf::from("/tmp/crit-rescue"),
         bell: true,
+        warning: true,
         auto_advance: false,
         color,
+        default_group: None,
+        default_names: Vec::new(),
     }
 }
 
