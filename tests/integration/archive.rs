@@ -239,3 +239,47 @@ fn an_in_progress_session_says_so() {
     assert_eq!(y["status"].as_str(), Some("in-progress"));
     assert!(y["end"].is_null());
 }
+
+#[test]
+fn an_unwritable_archive_folder_falls_back_and_says_where() {
+    use critical_friends::app::{Effect, Msg};
+    use critical_friends::runtime::perform;
+    let tmp = tempfile::tempdir().unwrap();
+    // A file where the folder should be: no user, root included, can write there.
+    let blocker = tmp.path().join("not-a-folder");
+    std::fs::write(&blocker, "").unwrap();
+    let fallback = tmp.path().join("rescue");
+    let open = Effect::OpenArchive {
+        dir: blocker.join("archive"),
+        fallback: fallback.clone(),
+        name: "s.md".into(),
+        contents: "# notes\n".into(),
+        state: "{}".into(),
+    };
+    let Some(Msg::ArchiveOpened { path, problem: Some(problem) }) = perform(open) else { panic!("expected a fallback") };
+    assert_eq!(path, fallback.join("s.md"));
+    assert!(problem.contains("not-a-folder") && problem.contains(&fallback.join("s.md").display().to_string()), "{problem}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "# notes\n");
+
+    // A later save that fails moves the whole session to the fallback, notes included.
+    let save = Effect::Save {
+        path: blocker.join("archive/s.md"),
+        fallback: fallback.clone(),
+        contents: "# notes\n- one more\n".into(),
+        state: Some("{}".into()),
+    };
+    let Some(Msg::SaveFailed { moved_to: Some(moved), problem }) = perform(save) else { panic!("expected a move") };
+    assert!(problem.contains("Cannot save"), "{problem}");
+    assert_eq!(std::fs::read_to_string(moved).unwrap(), "# notes\n- one more\n");
+
+    // With nowhere to write at all, the user is told to keep crit open.
+    let nowhere = Effect::OpenArchive {
+        dir: blocker.join("a"),
+        fallback: blocker.join("b"),
+        name: "s.md".into(),
+        contents: String::new(),
+        state: String::new(),
+    };
+    let Some(Msg::ArchiveFailed(problem)) = perform(nowhere) else { panic!("expected a failure") };
+    assert!(problem.contains("do not close crit"), "{problem}");
+}
