@@ -55,6 +55,9 @@ pub enum Command {
         #[arg(value_name = "FILE")]
         session: Option<PathBuf>,
     },
+    /// Show the running session's public view (big countdown, step, who speaks) in this
+    /// terminal: a window on the projector, or a second screen over ssh. Never notes.
+    Mirror,
     /// Browse past sessions.
     Archive {
         #[command(subcommand)]

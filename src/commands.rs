@@ -46,6 +46,15 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode, Fail> {
         Some(Command::Validate { files }) => Ok(validate(&files)),
         Some(Command::New { id, stdout }) => new(&id, stdout, &paths),
         Some(Command::Archive { command }) => archive_command(command, &archive_dir),
+        Some(Command::Mirror) => {
+            let theme = crate::ui::Theme {
+                color: resolved.color,
+                warning: resolved.warning,
+            };
+            crate::runtime::mirror(&paths.live_file, theme)
+                .map_err(|e| format!("the terminal failed: {e}"))?;
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Config { command }) => {
             match command {
                 ConfigCommand::Path => match &paths.config_file {
@@ -67,6 +76,7 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode, Fail> {
                 color: resolved.color,
                 default_group: resolved.group.clone(),
                 default_names: resolved.names.clone(),
+                live_file: Some(paths.live_file.clone()),
             };
             match cli.command {
                 None => {
@@ -87,7 +97,8 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode, Fail> {
                     Command::Validate { .. }
                     | Command::New { .. }
                     | Command::Archive { .. }
-                    | Command::Config { .. },
+                    | Command::Config { .. }
+                    | Command::Mirror,
                 ) => {
                     unreachable!("handled above")
                 }

@@ -14,6 +14,8 @@ pub struct Paths {
     pub default_archive: PathBuf,
     /// Where sessions go when the archive folder cannot be written.
     pub fallback: PathBuf,
+    /// The public view of the running session, for `crit mirror` (`CRIT_LIVE` moves it).
+    pub live_file: PathBuf,
 }
 
 impl Paths {
@@ -27,6 +29,15 @@ impl Paths {
                 .map(|d| d.data_dir().join("archive"))
                 .unwrap_or_else(|| PathBuf::from("crit-archive")),
             fallback: std::env::temp_dir().join("crit-rescue"),
+            live_file: std::env::var_os("CRIT_LIVE")
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+                .unwrap_or_else(|| {
+                    let dir = dirs
+                        .as_ref()
+                        .map(|d| d.runtime_dir().unwrap_or(d.data_local_dir()).to_path_buf());
+                    dir.unwrap_or_else(std::env::temp_dir).join("live.json")
+                }),
         }
     }
 }

@@ -92,6 +92,50 @@ pub fn run(mut model: Model, effects: Vec<Effect>) -> io::Result<Model> {
     }
 }
 
+/// `crit mirror`: shows the public view of the session running on this computer, read
+/// from `path` once a second (and at each second of its countdown), until a key quits.
+pub fn mirror(path: &Path, theme: crate::ui::Theme) -> io::Result<()> {
+    let mut terminal = ratatui::try_init()?;
+    let _guard = TerminalGuard;
+    loop {
+        let when = now();
+        let live = read_live(path);
+        terminal.draw(|frame| crate::ui::mirror_view(frame, live.as_ref(), when.wall, &theme))?;
+        let wait = match &live {
+            Some(l) if !l.paused => l
+                .countdown_at(when.wall)
+                .until_next_change()
+                .min(SIGNAL_CHECK),
+            _ => SIGNAL_CHECK,
+        };
+        if event::poll(wait)?
+            && let Event::Key(key) = event::read()?
+            && key.kind == event::KeyEventKind::Press
+            && (matches!(key.code, event::KeyCode::Char('q') | event::KeyCode::Esc)
+                || crate::app::keymap::is_ctrl_c(&key))
+        {
+            return Ok(());
+        }
+    }
+}
+
+/// The public view in `path`, if a session that is still running wrote it.
+pub fn read_live(path: &Path) -> Option<crate::app::Live> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let live: crate::app::Live = serde_json::from_str(&text).ok()?;
+    process_alive(live.pid).then_some(live)
+}
+
+#[cfg(target_os = "linux")]
+fn process_alive(pid: u32) -> bool {
+    Path::new(&format!("/proc/{pid}")).exists()
+}
+
+#[cfg(not(target_os = "linux"))]
+fn process_alive(_pid: u32) -> bool {
+    true
+}
+
 /// After a failure: saves the running session as it stands, if there is one, and says where.
 fn emergency_save(model: &Model) -> String {
     let Screen::Run(run) = &model.screen else {
@@ -167,6 +211,19 @@ pub fn perform(effect: Effect) -> Option<Msg> {
         Effect::LoadResume(path) => {
             let saved = archive::read_state(&path).map(Box::new);
             Some(Msg::ResumeLoaded { path, saved })
+        }
+        Effect::Publish { path, mut live } => {
+            live.pid = std::process::id();
+            // The mirror is a convenience: if its file cannot be written, the session goes on.
+            if let Some(dir) = path.parent() {
+                let _ = std::fs::create_dir_all(dir);
+            }
+            let _ = archive::save_atomic(&path, &serde_json::to_string(&live).unwrap_or_default());
+            None
+        }
+        Effect::Unpublish(path) => {
+            let _ = std::fs::remove_file(path);
+            None
         }
         Effect::Bell => {
             let mut out = io::stdout();

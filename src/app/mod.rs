@@ -5,6 +5,7 @@
 //! runs the effects, feeding failures back as messages.
 
 pub mod keymap;
+mod live;
 mod setup;
 mod update;
 
@@ -15,6 +16,7 @@ use ratatui_textarea::TextArea;
 
 use crate::protocol::Library;
 use crate::session::{FitPlan, Now, SavedSession, Session};
+pub use live::Live;
 pub use setup::{Field, FieldKind, Prefill, Setup, parse_end_time, split_names};
 pub use update::{resume_session, start_session, update};
 
@@ -33,6 +35,8 @@ pub struct Settings {
     pub default_group: Option<String>,
     /// Names to fill in per role id, from the config file ("Ana, Ben").
     pub default_names: Vec<(String, String)>,
+    /// Where the public view of the running session is written for `crit mirror`.
+    pub live_file: Option<PathBuf>,
 }
 
 impl Settings {
@@ -47,6 +51,7 @@ impl Settings {
             color: true,
             default_group: None,
             default_names: Vec::new(),
+            live_file: None,
         }
     }
 }
@@ -64,6 +69,8 @@ pub struct Model {
     pub resume_offer: Option<(PathBuf, String)>,
     /// A message for the picker (a resume that failed, say).
     pub status: Option<String>,
+    /// The public view last written for `crit mirror`.
+    pub published: Option<Live>,
     pub quit: bool,
 }
 
@@ -169,6 +176,13 @@ pub enum Effect {
     },
     /// Read the saved state of the session at `path`.
     LoadResume(PathBuf),
+    /// Write the public view of the session for `crit mirror`.
+    Publish {
+        path: PathBuf,
+        live: Box<Live>,
+    },
+    /// The session is over: remove the public view.
+    Unpublish(PathBuf),
     Bell,
     Quit,
 }
@@ -183,6 +197,7 @@ impl Model {
             came_from_picker: true,
             resume_offer: None,
             status: None,
+            published: None,
             quit: false,
         }
     }

@@ -4,7 +4,9 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui_textarea::TextArea;
 
 use super::keymap::{self, Action};
-use super::{Effect, Mode, Model, Msg, Picker, Prefill, Run, Screen, Setup, Summary, new_note_box};
+use super::{
+    Effect, Live, Mode, Model, Msg, Picker, Prefill, Run, Screen, Setup, Summary, new_note_box,
+};
 use crate::archive;
 use crate::protocol::Protocol;
 use crate::session::{Advance, Now, Roster, Session, Status};
@@ -12,6 +14,36 @@ use crate::session::{Advance, Now, Roster, Session, Status};
 /// Applies `msg`, which happened at `now`, and returns what the runtime must do.
 pub fn update(model: &mut Model, msg: Msg, now: Now) -> Vec<Effect> {
     model.now = now;
+    let mut effects = handle(model, msg, now);
+    effects.extend(publish(model, now));
+    effects
+}
+
+/// Keeps the public view for `crit mirror` in step with the session: written when what
+/// the room sees changes, removed when the session is over.
+fn publish(model: &mut Model, now: Now) -> Option<Effect> {
+    let path = model.settings.live_file.clone()?;
+    match &model.screen {
+        Screen::Run(run) => {
+            let live = Live::from_session(&run.session, now);
+            if model
+                .published
+                .as_ref()
+                .is_some_and(|p| p.same_state(&live))
+            {
+                return None;
+            }
+            model.published = Some(live.clone());
+            Some(Effect::Publish {
+                path,
+                live: Box::new(live),
+            })
+        }
+        _ => model.published.take().map(|_| Effect::Unpublish(path)),
+    }
+}
+
+fn handle(model: &mut Model, msg: Msg, now: Now) -> Vec<Effect> {
     match msg {
         Msg::Key(key) if key.kind == KeyEventKind::Release => Vec::new(),
         Msg::Key(key) => on_key(model, key),

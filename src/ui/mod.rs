@@ -2,7 +2,7 @@
 
 mod help;
 mod picker;
-mod projector;
+pub mod projector;
 mod run;
 mod setup;
 mod summary;
@@ -32,6 +32,27 @@ pub fn view(model: &Model, frame: &mut Frame) {
         Screen::Setup(s) => setup::draw(frame, area, s, &theme),
         Screen::Run(r) => run::draw(frame, area, r, model.now, &theme),
         Screen::Summary(s) => summary::draw(frame, area, s, model.now, &theme),
+    }
+}
+
+/// The `crit mirror` screen: the public view of the running session, or a wait message.
+pub fn mirror_view(
+    frame: &mut Frame,
+    live: Option<&crate::app::Live>,
+    wall: chrono::DateTime<chrono::FixedOffset>,
+    theme: &Theme,
+) {
+    let area = frame.area();
+    match live {
+        Some(live) => projector::draw(
+            frame,
+            area,
+            live,
+            live.countdown_at(wall),
+            "q quits the mirror",
+            theme,
+        ),
+        None => projector::waiting(frame, area, theme),
     }
 }
 

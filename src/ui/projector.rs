@@ -1,5 +1,6 @@
-//! The projector view: the countdown in large digits, the step, whose turn, and the
-//! speak/silent cue, for a screen the whole room can read.
+//! The public view, in large type: the countdown in big digits, the step, whose turn, and
+//! who speaks and who is silent, for a screen the whole room can read. The projector
+//! view (`b`) and `crit mirror` both draw it; neither ever shows notes.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
@@ -8,11 +9,12 @@ use ratatui::widgets::{Paragraph, Wrap};
 use tui_big_text::{BigText, PixelSize};
 
 use super::{Theme, safe};
-use crate::session::{Now, Session};
+use crate::app::Live;
+use crate::session::Countdown;
 use crate::text::clock;
 
-pub fn draw(frame: &mut Frame, area: Rect, s: &Session, now: Now, theme: &Theme) {
-    let c = s.countdown(now.at);
+/// Draws `live` with countdown `c`; `hint` is the one line of keys at the bottom.
+pub fn draw(frame: &mut Frame, area: Rect, live: &Live, c: Countdown, hint: &str, theme: &Theme) {
     let digits = if c.is_over() {
         format!("+{}", clock(c.shown_secs()))
     } else {
@@ -27,58 +29,44 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &Session, now: Now, theme: &Theme)
     ]
     .into_iter()
     .find(|(_, w, h)| *w <= area.width && *h + 4 <= area.height);
-    let step = s.step();
     let mut top = vec![Line::styled(
-        format!(
-            "{}/{}  {}",
-            s.current() + 1,
-            s.plan.len(),
-            safe(&step.full_name())
-        ),
+        format!("{}/{}  {}", live.step, live.steps, safe(&live.step_name)),
         theme.title(),
     )];
-    if let Some((_, name)) = s.turn() {
+    if let Some(name) = &live.turn {
+        let next = live
+            .next_turn
+            .as_ref()
+            .map(|n| format!("   next: {}", safe(n)))
+            .unwrap_or_default();
         top.push(Line::styled(
-            format!("Speaks now: {}", safe(name)),
+            format!("Speaks now: {}{next}", safe(name)),
             theme.speak(),
         ));
     }
     let mut bottom = Vec::new();
     let status = if c.is_over() {
         Line::styled(" OVER TIME ", theme.over())
-    } else if s.is_paused() {
+    } else if live.paused {
         Line::styled("PAUSED", theme.warning())
     } else if theme.warning && c.is_warning() {
         Line::styled("Last minute", theme.warning())
     } else {
-        Line::raw(format!("left of {}", clock((c.allowance_ms / 1000) as u64)))
+        Line::raw(format!(
+            "left of {}",
+            clock((c.allowance_ms / 1000).max(0) as u64)
+        ))
     };
     bottom.push(status);
-    if s.turn().is_none() && !step.speakers.is_empty() {
-        let who: Vec<String> = step
-            .speakers
-            .iter()
-            .map(|p| {
-                if p.names.is_empty() {
-                    p.label.clone()
-                } else {
-                    p.names.join(", ")
-                }
-            })
-            .collect();
+    if live.turn.is_none() && !live.speak.is_empty() {
         bottom.push(Line::styled(
-            format!("Speak: {}", safe(&who.join(" · "))),
+            format!("Speak: {}", safe(&live.speak.join(" · "))),
             theme.speak(),
         ));
     }
-    for p in &step.silent {
-        let who = if p.names.is_empty() {
-            p.label.clone()
-        } else {
-            p.names.join(", ")
-        };
+    for who in &live.silent {
         bottom.push(Line::styled(
-            format!("Silent: {}", safe(&who)),
+            format!("Silent: {}", safe(who)),
             theme.silent(),
         ));
     }
@@ -113,5 +101,33 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &Session, now: Now, theme: &Theme)
     frame.render_widget(
         Paragraph::new(bottom).centered().wrap(Wrap { trim: true }),
         b,
+    );
+    if area.height > digit_height + 8 {
+        let row = Rect {
+            y: area.bottom() - 1,
+            height: 1,
+            ..area
+        };
+        frame.render_widget(
+            Paragraph::new(Line::styled(hint.to_string(), theme.dim())).centered(),
+            row,
+        );
+    }
+}
+
+/// The mirror when no session is running.
+pub fn waiting(frame: &mut Frame, area: Rect, theme: &Theme) {
+    let lines = vec![
+        Line::styled("No session is running.", theme.title()),
+        Line::raw(""),
+        Line::raw("This window shows the session as soon as one starts on this computer."),
+        Line::styled("q quits the mirror", theme.dim()),
+    ];
+    let [mid] = Layout::vertical([Constraint::Length(4)])
+        .flex(Flex::Center)
+        .areas(area);
+    frame.render_widget(
+        Paragraph::new(lines).centered().wrap(Wrap { trim: true }),
+        mid,
     );
 }

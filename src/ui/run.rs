@@ -15,7 +15,16 @@ use crate::text::clock;
 
 pub fn draw(frame: &mut Frame, area: Rect, run: &Run, now: Now, theme: &Theme) {
     if run.projector {
-        projector::draw(frame, area, &run.session, now, theme);
+        let live = crate::app::Live::from_session(&run.session, now);
+        let hint = "b full view · space pause · n next · q end";
+        projector::draw(
+            frame,
+            area,
+            &live,
+            run.session.countdown(now.at),
+            hint,
+            theme,
+        );
     } else if area.width >= 60 && area.height >= 20 {
         full(frame, area, run, now, theme);
     } else {

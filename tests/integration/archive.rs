@@ -256,9 +256,19 @@ fn an_unwritable_archive_folder_falls_back_and_says_where() {
         contents: "# notes\n".into(),
         state: "{}".into(),
     };
-    let Some(Msg::ArchiveOpened { path, problem: Some(problem) }) = perform(open) else { panic!("expected a fallback") };
+    let Some(Msg::ArchiveOpened {
+        path,
+        problem: Some(problem),
+    }) = perform(open)
+    else {
+        panic!("expected a fallback")
+    };
     assert_eq!(path, fallback.join("s.md"));
-    assert!(problem.contains("not-a-folder") && problem.contains(&fallback.join("s.md").display().to_string()), "{problem}");
+    assert!(
+        problem.contains("not-a-folder")
+            && problem.contains(&fallback.join("s.md").display().to_string()),
+        "{problem}"
+    );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "# notes\n");
 
     // A later save that fails moves the whole session to the fallback, notes included.
@@ -268,9 +278,18 @@ fn an_unwritable_archive_folder_falls_back_and_says_where() {
         contents: "# notes\n- one more\n".into(),
         state: Some("{}".into()),
     };
-    let Some(Msg::SaveFailed { moved_to: Some(moved), problem }) = perform(save) else { panic!("expected a move") };
+    let Some(Msg::SaveFailed {
+        moved_to: Some(moved),
+        problem,
+    }) = perform(save)
+    else {
+        panic!("expected a move")
+    };
     assert!(problem.contains("Cannot save"), "{problem}");
-    assert_eq!(std::fs::read_to_string(moved).unwrap(), "# notes\n- one more\n");
+    assert_eq!(
+        std::fs::read_to_string(moved).unwrap(),
+        "# notes\n- one more\n"
+    );
 
     // With nowhere to write at all, the user is told to keep crit open.
     let nowhere = Effect::OpenArchive {
@@ -280,6 +299,8 @@ fn an_unwritable_archive_folder_falls_back_and_says_where() {
         contents: String::new(),
         state: String::new(),
     };
-    let Some(Msg::ArchiveFailed(problem)) = perform(nowhere) else { panic!("expected a failure") };
+    let Some(Msg::ArchiveFailed(problem)) = perform(nowhere) else {
+        panic!("expected a failure")
+    };
     assert!(problem.contains("do not close crit"), "{problem}");
 }

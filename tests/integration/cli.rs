@@ -210,7 +210,8 @@ fn an_explicit_config_that_fails_is_an_error_and_the_default_only_warns() {
     assert_eq!(code, 0, "{err}");
     assert!(!out.trim().is_empty());
     assert!(
-        err.contains("config.toml:1:1: unknown setting `bel`") && err.contains("did you mean `bell`?"),
+        err.contains("config.toml:1:1: unknown setting `bel`")
+            && err.contains("did you mean `bell`?"),
         "{err}"
     );
 }

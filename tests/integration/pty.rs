@@ -19,6 +19,10 @@ struct Pty {
 
 impl Pty {
     fn spawn(args: &[&str]) -> Pty {
+        Pty::spawn_env(args, &[])
+    }
+
+    fn spawn_env(args: &[&str], env: &[(&str, &str)]) -> Pty {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: 24,
@@ -31,6 +35,9 @@ impl Pty {
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pty.slave.spawn_command(cmd).unwrap();
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().unwrap();
@@ -268,4 +275,30 @@ fn a_session_in_a_real_terminal_saves_its_notes() {
         "{}",
         crit.contents()
     );
+}
+
+#[test]
+fn crit_mirror_follows_a_live_file_within_a_second() {
+    let dir = tempfile::tempdir().unwrap();
+    let live_file = dir.path().join("live.json");
+    let mut mirror = Pty::spawn_env(&["mirror"], &[("CRIT_LIVE", live_file.to_str().unwrap())]);
+    mirror.wait_for("No session is running.");
+    let write = |step: usize, name: &str| {
+        let live = serde_json::json!({
+            "pid": std::process::id(), "protocol": "Tuning Protocol", "group": "G", "step": step, "steps": 7,
+            "step_name": name, "turn": null, "next_turn": null, "speak": ["Pat (Presenter)"],
+            "silent": ["Ana, Ben (Participants)"], "allowance_ms": 600000, "remaining_ms": 600000,
+            "paused": true, "written_at": chrono::Local::now().fixed_offset(),
+        });
+        critical_friends::archive::save_atomic(&live_file, &live.to_string()).unwrap();
+    };
+    write(1, "Introduction");
+    mirror.wait_for("1/7  Introduction");
+    mirror.wait_for("Silent: Ana, Ben (Participants)");
+    write(2, "Presentation of the work");
+    mirror.wait_for("2/7  Presentation of the work");
+    std::fs::remove_file(&live_file).unwrap();
+    mirror.wait_for("No session is running.");
+    mirror.send("q");
+    assert_eq!(mirror.wait_exit(), 0);
 }

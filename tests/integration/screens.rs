@@ -23,6 +23,7 @@ fn settings(color: bool) -> Settings {
         color,
         default_group: None,
         default_names: Vec::new(),
+        live_file: None,
     }
 }
 
@@ -387,4 +388,94 @@ fn fit_asks_for_an_end_time_then_proposes_and_applies_on_y() {
     let before = app.run().session.allowance_secs(2);
     app.key(KeyCode::Char('n'));
     assert_eq!(app.run().session.allowance_secs(2), before);
+}
+
+#[test]
+fn the_mirror_follows_the_session_and_never_shows_notes() {
+    use critical_friends::runtime::{perform, read_live};
+    let dir = tempfile::tempdir().unwrap();
+    let live_file = dir.path().join("live.json");
+    let mut app = App::new();
+    app.model.settings.live_file = Some(live_file.clone());
+    let sync = |app: &mut App| {
+        for e in app.effects.drain(..) {
+            if matches!(e, Effect::Publish { .. } | Effect::Unpublish(_)) {
+                perform(e);
+            }
+        }
+    };
+    app.start("tuning", "Ana, Ben");
+    sync(&mut app);
+    let live = read_live(&live_file).expect("published at the start");
+    assert_eq!(
+        (live.step, live.step_name.as_str(), live.paused),
+        (1, "Introduction", false)
+    );
+    app.key(KeyCode::Char('i'))
+        .type_text("A private note")
+        .key(KeyCode::Enter)
+        .key(KeyCode::Esc);
+    app.key(KeyCode::Char('n'))
+        .key(KeyCode::Char(' '))
+        .key(KeyCode::Char('+'));
+    sync(&mut app);
+    let live = read_live(&live_file).unwrap();
+    assert_eq!(
+        (live.step, live.paused, live.allowance_ms),
+        (2, true, 21 * 60 * 1000)
+    );
+    assert_eq!(live.silent, vec!["Ana, Ben (Participants)".to_string()]);
+    let text = std::fs::read_to_string(&live_file).unwrap();
+    assert!(
+        !text.contains("A private note"),
+        "notes never reach the public view"
+    );
+    // Ticks that change nothing a person did write nothing.
+    app.wait(5);
+    assert!(
+        !app.effects
+            .iter()
+            .any(|e| matches!(e, Effect::Publish { .. }))
+    );
+    // The mirror draws it; at the end of the session the view is taken down.
+    let theme = critical_friends::ui::Theme {
+        color: true,
+        warning: true,
+    };
+    let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    t.draw(|f| critical_friends::ui::mirror_view(f, Some(&live), live.written_at, &theme))
+        .unwrap();
+    insta::assert_snapshot!("mirror_80x24", t.backend());
+    let mut t = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    t.draw(|f| critical_friends::ui::mirror_view(f, Some(&live), live.written_at, &theme))
+        .unwrap();
+    insta::assert_snapshot!("mirror_120x40", t.backend());
+    app.key(KeyCode::Char('q')).key(KeyCode::Char('y'));
+    sync(&mut app);
+    assert!(!live_file.exists());
+    t.draw(|f| critical_friends::ui::mirror_view(f, None, live.written_at, &theme))
+        .unwrap();
+    assert!(format!("{:?}", t.backend()).contains("No session is running."));
+}
+
+#[test]
+fn the_mirror_counts_down_from_when_the_view_was_written() {
+    let mut app = App::new();
+    app.start("quick-tuning", "Ana");
+    let live = critical_friends::app::Live::from_session(&app.run().session, app.clock.now);
+    let later = live.written_at + chrono::Duration::seconds(4);
+    assert_eq!(live.countdown_at(later).shown_secs(), 2);
+    let later = live.written_at + chrono::Duration::seconds(9);
+    let c = live.countdown_at(later);
+    assert!(c.is_over());
+    assert_eq!(c.shown_secs(), 3);
+    let paused = critical_friends::app::Live {
+        paused: true,
+        ..live
+    };
+    assert_eq!(
+        paused.countdown_at(later).shown_secs(),
+        6,
+        "a paused clock does not move"
+    );
 }

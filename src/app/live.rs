@@ -1,0 +1,93 @@
+//! The public view of a running session: what the room may see (step, countdown, whose
+//! turn, who speaks, who is silent) and never the notes.
+//!
+//! The projector view draws it, and the running session writes it to a small JSON file
+//! whenever it changes, so `crit mirror` in another terminal can draw the same view. The
+//! file carries the countdown as of the moment it was written and whether the clock was
+//! running; the mirror works out the rest from its own clock, so the file only changes
+//! when something a person did changes it.
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+
+use crate::session::{Countdown, Now, Session};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Live {
+    /// The process running the session (set by the runtime when it writes the file).
+    pub pid: u32,
+    pub protocol: String,
+    pub group: String,
+    /// 1-based.
+    pub step: usize,
+    pub steps: usize,
+    /// With its round: "Round 2 of 5 — Ana presents: Responses".
+    pub step_name: String,
+    pub turn: Option<String>,
+    pub next_turn: Option<String>,
+    /// "Pat (Presenter)"
+    pub speak: Vec<String>,
+    /// "Ana, Ben (Participants)", or "Everyone".
+    pub silent: Vec<String>,
+    pub allowance_ms: i64,
+    /// Left when written; negative when over time.
+    pub remaining_ms: i64,
+    pub paused: bool,
+    pub written_at: DateTime<FixedOffset>,
+}
+
+impl Live {
+    pub fn from_session(s: &Session, now: Now) -> Live {
+        let step = s.step();
+        let who = |p: &crate::session::Party| {
+            if p.names.is_empty() {
+                p.label.clone()
+            } else {
+                format!("{} ({})", p.names.join(", "), p.label)
+            }
+        };
+        let c = s.countdown(now.at);
+        Live {
+            pid: 0,
+            protocol: s.protocol.name.clone(),
+            group: s.roster.group.clone(),
+            step: s.current() + 1,
+            steps: s.plan.len(),
+            step_name: step.full_name(),
+            turn: s.turn().map(|(_, n)| n.to_string()),
+            next_turn: s.next_in_turn().map(String::from),
+            speak: step.speakers.iter().map(who).collect(),
+            silent: step.silent.iter().map(who).collect(),
+            allowance_ms: c.allowance_ms,
+            remaining_ms: c.remaining_ms,
+            paused: s.is_paused(),
+            written_at: now.wall,
+        }
+    }
+
+    /// The countdown at `wall`, worked out from when the view was taken.
+    pub fn countdown_at(&self, wall: DateTime<FixedOffset>) -> Countdown {
+        let passed = if self.paused {
+            0
+        } else {
+            (wall - self.written_at).num_milliseconds().max(0)
+        };
+        let remaining_ms = self.remaining_ms - passed;
+        Countdown {
+            remaining_ms,
+            allowance_ms: self.allowance_ms,
+            elapsed_ms: self.allowance_ms - remaining_ms,
+        }
+    }
+
+    /// Everything but the clock: when this changes, the file must be written again.
+    pub fn same_state(&self, other: &Live) -> bool {
+        let strip = |l: &Live| Live {
+            remaining_ms: 0,
+            written_at: DateTime::default(),
+            pid: 0,
+            ..l.clone()
+        };
+        strip(self) == strip(other)
+    }
+}
