@@ -255,8 +255,6 @@ impl Checker<'_> {
     }
 }
 
-/// The 1-based line and column (in characters) of byte `offset` in `src`.
-
 fn starts_with_home(s: &str) -> bool {
     s == "~" || s.starts_with("~/") || s.starts_with("~\\")
 }
