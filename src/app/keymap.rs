@@ -15,6 +15,7 @@ pub enum Action {
     OpenNote,
     Fit,
     Projector,
+    Restate,
     Help,
     End,
 }
@@ -87,6 +88,13 @@ pub const TIMER: &[Binding<Action>] = &[
         footer: false,
     },
     Binding {
+        codes: &[KeyCode::Char('r')],
+        keys: "r",
+        label: "restate the question",
+        action: Action::Restate,
+        footer: false,
+    },
+    Binding {
         codes: &[KeyCode::Char('?')],
         keys: "?",
         label: "help",
@@ -120,6 +128,9 @@ pub const FIT: &[(&str, &str)] = &[
 ];
 
 pub const END_TIME: &[(&str, &str)] = &[("Enter", "fit to this time"), ("Esc", "cancel")];
+
+pub const RESTATE: &[(&str, &str)] =
+    &[("Enter", "record the restated question"), ("Esc", "cancel")];
 
 pub fn timer_action(key: &KeyEvent) -> Option<Action> {
     if is_ctrl_c(key) {

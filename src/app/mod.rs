@@ -97,6 +97,8 @@ pub enum Mode {
     EndTime,
     /// Showing a plan fitted to the end time; `y` applies it.
     Fit,
+    /// Recording the focusing question as the presenter restates it.
+    Restate,
 }
 
 pub struct Run {
@@ -114,6 +116,8 @@ pub struct Run {
     pub projector: bool,
     /// Where to save if the archive file cannot be written.
     pub fallback_dir: PathBuf,
+    /// The box for the restated question (`r`).
+    pub restate_input: TextArea<'static>,
     /// The end-time box (for `f` when no end time is set).
     pub end_input: TextArea<'static>,
     /// The plan `f` proposes, shown until `y` applies it or `n` drops it.
@@ -229,6 +233,7 @@ impl Run {
             projector: false,
             fallback_dir,
             end_input: TextArea::default(),
+            restate_input: TextArea::default(),
             fit: None,
         }
     }

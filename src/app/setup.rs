@@ -66,6 +66,7 @@ impl Prefill {
             people,
             question: self.question.clone().unwrap_or_default(),
             end_by: self.end_by,
+            restated: None,
         })
     }
 

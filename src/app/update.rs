@@ -299,6 +299,7 @@ fn run_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         },
         Mode::Note => note_key(run, key, now),
         Mode::EndTime => end_time_key(run, key, now),
+        Mode::Restate => restate_key(run, key, now),
         Mode::Fit => match key.code {
             KeyCode::Char('y') | KeyCode::Char('Y') => {
                 if let Some(plan) = run.fit.take() {
@@ -436,6 +437,18 @@ fn timer_action(model: &mut Model, action: Action) -> Vec<Effect> {
             }
         },
         Action::Projector => run.projector = !run.projector,
+        Action::Restate => {
+            let current = session
+                .roster
+                .restated
+                .clone()
+                .unwrap_or_else(|| session.roster.question.clone());
+            let mut input = TextArea::new(vec![current.replace('\n', " ")]);
+            input.move_cursor(ratatui_textarea::CursorMove::End);
+            input.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
+            run.restate_input = input;
+            run.mode = Mode::Restate;
+        }
         Action::Help => run.mode = Mode::Help,
         Action::End => run.mode = Mode::ConfirmEnd,
     }
@@ -452,6 +465,31 @@ fn end_time_box(session: &Session) -> TextArea<'static> {
     input.move_cursor(ratatui_textarea::CursorMove::End);
     input.set_placeholder_text("HH:MM, like 16:30");
     input
+}
+
+/// Typing the restated question: Enter records it (the original stays in the archive).
+fn restate_key(run: &mut Run, key: KeyEvent, now: Now) -> Vec<Effect> {
+    match key.code {
+        KeyCode::Esc => run.mode = Mode::Timer,
+        KeyCode::Enter => {
+            let text = run.restate_input.lines().join(" ").trim().to_string();
+            run.mode = Mode::Timer;
+            if !text.is_empty() && text != run.session.roster.question {
+                run.session.roster.restated = Some(text);
+                run.flash = Some("The restated question is recorded.".into());
+                return save(run, now);
+            }
+        }
+        _ if keymap::is_ctrl_c(&key) => run.mode = Mode::ConfirmEnd,
+        _ => {
+            if !(key.modifiers.contains(KeyModifiers::CONTROL)
+                && matches!(key.code, KeyCode::Char('m' | 'j')))
+            {
+                run.restate_input.input(key);
+            }
+        }
+    }
+    Vec::new()
 }
 
 /// Typing the end time: Enter sets it and proposes a fitted plan.
@@ -530,6 +568,13 @@ fn on_paste(model: &mut Model, text: &str) -> Vec<Effect> {
             run.mode = Mode::Note;
             run.note
                 .insert_str(text.replace("\r\n", "\n").replace('\r', "\n"));
+        }
+        Screen::Run(run) if run.mode == Mode::Restate => {
+            run.restate_input
+                .insert_str(text.replace(['\r', '\n'], " "));
+        }
+        Screen::Run(run) if run.mode == Mode::EndTime => {
+            run.end_input.insert_str(text.trim());
         }
         Screen::Setup(setup) => {
             let line = text.replace(['\r', '\n'], " ");

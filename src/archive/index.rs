@@ -414,7 +414,7 @@ mod tests {
                 ("participant".into(), vec!["Pat".into(), "Quinn".into()]),
             ],
             question: s.question.into(),
-            end_by: None,
+            ..Roster::default()
         };
         let start = now(s.start);
         let mut session = Session::start(protocol, roster, start);

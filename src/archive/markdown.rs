@@ -40,6 +40,9 @@ fn front_matter(out: &mut String, s: &Session, now: Now) {
         let _ = writeln!(out, "  {}: [{}]", yaml_key(role), list.join(", "));
     }
     let _ = writeln!(out, "question: {}", yaml_string(&s.roster.question));
+    if let Some(restated) = &s.roster.restated {
+        let _ = writeln!(out, "restated_question: {}", yaml_string(restated));
+    }
     if let Some(end_by) = s.roster.end_by {
         let _ = writeln!(out, "end_by: \"{}\"", end_by.format("%H:%M"));
     }
@@ -105,6 +108,13 @@ fn body(out: &mut String, s: &Session, now: Now) {
     if !s.roster.question.trim().is_empty() {
         out.push_str("## Focusing question\n\n");
         for line in s.roster.question.lines() {
+            let _ = writeln!(out, "> {}", escape_line(line));
+        }
+        out.push('\n');
+    }
+    if let Some(restated) = &s.roster.restated {
+        out.push_str("## Restated question\n\n");
+        for line in restated.lines() {
             let _ = writeln!(out, "> {}", escape_line(line));
         }
         out.push('\n');

@@ -15,6 +15,9 @@ pub struct Roster {
     pub question: String,
     /// The time the meeting must end by, if any.
     pub end_by: Option<NaiveTime>,
+    /// The question as the presenter restated it during the session.
+    #[serde(default)]
+    pub restated: Option<String>,
 }
 
 impl Roster {

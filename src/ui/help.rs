@@ -14,17 +14,17 @@ pub fn draw(frame: &mut Frame, area: Rect, theme: &Theme) {
         lines.push(row(b.keys, b.label, theme));
     }
     lines.push(row("Ctrl+C", "end (asks first)", theme));
-    lines.push(Line::raw(""));
     lines.push(Line::styled("In the note box", theme.title()));
     for (k, l) in keymap::NOTE {
         lines.push(row(k, l, theme));
     }
-    lines.push(Line::raw(""));
     lines.push(Line::styled(
         "The timer never moves on by itself; n moves on.",
         theme.dim(),
     ));
-    let popup = super::popup(frame, area, 52, lines.len() as u16 + 2);
+    // Keep the footer row visible under the help.
+    let above_footer = Rect { height: area.height.saturating_sub(1), ..area };
+    let popup = super::popup(frame, above_footer, 52, lines.len() as u16 + 2);
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })

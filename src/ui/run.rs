@@ -34,9 +34,24 @@ pub fn draw(frame: &mut Frame, area: Rect, run: &Run, now: Now, theme: &Theme) {
         Mode::Help => help::draw(frame, area, theme),
         Mode::ConfirmEnd => confirm(frame, area, &run.session, theme),
         Mode::EndTime => end_time(frame, area, run, theme),
+        Mode::Restate => restate(frame, area, run, theme),
         Mode::Fit => fit_popup(frame, area, run, theme),
         _ => {}
     }
+}
+
+fn restate(frame: &mut Frame, area: Rect, run: &Run, theme: &Theme) {
+    let popup = super::popup(frame, area, 70, 9);
+    let block = theme.block(" Restate the focusing question ");
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let [ask, input] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(inner);
+    let original = format!("Original: {}", safe(&run.session.roster.question));
+    frame.render_widget(
+        Paragraph::new(Line::styled(original, theme.dim())).wrap(Wrap { trim: true }),
+        ask,
+    );
+    frame.render_widget(&run.restate_input, input);
 }
 
 fn end_time(frame: &mut Frame, area: Rect, run: &Run, theme: &Theme) {
@@ -141,7 +156,9 @@ fn full(frame: &mut Frame, area: Rect, run: &Run, now: Now, theme: &Theme) {
     } else {
         text_rows
     };
-    let who = who_text(s, theme);
+    let mut who = who_text(s, theme);
+    who.lines
+        .extend(question_line(s, area.width as usize, theme));
     let problem_lines = u16::from(run.archive_problem.is_some() || run.flash.is_some());
     // Taller windows give the extra rows to the notes, half of them at least.
     let extra = area.height.saturating_sub(24) / 2;
@@ -181,6 +198,7 @@ fn compact(frame: &mut Frame, area: Rect, run: &Run, now: Now, theme: &Theme) {
     ])];
     lines.push(countdown_line(s, now, theme));
     lines.extend(who_text(s, theme).lines);
+    lines.extend(question_line(s, area.width as usize, theme));
     if run.mode == Mode::Note {
         lines.push(Line::from(vec![
             Span::styled(format!("{}: ", safe(&note_label(run))), theme.key()),
@@ -202,6 +220,7 @@ fn hints(run: &Run) -> Vec<(&'static str, &'static str)> {
         Mode::Help => vec![("Esc/?", "close help")],
         Mode::Fit => keymap::FIT.to_vec(),
         Mode::EndTime => keymap::END_TIME.to_vec(),
+        Mode::Restate => keymap::RESTATE.to_vec(),
         Mode::Timer => {
             let mut h = keymap::timer_hints();
             if run.session.is_paused() {
@@ -386,6 +405,20 @@ fn countdown_line(s: &Session, now: Now, theme: &Theme) -> Line<'static> {
     Line::from(spans)
 }
 
+/// The focusing question (or its restatement), kept in view all session on one line.
+fn question_line(s: &Session, width: usize, theme: &Theme) -> Option<Line<'static>> {
+    let (label, text) = match &s.roster.restated {
+        Some(r) => ("? Restated question: ", r),
+        None if !s.roster.question.trim().is_empty() => ("? Question: ", &s.roster.question),
+        None => return None,
+    };
+    let room = width.saturating_sub(label.chars().count());
+    Some(Line::from(vec![
+        Span::styled(label, theme.dim()),
+        Span::raw(fit_text(&safe(text), room)),
+    ]))
+}
+
 fn names(p: &Party) -> String {
     if p.names.is_empty() {
         p.label.clone()
@@ -459,12 +492,6 @@ fn guide_panel(frame: &mut Frame, area: Rect, s: &Session, theme: &Theme) {
         lines.push(Line::from(vec![
             Span::styled("Starters: ", theme.dim()),
             Span::raw(stems.join("  ")),
-        ]));
-    }
-    if !s.roster.question.is_empty() {
-        lines.push(Line::from(vec![
-            Span::styled("Question: ", theme.dim()),
-            Span::raw(safe(&s.roster.question)),
         ]));
     }
     let block = theme.block(" Guide ");

@@ -479,3 +479,48 @@ fn the_mirror_counts_down_from_when_the_view_was_written() {
         "a paused clock does not move"
     );
 }
+
+#[test]
+fn the_question_stays_in_view_and_a_restatement_is_archived_beside_it() {
+    let mut app = App::new();
+    app.start("tuning", "Ana, Ben");
+    app.key(KeyCode::Char('n')).key(KeyCode::Char('n'));
+    let screen = format!("{:?}", app.draw(80, 24).backend());
+    assert!(
+        screen.contains("? Question: How do I deepen student thinking?"),
+        "{screen}"
+    );
+    app.key(KeyCode::Char('r'));
+    assert_eq!(app.run().mode, critical_friends::app::Mode::Restate);
+    // The box starts with the question, to edit; paste and typing go into it.
+    for _ in 0.."How do I deepen student thinking?".len() {
+        app.key(KeyCode::Backspace);
+    }
+    app.send(Msg::Paste("How can my questions push students".into()));
+    app.type_text(" past recall?").key(KeyCode::Enter);
+    let run = app.run();
+    assert_eq!(
+        run.session.roster.restated.as_deref(),
+        Some("How can my questions push students past recall?")
+    );
+    assert_eq!(
+        run.session.roster.question, "How do I deepen student thinking?",
+        "the original is kept"
+    );
+    let screen = format!("{:?}", app.draw(80, 24).backend());
+    assert!(
+        screen.contains("? Restated question: How can my questions push students past recall?"),
+        "{screen}"
+    );
+    let Some(Effect::Save { contents, .. }) = app.effects.last() else {
+        panic!("saved")
+    };
+    assert!(contents.contains("question: \"How do I deepen student thinking?\""));
+    assert!(
+        contents.contains("restated_question: \"How can my questions push students past recall?\"")
+    );
+    assert!(
+        contents
+            .contains("## Restated question\n\n> How can my questions push students past recall?")
+    );
+}

@@ -76,6 +76,7 @@ pub fn roster(protocol: &Protocol, participants: &[&str]) -> Roster {
         people,
         question: "How do I deepen student thinking?".into(),
         end_by: None,
+        restated: None,
     }
 }
 
