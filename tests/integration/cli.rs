@@ -238,3 +238,28 @@ fn config_path_and_example() {
     );
     assert_eq!(code, 0, "the example loads: {err}");
 }
+
+#[test]
+fn escape_sequences_in_protocol_files_never_reach_the_terminal() {
+    let hostile = fixtures().join("protocols/hostile");
+    let dir = hostile.to_str().unwrap();
+    for args in [
+        vec!["list", "--protocols", dir],
+        vec!["show", "evil", "--protocols", dir],
+        vec!["list", "--json", "--protocols", dir],
+    ] {
+        let (code, out, err) = crit(&args);
+        assert_eq!(code, 0, "{args:?}: {err}");
+        for bad in ['\u{1b}', '\u{7}', '\u{9b}', '\u{202e}'] {
+            assert!(
+                !out.contains(bad) && !err.contains(bad),
+                "{args:?} printed {bad:?}: {out}"
+            );
+        }
+    }
+    let (_, out, _) = crit(&["show", "evil", "--protocols", dir]);
+    assert!(
+        out.contains("Evil ␛\\[2J"),
+        "the text is still there, visibly: {out}"
+    );
+}

@@ -524,3 +524,48 @@ fn the_question_stays_in_view_and_a_restatement_is_archived_beside_it() {
             .contains("## Restated question\n\n> How can my questions push students past recall?")
     );
 }
+
+#[test]
+fn escape_sequences_in_protocol_text_are_drawn_as_symbols() {
+    let clock = FakeClock::new();
+    let lib = Library::load(None, &[fixtures().join("protocols/hostile")]).unwrap();
+    let mut app = App {
+        model: Model::new(lib, settings(true), clock.now),
+        clock,
+        effects: Vec::new(),
+    };
+    let dangerous = |app: &App| {
+        let t = app.draw(100, 30);
+        t.backend().buffer().content().iter().any(|c| {
+            c.symbol()
+                .chars()
+                .any(|ch| ch.is_control() || ch == '\u{202e}')
+        })
+    };
+    let i = app
+        .model
+        .library
+        .protocols
+        .iter()
+        .position(|s| s.protocol.id == "evil")
+        .unwrap();
+    for _ in 0..i {
+        app.key(KeyCode::Down);
+    }
+    assert!(!dangerous(&app), "picker");
+    app.key(KeyCode::Enter)
+        .type_text("G")
+        .key(KeyCode::Enter)
+        .type_text("P\u{1b}[2J")
+        .key(KeyCode::Enter);
+    assert!(!dangerous(&app), "setup");
+    app.key(KeyCode::Enter).key(KeyCode::Enter);
+    assert!(matches!(app.model.screen, Screen::Run(_)));
+    assert!(!dangerous(&app), "run screen");
+    app.key(KeyCode::Char('i'))
+        .type_text("note \u{1b}[31m red")
+        .key(KeyCode::Enter);
+    assert!(!dangerous(&app), "notes");
+    app.key(KeyCode::Esc).key(KeyCode::Char('b'));
+    assert!(!dangerous(&app), "projector");
+}
