@@ -58,6 +58,10 @@ pub enum Command {
     /// Show the running session's public view (big countdown, step, who speaks) in this
     /// terminal: a window on the projector, or a second screen over ssh. Never notes.
     Mirror,
+    /// Print shell completions: `crit completions bash > ~/.local/share/bash-completion/completions/crit`.
+    Completions { shell: clap_complete::Shell },
+    /// Print the manual page (roff): `crit man > crit.1 && man ./crit.1`.
+    Man,
     /// Browse past sessions.
     Archive {
         #[command(subcommand)]

@@ -46,6 +46,18 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode, Fail> {
         Some(Command::Validate { files }) => Ok(validate(&files)),
         Some(Command::New { id, stdout }) => new(&id, stdout, &paths),
         Some(Command::Archive { command }) => archive_command(command, &archive_dir),
+        Some(Command::Completions { shell }) => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "crit", &mut std::io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Man) => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            clap_mangen::Man::new(cmd)
+                .render(&mut std::io::stdout())
+                .map_err(|e| format!("cannot write the manual page: {e}"))?;
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Mirror) => {
             let theme = crate::ui::Theme {
                 color: resolved.color,
@@ -98,7 +110,9 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode, Fail> {
                     | Command::New { .. }
                     | Command::Archive { .. }
                     | Command::Config { .. }
-                    | Command::Mirror,
+                    | Command::Mirror
+                    | Command::Completions { .. }
+                    | Command::Man,
                 ) => {
                     unreachable!("handled above")
                 }

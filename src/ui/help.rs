@@ -23,7 +23,10 @@ pub fn draw(frame: &mut Frame, area: Rect, theme: &Theme) {
         theme.dim(),
     ));
     // Keep the footer row visible under the help.
-    let above_footer = Rect { height: area.height.saturating_sub(1), ..area };
+    let above_footer = Rect {
+        height: area.height.saturating_sub(1),
+        ..area
+    };
     let popup = super::popup(frame, above_footer, 52, lines.len() as u16 + 2);
     frame.render_widget(
         Paragraph::new(lines)

@@ -263,3 +263,21 @@ fn escape_sequences_in_protocol_files_never_reach_the_terminal() {
         "the text is still there, visibly: {out}"
     );
 }
+
+#[test]
+fn completions_and_the_manual_come_from_the_command_definition() {
+    for shell in ["bash", "zsh", "fish"] {
+        let (code, out, _) = crit(&["completions", shell]);
+        assert_eq!(code, 0, "{shell}");
+        assert!(
+            out.contains("crit") && out.contains("mirror") && out.contains("--participants"),
+            "{shell}: {out}"
+        );
+    }
+    let (code, out, _) = crit(&["man"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains(".TH crit") && out.contains("validate"),
+        "{out}"
+    );
+}
