@@ -270,7 +270,7 @@ fn completions_and_the_manual_come_from_the_command_definition() {
         let (code, out, _) = crit(&["completions", shell]);
         assert_eq!(code, 0, "{shell}");
         assert!(
-            out.contains("crit") && out.contains("mirror") && out.contains("--participants"),
+            out.contains("crit") && out.contains("mirror") && out.contains("participants"),
             "{shell}: {out}"
         );
     }
