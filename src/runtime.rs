@@ -1,11 +1,11 @@
 //! The one impure loop: it owns the terminal, reads the clock and the keyboard, listens
 //! for the signals that end a session, and carries out the effects `update` asks for.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
@@ -46,14 +46,16 @@ pub fn run(mut model: Model, effects: Vec<Effect>) -> io::Result<Model> {
     let guard = TerminalGuard;
     let _ = execute!(io::stdout(), EnableBracketedPaste);
     perform_all(&mut model, effects);
+    let input = Input::start();
     let result = catch_unwind(AssertUnwindSafe(|| -> io::Result<()> {
         loop {
-            if terminate.load(Ordering::Relaxed) {
+            if terminate.load(Ordering::Relaxed) || !io::stdin().is_terminal() {
                 let effects = update(&mut model, Msg::Terminate, now());
                 perform_all(&mut model, effects);
             }
             if model.quit {
-                terminal.draw(|frame| crate::ui::view(&model, frame))?;
+                // The terminal may be gone already (a closed window): drawing is best effort.
+                let _ = terminal.draw(|frame| crate::ui::view(&model, frame));
                 return Ok(());
             }
             terminal.draw(|frame| crate::ui::view(&model, frame))?;
@@ -61,15 +63,12 @@ pub fn run(mut model: Model, effects: Vec<Effect>) -> io::Result<Model> {
                 .next_wake(Instant::now())
                 .unwrap_or(SIGNAL_CHECK)
                 .min(SIGNAL_CHECK);
-            let msg = if event::poll(wait)? {
-                match event::read()? {
-                    Event::Key(key) => Msg::Key(key),
-                    Event::Paste(text) => Msg::Paste(text),
-                    Event::Resize(..) => Msg::Tick,
-                    _ => continue,
-                }
-            } else {
-                Msg::Tick
+            let msg = match input.next(wait)? {
+                None => Msg::Tick,
+                Some(Event::Key(key)) => Msg::Key(key),
+                Some(Event::Paste(text)) => Msg::Paste(text),
+                Some(Event::Resize(..)) => Msg::Tick,
+                Some(_) => continue,
             };
             let effects = update(&mut model, msg, now());
             perform_all(&mut model, effects);
@@ -92,12 +91,54 @@ pub fn run(mut model: Model, effects: Vec<Effect>) -> io::Result<Model> {
     }
 }
 
+/// Terminal events, read on a thread of their own.
+///
+/// The loop waits on a channel with a timeout instead of calling `event::poll` itself:
+/// when the terminal disappears, crossterm's reader can spin without returning
+/// (crossterm-rs/crossterm#793), and the loop must still wake to save and exit.
+struct Input {
+    events: mpsc::Receiver<io::Result<Event>>,
+}
+
+impl Input {
+    fn start() -> Input {
+        let (tx, events) = mpsc::channel();
+        std::thread::spawn(move || {
+            loop {
+                let event = event::read();
+                let failed = event.is_err();
+                if tx.send(event).is_err() || failed {
+                    break;
+                }
+            }
+        });
+        Input { events }
+    }
+
+    /// The next event, or `None` if `wait` passes first.
+    fn next(&self, wait: Duration) -> io::Result<Option<Event>> {
+        match self.events.recv_timeout(wait) {
+            Ok(event) => event.map(Some),
+            Err(mpsc::RecvTimeoutError::Timeout) => Ok(None),
+            Err(mpsc::RecvTimeoutError::Disconnected) => {
+                Err(io::Error::other("the keyboard stopped answering"))
+            }
+        }
+    }
+}
+
 /// `crit mirror`: shows the public view of the session running on this computer, read
 /// from `path` once a second (and at each second of its countdown), until a key quits.
 pub fn mirror(path: &Path, theme: crate::ui::Theme) -> io::Result<()> {
     let mut terminal = ratatui::try_init()?;
     let _guard = TerminalGuard;
+    let input = Input::start();
+    let terminate = Arc::new(AtomicBool::new(false));
+    watch_signals(&terminate);
     loop {
+        if terminate.load(Ordering::Relaxed) || !io::stdin().is_terminal() {
+            return Ok(());
+        }
         let when = now();
         let live = read_live(path);
         terminal.draw(|frame| crate::ui::mirror_view(frame, live.as_ref(), when.wall, &theme))?;
@@ -108,8 +149,7 @@ pub fn mirror(path: &Path, theme: crate::ui::Theme) -> io::Result<()> {
                 .min(SIGNAL_CHECK),
             _ => SIGNAL_CHECK,
         };
-        if event::poll(wait)?
-            && let Event::Key(key) = event::read()?
+        if let Some(Event::Key(key)) = input.next(wait)?
             && key.kind == event::KeyEventKind::Press
             && (matches!(key.code, event::KeyCode::Char('q') | event::KeyCode::Esc)
                 || crate::app::keymap::is_ctrl_c(&key))

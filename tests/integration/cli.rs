@@ -284,8 +284,12 @@ fn completions_and_the_manual_come_from_the_command_definition() {
 
 #[test]
 fn the_readme_shows_the_config_example_as_crit_prints_it() {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
-    let start = readme.find("```toml\n# crit's settings").expect("config example in README") + "```toml\n".len();
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let start = readme
+        .find("```toml\n# crit's settings")
+        .expect("config example in README")
+        + "```toml\n".len();
     let end = start + readme[start..].find("```").unwrap();
     assert_eq!(&readme[start..end], critical_friends::config::EXAMPLE);
 }

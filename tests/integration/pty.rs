@@ -302,3 +302,45 @@ fn crit_mirror_follows_a_live_file_within_a_second() {
     mirror.send("q");
     assert_eq!(mirror.wait_exit(), 0);
 }
+
+/// SIGTERM (`kill`) and SIGHUP (the terminal window closed) save everything, a note still
+/// being typed included, leave the session resumable and the terminal clean.
+#[test]
+fn sigterm_and_sighup_save_the_draft_and_leave_cleanly() {
+    for signal in ["-TERM", "-HUP"] {
+        let archive = tempfile::tempdir().unwrap();
+        let protocols = fixtures().join("protocols/valid");
+        let mut crit = Pty::spawn(&run_args(
+            protocols.to_str().unwrap(),
+            archive.path().to_str().unwrap(),
+        ));
+        crit.wait_for("Step 1 of 4: Presentation");
+        crit.send("i");
+        crit.wait_for("New note");
+        crit.send("half-typed when the signal came");
+        crit.wait_for("half-typed when the signal came");
+        let pid = crit.child.process_id().unwrap().to_string();
+        let status = std::process::Command::new("kill")
+            .args([signal, &pid])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        assert_eq!(crit.wait_exit(), 0, "{signal}: a clean exit");
+        let file = session_file(archive.path());
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert!(
+            text.contains("half-typed when the signal came"),
+            "{signal}: {text}"
+        );
+        assert!(text.contains("status: in-progress"), "{signal}: resumable");
+        assert!(
+            crit_state(&file).exists(),
+            "{signal}: the resume state is kept"
+        );
+        let raw = String::from_utf8_lossy(&crit.raw.lock().unwrap()).into_owned();
+        assert!(
+            raw.contains("\x1b[?1049l"),
+            "{signal}: the alternate screen was left"
+        );
+    }
+}
