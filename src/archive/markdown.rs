@@ -122,8 +122,28 @@ fn body(out: &mut String, s: &Session, now: Now) {
 
     timing_table(out, s, now);
 
+    // Steps of a repeated block are grouped under a heading per round, naming its presenter.
+    let mut round_shown: Option<(&str, usize)> = None;
     for (i, step) in s.plan.iter().enumerate() {
-        let _ = writeln!(out, "## {}. {}\n", i + 1, escape_inline(&step.full_name()));
+        let (level, name) = match &step.round {
+            Some(r) => {
+                if round_shown != Some((r.block.as_str(), r.index)) {
+                    let _ = writeln!(
+                        out,
+                        "## {}: {}\n",
+                        escape_inline(&r.block),
+                        escape_inline(&r.title())
+                    );
+                    round_shown = Some((r.block.as_str(), r.index));
+                }
+                ("###", &step.name)
+            }
+            None => {
+                round_shown = None;
+                ("##", &step.name)
+            }
+        };
+        let _ = writeln!(out, "{level} {}. {}\n", i + 1, escape_inline(name));
         let actual = if s.records()[i].visited {
             text::clock(s.actual_secs(i, now.at))
         } else {
@@ -143,7 +163,7 @@ fn body(out: &mut String, s: &Session, now: Now) {
         for kind in kinds_in_order(s, &notes) {
             let _ = writeln!(
                 out,
-                "### {}\n",
+                "{level}# {}\n",
                 escape_inline(&s.protocol.note_heading(&kind))
             );
             for note in notes.iter().filter(|n| n.kind == kind) {

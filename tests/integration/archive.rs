@@ -304,3 +304,65 @@ fn an_unwritable_archive_folder_falls_back_and_says_where() {
     };
     assert!(problem.contains("do not close crit"), "{problem}");
 }
+
+#[test]
+fn repeated_rounds_are_grouped_under_their_presenter() {
+    let mut clock = FakeClock::new();
+    let p = builtin("final-word");
+    let r = roster(&p, &["Ana", "Ben", "Cy"]);
+    let mut s = Session::start(p, r, clock.now);
+    // Through the reading step into round 2 (Ben presents), one note on his passage.
+    while s.step().round.as_ref().is_none_or(|r| r.index < 2) {
+        clock.advance(30);
+        s.next(clock.now.at);
+    }
+    s.add_note("note", "Ben's passage on feedback loops", clock.now);
+    s.finish(Status::Abandoned, clock.now);
+    let doc = render(&s, clock.now);
+    let round2 = doc
+        .find("## Rounds: Round 2 of 3 — Ben presents")
+        .expect(&doc);
+    let note = doc.find("Ben's passage on feedback loops").unwrap();
+    let round3 = doc.find("## Rounds: Round 3 of 3 — Cy presents").unwrap();
+    assert!(round2 < note && note < round3, "{doc}");
+    let headings = shape(&doc).headings;
+    assert!(
+        headings
+            .iter()
+            .any(|(l, t)| *l == HeadingLevel::H3 && t.contains("Presenter shares")),
+        "{headings:?}"
+    );
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 300, ..Default::default() })]
+
+    /// Whatever is typed (markdown syntax, several lines, control characters, any script),
+    /// a CommonMark parser sees the same headings, lists and tables, the typed words
+    /// survive, and the front matter stays valid YAML with the same values.
+    #[test]
+    fn arbitrary_text_never_changes_the_structure(
+        note in "([#>*_`|~\\-=+:\\[\\]()!<>&\\\\\n\t 0-9a-zA-Zé☕ש\u{1b}\u{7}\u{0}\u{85}\u{2028}]|---|```|    ){0,60}",
+        name in "[^\u{0}]{0,30}",
+    ) {
+        let (plain, clock) = sample();
+        let baseline = shape(&render(&plain, clock.now));
+        let (mut s, clock) = sample();
+        s.notes[1].text = note.clone();
+        s.roster.group = name.clone();
+        s.roster.people[1].1 = vec![name.clone()];
+        let doc = render(&s, clock.now);
+        let got = shape(&doc);
+        proptest::prop_assert_eq!(&got.headings.len(), &baseline.headings.len(), "{}", doc);
+        proptest::prop_assert_eq!(got.tables, baseline.tables);
+        proptest::prop_assert_eq!(got.table_rows, baseline.table_rows);
+        proptest::prop_assert_eq!(got.list_items, baseline.list_items);
+        proptest::prop_assert_eq!((got.html, got.code, got.links), (0, 0, 0));
+        for word in note.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() > 2) {
+            proptest::prop_assert!(got.text.contains(word), "{:?} lost from {:?}", word, note);
+        }
+        let y = front_matter(&doc);
+        proptest::prop_assert_eq!(y["group"].as_str(), Some(name.as_str()));
+        proptest::prop_assert_eq!(y["roles"]["presenter"][0].as_str(), Some(name.as_str()));
+    }
+}

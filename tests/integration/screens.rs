@@ -569,3 +569,30 @@ fn escape_sequences_in_protocol_text_are_drawn_as_symbols() {
     app.key(KeyCode::Esc).key(KeyCode::Char('b'));
     assert!(!dangerous(&app), "projector");
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 200, ..Default::default() })]
+
+    /// Any size from 1×1 to 300×100, any screen and overlay: drawing never panics.
+    #[test]
+    fn drawing_never_panics_at_any_size(w in 1u16..=300, h in 1u16..=100, screen in 0usize..9) {
+        let mut app = App::new();
+        match screen {
+            0 => {}
+            1 => { app.key(KeyCode::Enter); }
+            _ => {
+                app.start("quick-tuning", "Ana, Ben, Cy");
+                match screen {
+                    3 => { app.key(KeyCode::Char('i')).type_text("a note\nwith lines"); }
+                    4 => { app.key(KeyCode::Char('b')); }
+                    5 => { app.key(KeyCode::Char('?')); }
+                    6 => { app.key(KeyCode::Char('f')).type_text("23:59").key(KeyCode::Enter); }
+                    7 => { app.key(KeyCode::Char('r')); }
+                    8 => { app.key(KeyCode::Char('q')).key(KeyCode::Char('y')); }
+                    _ => { app.key(KeyCode::Char('n')).key(KeyCode::Char('n')).wait(100); }
+                }
+            }
+        }
+        app.draw(w, h);
+    }
+}
