@@ -849,35 +849,3 @@ aliases: []
         assert_eq!(names, vec!["x.md", "x-3.md", "x-2.md"]);
     }
 }
-
-#[cfg(test)]
-mod speed {
-    use super::*;
-
-    /// `cargo test --release --lib archive::index::speed -- --ignored --nocapture`
-    #[test]
-    #[ignore = "timing; run by hand"]
-    fn ten_thousand_sessions_list_quickly() {
-        let dir = tempfile::tempdir().unwrap();
-        let body = "| Role | People |\n|---|---|\n".to_string()
-            + &"- a note that is fairly long *(10:00)*\n".repeat(300);
-        for i in 0..10_000 {
-            let text = format!(
-                "---\ntitle: \"Tuning Protocol — Grade {g}\"\nprotocol: \"Tuning Protocol\"\nprotocol_id: \"tuning\"\ngroup: \"Grade {g}\"\ndate: 2026-01-01\nstart: 2026-01-01T{h:02}:{m:02}:00+01:00\nend: null\nstatus: complete\nroles:\n  facilitator: [\"Fay\"]\n  presenter: [\"Ana\"]\n  participant: [\"Pat\", \"Quinn\", \"Rosa\"]\nquestion: \"How do we do this well?\"\nplanned_minutes: 60\nactual_minutes: 61.5\nnotes: 12\n---\n\n{body}",
-                g = i % 7,
-                h = (i / 60) % 24,
-                m = i % 60
-            );
-            fs::write(dir.path().join(format!("s{i:05}.md")), text).unwrap();
-        }
-        let t = std::time::Instant::now();
-        let listing = list(dir.path()).unwrap();
-        let took = t.elapsed();
-        eprintln!("listed {} in {took:?}", listing.entries.len());
-        assert_eq!(listing.entries.len(), 10_000);
-        let t = std::time::Instant::now();
-        let (hits, _) = search(dir.path(), "QUINN").unwrap();
-        eprintln!("searched, {} hits, in {:?}", hits.len(), t.elapsed());
-        assert!(took < std::time::Duration::from_secs(1), "{took:?}");
-    }
-}
