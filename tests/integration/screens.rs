@@ -596,3 +596,16 @@ proptest::proptest! {
         app.draw(w, h);
     }
 }
+
+#[test]
+fn auto_advance_moves_on_only_when_turned_on() {
+    let mut app = App::new();
+    app.model.settings.auto_advance = true;
+    app.model.settings.bell = false;
+    app.start("quick-tuning", "Ana, Ben");
+    app.effects.clear();
+    app.wait(7);
+    assert_eq!(app.run().session.current(), 1, "time up moves on when auto-advance is on");
+    assert!(!app.effects.contains(&Effect::Bell), "the bell can be turned off");
+    assert!(app.effects.iter().any(|e| matches!(e, Effect::Save { .. })), "the step change is saved");
+}
