@@ -1,24 +1,40 @@
 //! The archive: rendering and atomically saving a 10,000-note session (target: saving
 //! under 10 ms), and listing and searching a folder of 10,000 sessions (target: listing
 //! under 200 ms).
+//!
+//! Beside each measurement of crit's own functions is a floor, named `floor_*`: the same
+//! file work without crit's processing (writing without `fsync`, reading the front
+//! matter without parsing it, parsing it without the disk), to show where the time goes.
 
 mod common;
 
+use std::fs::{self, File};
 use std::hint::black_box;
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use critical_friends::app::{Effect, Msg};
 use critical_friends::archive;
+use critical_friends::runtime;
+use critical_friends::session::Status;
+use yaml_rust2::YamlLoader;
 
 const NOTES: usize = 10_000;
 const SESSIONS: usize = 10_000;
 
 fn save_session(c: &mut Criterion) {
     let (mut session, now) = common::session_with_notes(NOTES);
-    session.finish(critical_friends::session::Status::Complete, now);
+    session.finish(Status::Complete, now);
     let dir = tempfile::tempdir().unwrap();
     let name = archive::file_name(session.started, &session.protocol.id, &session.roster.group);
     let path = archive::create_unique(dir.path(), &name).unwrap();
     let text = archive::render(&session, now);
+    println!(
+        "archive of {NOTES} notes: {} bytes, {} lines",
+        text.len(),
+        text.lines().count()
+    );
 
     let mut group = c.benchmark_group("archive_10000_notes");
     group.bench_function("render", |b| {
@@ -33,7 +49,69 @@ fn save_session(c: &mut Criterion) {
             archive::save_atomic(&path, &text).unwrap();
         })
     });
+    // What the app does after each note: render the archive and the resume state, and
+    // the runtime writes both (two atomic saves).
+    let mut in_progress = session.clone();
+    in_progress.status = Status::InProgress;
+    in_progress.ended = None;
+    println!(
+        "resume state of {NOTES} notes: {} bytes",
+        serde_json::to_string(&in_progress.saved(now))
+            .unwrap()
+            .len()
+    );
+    group.bench_function("state_json", |b| {
+        b.iter(|| serde_json::to_string(&black_box(&in_progress).saved(now)).unwrap())
+    });
+    group.bench_function("note_save_effect", |b| {
+        b.iter(|| {
+            let effect = Effect::Save {
+                path: path.clone(),
+                fallback: dir.path().join("rescue"),
+                contents: archive::render(black_box(&in_progress), now),
+                state: Some(serde_json::to_string(&in_progress.saved(now)).unwrap()),
+            };
+            let reply = runtime::perform(effect);
+            assert!(matches!(reply, Some(Msg::Saved(_))), "{reply:?}");
+        })
+    });
+    // The same temporary file and rename as `save_atomic`, without syncing file or folder.
+    let tmp = dir.path().join(".floor.md.tmp");
+    group.bench_function("floor_write_rename_no_sync", |b| {
+        b.iter(|| {
+            let mut file = File::create(&tmp).unwrap();
+            file.write_all(black_box(text.as_bytes())).unwrap();
+            drop(file);
+            fs::rename(&tmp, &path).unwrap();
+        })
+    });
     group.finish();
+}
+
+/// The `*.md` files in `dir`, found as `archive::list` finds them (one `stat` each).
+fn md_files(dir: &Path) -> Vec<PathBuf> {
+    fs::read_dir(dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .filter(|p| fs::metadata(p).is_ok_and(|m| m.is_file()))
+        .collect()
+}
+
+/// The lines between the opening and closing `---`, read line by line.
+fn front_matter(path: &Path) -> String {
+    let mut reader = BufReader::new(File::open(path).unwrap());
+    let mut line = String::new();
+    let mut yaml = String::new();
+    reader.read_line(&mut line).unwrap();
+    loop {
+        line.clear();
+        if reader.read_line(&mut line).unwrap() == 0 || line.trim_end() == "---" {
+            return yaml;
+        }
+        yaml.push_str(&line);
+    }
 }
 
 fn archive_folder(c: &mut Criterion) {
@@ -42,6 +120,12 @@ fn archive_folder(c: &mut Criterion) {
     let listing = archive::list(dir.path()).unwrap();
     assert_eq!(listing.entries.len(), SESSIONS, "every session is listed");
     assert!(listing.unreadable.is_empty(), "{:?}", listing.unreadable);
+    let bytes: u64 = listing
+        .entries
+        .iter()
+        .map(|e| fs::metadata(&e.path).unwrap().len())
+        .sum();
+    println!("archive folder: {SESSIONS} sessions, {bytes} bytes");
 
     let mut group = c.benchmark_group("archive_10000_sessions");
     // Each iteration reads thousands of files: fewer, longer samples.
@@ -60,6 +144,28 @@ fn archive_folder(c: &mut Criterion) {
     // Nothing matches: every line of every file is read.
     group.bench_function("search_none", |b| {
         b.iter(|| archive::search(black_box(dir.path()), "zebra crossing").unwrap())
+    });
+
+    // Floors for `list`: the disk work alone, then the YAML parsing alone.
+    group.bench_function("floor_read_front_matter", |b| {
+        b.iter(|| {
+            md_files(black_box(dir.path()))
+                .iter()
+                .map(|p| front_matter(p).len())
+                .sum::<usize>()
+        })
+    });
+    let texts: Vec<String> = md_files(dir.path())
+        .iter()
+        .map(|p| front_matter(p))
+        .collect();
+    group.bench_function("floor_parse_front_matter_yaml", |b| {
+        b.iter(|| {
+            texts
+                .iter()
+                .map(|t| YamlLoader::load_from_str(black_box(t)).unwrap().len())
+                .sum::<usize>()
+        })
     });
     group.finish();
 }

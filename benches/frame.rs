@@ -16,13 +16,7 @@ use ratatui::backend::TestBackend;
 /// A model on the run screen whose session has `notes` notes in its current step.
 fn run_model(notes: usize) -> Model {
     let (session, now) = common::session_with_notes(notes);
-    let settings = Settings {
-        archive_dir: PathBuf::from("/archive"),
-        fallback_dir: PathBuf::from("/tmp/crit-rescue"),
-        bell: true,
-        auto_advance: false,
-        color: true,
-    };
+    let settings = Settings::with_archive(PathBuf::from("/archive"));
     let mut model = Model::new(Library::builtin(), settings, now);
     let protocol = session.protocol.clone();
     let roster = session.roster.clone();

@@ -122,6 +122,14 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode, Fail> {
 }
 
 fn tui(model: Model, effects: Vec<app::Effect>) -> Result<ExitCode, Fail> {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err(
+            "this command shows a screen and needs a terminal window; run it in one \
+             (list, show, validate and archive work anywhere)"
+                .into(),
+        );
+    }
     let model =
         crate::runtime::run(model, effects).map_err(|e| format!("the terminal failed: {e}"))?;
     // After the screen is restored, say where the notes are, so it stays in the scrollback.

@@ -75,6 +75,19 @@ pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .map(|(_, c)| c)
 }
 
+/// Cuts `s` to `width` characters, with an ellipsis if anything was cut.
+pub fn truncate(s: &str, width: usize) -> String {
+    if s.chars().count() <= width {
+        s.to_string()
+    } else if width == 0 {
+        String::new()
+    } else {
+        let mut out: String = s.chars().take(width - 1).collect();
+        out.push('…');
+        out
+    }
+}
+
 /// Capitalises the first letter: `participant` → `Participant`.
 pub fn capitalise(s: &str) -> String {
     let mut chars = s.chars();
@@ -91,6 +104,22 @@ pub fn clock(secs: u64) -> String {
         format!("{h}:{m:02}:{s:02}")
     } else {
         format!("{m}:{s:02}")
+    }
+}
+
+/// How far a time is from its target, for people: "on time", "4 min late",
+/// "1 h 5 min early" (rounded to the nearest minute).
+pub fn lateness(late_secs: i64) -> String {
+    let mins = (late_secs.unsigned_abs() + 30) / 60;
+    let amount = match (mins / 60, mins % 60) {
+        (0, m) => format!("{m} min"),
+        (h, 0) => format!("{h} h"),
+        (h, m) => format!("{h} h {m} min"),
+    };
+    match (mins, late_secs > 0) {
+        (0, _) => "on time".to_string(),
+        (_, true) => format!("{amount} late"),
+        (_, false) => format!("{amount} early"),
     }
 }
 
@@ -130,6 +159,15 @@ mod tests {
         assert_eq!(suggest("minuts", keys), Some("minutes"));
         assert_eq!(suggest("speekers", keys), Some("speakers"));
         assert_eq!(suggest("colour", keys), None);
+    }
+
+    #[test]
+    fn lateness_reads_naturally() {
+        assert_eq!(lateness(20), "on time");
+        assert_eq!(lateness(-29), "on time");
+        assert_eq!(lateness(240), "4 min late");
+        assert_eq!(lateness(-484 * 60), "8 h 4 min early");
+        assert_eq!(lateness(3600), "1 h late");
     }
 
     #[test]

@@ -48,7 +48,7 @@ pub fn roster(protocol: &Protocol, group: &str, participants: &[&str]) -> Roster
         group: group.into(),
         people,
         question: "How do I deepen student thinking about evidence?".into(),
-        end_by: None,
+        ..Roster::default()
     }
 }
 

@@ -128,6 +128,8 @@ pub struct Summary {
     pub session: Session,
     pub archive: Option<PathBuf>,
     pub archive_problem: Option<String>,
+    /// The first step shown in the timing table (it scrolls with ↑/↓).
+    pub scroll: usize,
 }
 
 #[derive(Debug, Clone, PartialEq)]

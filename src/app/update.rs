@@ -157,12 +157,26 @@ fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         Screen::Picker(_) => picker_key(model, key),
         Screen::Setup(_) => setup_key(model, key),
         Screen::Run(_) => run_key(model, key),
-        Screen::Summary(_) => {
-            if matches!(key.code, KeyCode::Char('q') | KeyCode::Enter | KeyCode::Esc)
-                || keymap::is_ctrl_c(&key)
-            {
-                model.quit = true;
-                return vec![Effect::Quit];
+        Screen::Summary(summary) => {
+            let last = summary.session.plan.len().saturating_sub(1);
+            match key.code {
+                KeyCode::Char('q') | KeyCode::Enter | KeyCode::Esc => {
+                    model.quit = true;
+                    return vec![Effect::Quit];
+                }
+                _ if keymap::is_ctrl_c(&key) => {
+                    model.quit = true;
+                    return vec![Effect::Quit];
+                }
+                KeyCode::Down | KeyCode::Char('j') => {
+                    summary.scroll = (summary.scroll + 1).min(last)
+                }
+                KeyCode::Up | KeyCode::Char('k') => {
+                    summary.scroll = summary.scroll.saturating_sub(1)
+                }
+                KeyCode::PageDown => summary.scroll = (summary.scroll + 10).min(last),
+                KeyCode::PageUp => summary.scroll = summary.scroll.saturating_sub(10),
+                _ => {}
             }
             Vec::new()
         }
@@ -304,7 +318,13 @@ fn run_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
             KeyCode::Char('y') | KeyCode::Char('Y') => {
                 if let Some(plan) = run.fit.take() {
                     run.session.apply_fit(&plan);
-                    run.flash = Some("The remaining steps now fit the end time.".into());
+                    run.flash = Some(match plan.late_by_secs() {
+                        0 => "The remaining steps now fit the end time.".to_string(),
+                        late => format!(
+                            "New plan applied: it ends {} (as close as the steps allow).",
+                            crate::text::lateness(late)
+                        ),
+                    });
                 }
                 run.mode = Mode::Timer;
                 save(run, now)
@@ -438,13 +458,9 @@ fn timer_action(model: &mut Model, action: Action) -> Vec<Effect> {
         },
         Action::Projector => run.projector = !run.projector,
         Action::Restate => {
-            let current = session
-                .roster
-                .restated
-                .clone()
-                .unwrap_or_else(|| session.roster.question.clone());
-            let mut input = TextArea::new(vec![current.replace('\n', " ")]);
-            input.move_cursor(ratatui_textarea::CursorMove::End);
+            // An empty box: the question as it stands is shown above it, to retype freely.
+            let mut input = TextArea::default();
+            input.set_placeholder_text("Type the question as the presenter now puts it");
             input.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
             run.restate_input = input;
             run.mode = Mode::Restate;
@@ -557,6 +573,7 @@ fn end_session(model: &mut Model) -> Vec<Effect> {
         session: run.session,
         archive: run.archive,
         archive_problem: run.archive_problem,
+        scroll: 0,
     }));
     effects
 }

@@ -128,12 +128,7 @@ fn body(out: &mut String, s: &Session, now: Now) {
         let (level, name) = match &step.round {
             Some(r) => {
                 if round_shown != Some((r.block.as_str(), r.index)) {
-                    let _ = writeln!(
-                        out,
-                        "## {}: {}\n",
-                        escape_inline(&r.block),
-                        escape_inline(&r.title())
-                    );
+                    let _ = writeln!(out, "## {}\n", escape_inline(&r.title()));
                     round_shown = Some((r.block.as_str(), r.index));
                 }
                 ("###", &step.name)
@@ -149,9 +144,16 @@ fn body(out: &mut String, s: &Session, now: Now) {
         } else {
             "not run".into()
         };
+        // A step extended with `+` or refitted to the end time says what the group chose.
+        let allowed = s.allowance_secs(i).max(0) as u64;
+        let changed = if allowed != u64::from(step.planned_secs) {
+            format!(" (changed to {})", text::clock(allowed))
+        } else {
+            String::new()
+        };
         let _ = writeln!(
             out,
-            "*Planned {} · actual {}*\n",
+            "*Planned {}{changed} · actual {}*\n",
             text::clock(u64::from(step.planned_secs)),
             actual
         );

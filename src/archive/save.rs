@@ -83,16 +83,33 @@ pub fn state_path(md: &Path) -> PathBuf {
 
 /// Reads the resumable state saved beside `md`.
 pub fn read_state(md: &Path) -> Result<crate::session::SavedSession, String> {
+    if !md.exists() {
+        return Err(format!("there is no session file {}", md.display()));
+    }
     let path = state_path(md);
     let text = fs::read_to_string(&path).map_err(|e| match e.kind() {
+        io::ErrorKind::NotFound if is_finished(md) => {
+            format!(
+                "{} is a finished session: there is nothing to resume",
+                md.display()
+            )
+        }
         io::ErrorKind::NotFound => format!(
-            "{} has no saved state to resume from (expected {})",
-            md.display(),
-            path.display()
+            "{} cannot be resumed: the state crit keeps beside it while a session runs is missing",
+            md.display()
         ),
         _ => format!("cannot read {}: {e}", path.display()),
     })?;
     serde_json::from_str(&text).map_err(|e| format!("{} is damaged: {e}", path.display()))
+}
+
+/// Whether the front matter of `md` says the session ended.
+fn is_finished(md: &Path) -> bool {
+    let text = fs::read_to_string(md).unwrap_or_default();
+    let front = text.split("\n---").next().unwrap_or("");
+    front
+        .lines()
+        .any(|l| matches!(l.trim(), "status: complete" | "status: abandoned"))
 }
 
 #[cfg(test)]

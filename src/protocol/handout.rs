@@ -5,7 +5,7 @@ use std::fmt::Write;
 use super::{EVERYONE, Entry, Protocol, Repeat, Step};
 use crate::archive::escape_inline as esc;
 use crate::session::planned_total_secs;
-use crate::text::{clock, minutes};
+use crate::text::minutes;
 
 /// The handout: title, summary, roles, then each step with its time, who speaks, who is
 /// silent, the guide and the sentence starters, then the source.
@@ -19,8 +19,9 @@ pub fn handout(p: &Protocol) -> String {
     let _ = writeln!(out, "**Roles:** {}  ", roles.join(", "));
     let _ = writeln!(
         out,
-        "**Time:** about {} for a typical group\n",
-        clock(planned_total_secs(p))
+        "**Time:** about {} min for a typical group{}\n",
+        minutes((planned_total_secs(p) as f64 / 60.0).round()),
+        typical_sizes(p)
     );
     let mut n = 0;
     for entry in &p.steps {
@@ -127,4 +128,14 @@ fn label(p: &Protocol, role: &str) -> String {
         .role(role)
         .map(|r| r.label.clone())
         .unwrap_or_else(|| crate::text::capitalise(role)))
+}
+
+/// " (5 participants)": the group sizes a total assumes, when roles have several people.
+fn typical_sizes(p: &Protocol) -> String {
+    let sizes = p.typical_sizes();
+    if sizes.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", esc(&sizes.join(", ")))
+    }
 }

@@ -162,6 +162,16 @@ impl Protocol {
         }
     }
 
+    /// "5 participants": the group sizes assumed when estimating times, for each role of
+    /// several people.
+    pub fn typical_sizes(&self) -> Vec<String> {
+        self.roles
+            .iter()
+            .filter(|r| r.many)
+            .map(|r| format!("{} {}", r.typical, r.label.to_lowercase()))
+            .collect()
+    }
+
     /// Every plain step, with the block it belongs to (if any), in file order.
     pub fn all_steps(&self) -> impl Iterator<Item = (Option<&Block>, &Step)> {
         self.steps

@@ -58,6 +58,10 @@ pub struct StepRecord {
     /// In a go-round whose plan was fitted to an end time: each turn's new length.
     #[serde(default)]
     pub turn_secs: Option<u32>,
+    /// In a go-round: the time each person has used of their turn, so going back to
+    /// someone continues their turn rather than starting it again.
+    #[serde(default)]
+    pub turns_used_ms: Vec<u64>,
 }
 
 /// One note, as the group typed it.
@@ -286,13 +290,7 @@ impl Session {
     /// Next person in a go-round, otherwise the next step.
     pub fn next(&mut self, now: Instant) -> Advance {
         if self.turn.index + 1 < self.step().turns.len() {
-            let started_at = self.elapsed(self.current, now);
-            self.turn = Turn {
-                index: self.turn.index + 1,
-                started_at,
-                adjust_secs: 0,
-            };
-            self.rang = false;
+            self.switch_turn(self.turn.index + 1, now);
             return Advance::NextTurn;
         }
         if self.is_last_step() {
@@ -305,13 +303,7 @@ impl Session {
     /// Previous person in a go-round, otherwise the previous step. False at the start.
     pub fn previous(&mut self, now: Instant) -> bool {
         if self.turn.index > 0 {
-            let started_at = self.elapsed(self.current, now);
-            self.turn = Turn {
-                index: self.turn.index - 1,
-                started_at,
-                adjust_secs: 0,
-            };
-            self.rang = false;
+            self.switch_turn(self.turn.index - 1, now);
             return true;
         }
         if self.current == 0 {
@@ -321,8 +313,43 @@ impl Session {
         true
     }
 
+    /// Moves to another person's turn in this go-round, remembering how much of their
+    /// turn the person leaving has used, and continuing the new person's turn where it
+    /// stopped.
+    fn switch_turn(&mut self, to: usize, now: Instant) {
+        let elapsed = self.elapsed(self.current, now);
+        self.remember_turn(elapsed);
+        let used = self.records[self.current]
+            .turns_used_ms
+            .get(to)
+            .copied()
+            .unwrap_or(0);
+        self.turn = Turn {
+            index: to,
+            started_at: elapsed.saturating_sub(Duration::from_millis(used)),
+            adjust_secs: 0,
+        };
+        // A turn that was already over when we left it does not ring again.
+        self.rang = self.countdown(now).is_over();
+    }
+
+    fn remember_turn(&mut self, elapsed: Duration) {
+        if self.step().per_turn.is_none() {
+            return;
+        }
+        let used = elapsed.saturating_sub(self.turn.started_at).as_millis() as u64;
+        let index = self.turn.index;
+        let record = &mut self.records[self.current];
+        if record.turns_used_ms.len() <= index {
+            record.turns_used_ms.resize(index + 1, 0);
+        }
+        record.turns_used_ms[index] = used;
+    }
+
     fn go_to(&mut self, index: usize, at_last_turn: bool, now: Instant) {
-        self.records[self.current].elapsed = self.elapsed(self.current, now);
+        let elapsed = self.elapsed(self.current, now);
+        self.remember_turn(elapsed);
+        self.records[self.current].elapsed = elapsed;
         if self.running_since.is_some() {
             self.running_since = Some(now);
         }
@@ -334,9 +361,16 @@ impl Session {
         } else {
             0
         };
+        let used = self.records[index]
+            .turns_used_ms
+            .get(index_in_step)
+            .copied()
+            .unwrap_or(0);
         self.turn = Turn {
             index: index_in_step,
-            started_at: self.records[index].elapsed,
+            started_at: self.records[index]
+                .elapsed
+                .saturating_sub(Duration::from_millis(used)),
             adjust_secs: 0,
         };
         // Coming back to a step that is already over time must not ring again.
@@ -344,13 +378,18 @@ impl Session {
     }
 
     /// One minute more (`delta_secs = 60`) or less (`-60`) for this step, or this turn.
+    /// Shortening stops at a minute (or the planned time, if that is shorter): to end a
+    /// step sooner, move on with `next`.
     pub fn adjust(&mut self, delta_secs: i64, now: Instant) {
-        let floor = -i64::from(self.step().planned_secs);
+        let planned = i64::from(self.step().planned_secs);
+        let floor = planned.min(60) - planned;
         let record = &mut self.records[self.current];
-        record.adjust_secs = (record.adjust_secs + delta_secs).max(floor);
+        record.adjust_secs = (record.adjust_secs + delta_secs).max(floor.min(record.adjust_secs));
         if self.step().per_turn.is_some() {
-            let per_turn = self.turn_secs(self.current);
-            self.turn.adjust_secs = (self.turn.adjust_secs + delta_secs).max(-i64::from(per_turn));
+            let per_turn = i64::from(self.turn_secs(self.current));
+            let floor = per_turn.min(60) - per_turn;
+            self.turn.adjust_secs =
+                (self.turn.adjust_secs + delta_secs).max(floor.min(self.turn.adjust_secs));
         }
         if !self.countdown(now).is_over() {
             self.rang = false;
@@ -464,7 +503,7 @@ impl Session {
                     planned_secs: step.planned_secs,
                     max_secs: step.max_secs,
                     current_secs: self.allowance_secs(i).clamp(0, i64::from(u32::MAX)) as u32,
-                    floor_secs: self.elapsed(i, now.at).as_secs().min(u64::from(u32::MAX)) as u32,
+                    floor_secs: self.fit_floor(i, now.at),
                     protected: step.protected,
                 }
             })
@@ -472,6 +511,19 @@ impl Session {
         // The running step's allowance includes what it has used already.
         let available = (left + spent as i64).max(0) as u64;
         Some(super::fit::fit(&steps, available))
+    }
+
+    /// The least a fitted plan may give step `i`: what it has used, and for the running
+    /// step a short wrap-up (half its planned time, at most a minute) so that applying
+    /// the plan never ends it on the spot.
+    fn fit_floor(&self, i: usize, now: Instant) -> u32 {
+        let used = self.elapsed(i, now).as_secs();
+        let wrap_up = if i == self.current {
+            u64::from(self.plan[i].planned_secs / 2).clamp(1, 60)
+        } else {
+            0
+        };
+        (used + wrap_up).min(u64::from(u32::MAX)) as u32
     }
 
     /// Applies a plan from [`Session::propose_fit`] to the current and remaining steps.

@@ -108,16 +108,11 @@ fn detail(frame: &mut Frame, area: Rect, source: &crate::protocol::Source, theme
         Span::raw(roles.join(", ")),
     ]));
     let total = planned_total_secs(p);
-    let sizes: Vec<String> = p
-        .roles
-        .iter()
-        .filter(|r| r.many)
-        .map(|r| format!("{} {}", r.typical, r.label.to_lowercase()))
-        .collect();
+    let sizes = p.typical_sizes();
     let typical = if sizes.is_empty() {
         String::new()
     } else {
-        format!(" with {}", sizes.join(", "))
+        format!(" with {}", safe(&sizes.join(", ")))
     };
     let total_min = minutes((total as f64 / 60.0).round());
     lines.push(Line::from(vec![
@@ -189,12 +184,11 @@ fn skipped_popup(frame: &mut Frame, area: Rect, lib: &Library, theme: &Theme) {
     if lines.is_empty() {
         lines.push(Line::raw("No files were skipped."));
     }
-    let popup = super::popup(
-        frame,
-        area,
-        area.width.saturating_sub(4),
-        lines.len() as u16 + 2,
-    );
+    // Messages wrap: give each the rows it needs at this width.
+    let width = area.width.saturating_sub(4);
+    let inner = width.saturating_sub(2).max(1) as usize;
+    let rows: usize = lines.iter().map(|l| l.width().max(1).div_ceil(inner)).sum();
+    let popup = super::popup(frame, area, width, rows as u16 + 2);
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })

@@ -53,7 +53,7 @@ pub fn draw(frame: &mut Frame, area: Rect, live: &Live, c: Countdown, hint: &str
         Line::styled("Last minute", theme.warning())
     } else {
         Line::raw(format!(
-            "left of {}",
+            "of {}",
             clock((c.allowance_ms / 1000).max(0) as u64)
         ))
     };

@@ -46,7 +46,11 @@ fn restate(frame: &mut Frame, area: Rect, run: &Run, theme: &Theme) {
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     let [ask, input] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(inner);
-    let original = format!("Original: {}", safe(&run.session.roster.question));
+    let s = &run.session;
+    let original = match &s.roster.restated {
+        Some(r) => format!("Now: {}", safe(r)),
+        None => format!("Now: {}", safe(&s.roster.question)),
+    };
     frame.render_widget(
         Paragraph::new(Line::styled(original, theme.dim())).wrap(Wrap { trim: true }),
         ask,
@@ -55,7 +59,7 @@ fn restate(frame: &mut Frame, area: Rect, run: &Run, theme: &Theme) {
 }
 
 fn end_time(frame: &mut Frame, area: Rect, run: &Run, theme: &Theme) {
-    let popup = super::popup(frame, area, 48, 6);
+    let popup = super::popup(frame, area, 64, 6);
     let block = theme.block(" End time ");
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
@@ -94,7 +98,7 @@ fn fit_popup(frame: &mut Frame, area: Rect, run: &Run, theme: &Theme) {
         let before = s.allowance_secs(i).max(0) as u64;
         let after = u64::from(*secs);
         let mark = if step.protected { " (kept)" } else { "" };
-        let name = fit_text(&safe(&format!("{}{mark}", step.full_name())), name_width);
+        let name = crate::text::truncate(&safe(&format!("{}{mark}", step.full_name())), name_width);
         let style = if after == before {
             theme.dim()
         } else {
@@ -111,18 +115,18 @@ fn fit_popup(frame: &mut Frame, area: Rect, run: &Run, theme: &Theme) {
     }
     lines.push(Line::raw(""));
     let verdict = match plan.late_by_secs() {
-        0 => Line::styled(format!("Ends at {end}, on time."), theme.speak()),
         late if late > 0 => Line::styled(
             format!(
-                "Still {} min late: no step can be cut further (half its time at most).",
-                (late + 59) / 60
+                "Still {}: no step can be cut further (half its time at most).",
+                crate::text::lateness(late)
             ),
             theme.warning(),
         ),
-        early => Line::raw(format!(
-            "Ends {} min early: steps are stretched as far as they go.",
-            (-early) / 60
+        late if late < 0 => Line::raw(format!(
+            "Ends {}: steps are stretched as far as they go.",
+            crate::text::lateness(late)
         )),
+        _ => Line::styled(format!("Ends at {end}, on time."), theme.speak()),
     };
     lines.push(verdict);
     if s.step().is_go_round() {
@@ -210,7 +214,21 @@ fn compact(frame: &mut Frame, area: Rect, run: &Run, now: Now, theme: &Theme) {
     }
     let [body, foot] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), body);
-    footer(frame, foot, &hints(run), theme);
+    footer(frame, foot, &compact_hints(run), theme);
+}
+
+/// Below 60 columns, the keys that matter most, in that order, so `q` and `?` stay in view.
+fn compact_hints(run: &Run) -> Vec<(&'static str, &'static str)> {
+    match run.mode {
+        Mode::Timer => vec![
+            ("q", "end"),
+            ("?", "help"),
+            ("i", "note"),
+            ("space", "pause"),
+            ("n", "next"),
+        ],
+        _ => hints(run),
+    }
 }
 
 fn hints(run: &Run) -> Vec<(&'static str, &'static str)> {
@@ -258,18 +276,13 @@ fn header_line(frame: &mut Frame, area: Rect, s: &Session, now: Now, theme: &The
 pub fn projection(s: &Session, now: Now, theme: &Theme) -> (String, Style) {
     let end = s.projected_end(now);
     let late = (end - s.target_end()).num_seconds();
-    let mins = (late.abs() + 30) / 60;
-    let verdict = if mins == 0 {
-        ("on time".to_string(), Style::new())
-    } else if late > 0 {
-        (format!("{mins} min late"), theme.warning())
+    let verdict = crate::text::lateness(late);
+    let style = if verdict.ends_with("late") {
+        theme.warning()
     } else {
-        (format!("{mins} min early"), Style::new())
+        Style::new()
     };
-    (
-        format!("ends {}, {}", end.format("%H:%M"), verdict.0),
-        verdict.1,
-    )
+    (format!("ends {}, {verdict}", end.format("%H:%M")), style)
 }
 
 fn step_panel(
@@ -391,9 +404,11 @@ fn countdown_line(s: &Session, now: Now, theme: &Theme) -> Line<'static> {
     if s.is_paused() {
         spans.push(Span::styled("  ‖ PAUSED", theme.warning()));
     }
+    // A range's top is worth saying only while the allowance is below it.
+    let allowance = (c.allowance_ms / 1000).max(0) as u32;
     let stretch = match step.per_turn {
-        Some((planned, max)) if max > planned => Some(max),
-        None if step.max_secs > step.planned_secs => Some(step.max_secs),
+        Some((_, max)) if max > allowance => Some(max),
+        None if step.max_secs > allowance => Some(step.max_secs),
         _ => None,
     };
     if let Some(max) = stretch {
@@ -415,7 +430,7 @@ fn question_line(s: &Session, width: usize, theme: &Theme) -> Option<Line<'stati
     let room = width.saturating_sub(label.chars().count());
     Some(Line::from(vec![
         Span::styled(label, theme.dim()),
-        Span::raw(fit_text(&safe(text), room)),
+        Span::raw(crate::text::truncate(&safe(text), room)),
     ]))
 }
 
@@ -545,24 +560,11 @@ fn steps_panel(frame: &mut Frame, area: Rect, s: &Session, now: Now, theme: &The
                 ),
                 None => step.name.clone(),
             };
-            let name = fit_text(&safe(&name), room);
+            let name = crate::text::truncate(&safe(&name), room);
             Line::styled(format!("{prefix}{name:<room$} {times}"), style)
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
-}
-
-/// Cuts `s` to `width` characters, with an ellipsis if anything was cut.
-fn fit_text(s: &str, width: usize) -> String {
-    if s.chars().count() <= width {
-        s.to_string()
-    } else if width == 0 {
-        String::new()
-    } else {
-        let mut out: String = s.chars().take(width - 1).collect();
-        out.push('…');
-        out
-    }
 }
 
 fn note_label(run: &Run) -> String {
@@ -577,6 +579,8 @@ fn notes_panel(frame: &mut Frame, area: Rect, run: &Run, theme: &Theme) {
             " New note · kind: {} (Tab changes) ",
             safe(&note_label(run))
         )
+    } else if !run.note.is_empty() {
+        format!(" Notes for this step ({count}) · a note is waiting: i to finish it ")
     } else {
         format!(" Notes for this step ({count}) · i or Enter to write ")
     };

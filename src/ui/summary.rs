@@ -31,6 +31,8 @@ pub fn draw(frame: &mut Frame, area: Rect, summary: &Summary, now: Now, theme: &
     );
     frame.render_widget(Paragraph::new(Line::styled(title, theme.title())), head);
 
+    // The step column gets what the others leave (borders, five columns, spacing).
+    let name_width = (table_area.width as usize).saturating_sub(2 + 3 + 8 + 8 + 9 + 5 + 5);
     let mut rows = Vec::new();
     for (i, step) in s.plan.iter().enumerate() {
         let planned = i64::from(step.planned_secs);
@@ -54,7 +56,7 @@ pub fn draw(frame: &mut Frame, area: Rect, summary: &Summary, now: Now, theme: &
         let notes = s.notes_of(i).count();
         rows.push(Row::new(vec![
             Cell::from(format!("{}", i + 1)),
-            Cell::from(safe(&step.full_name())),
+            Cell::from(crate::text::truncate(&safe(&step.full_name()), name_width)),
             Cell::from(clock(planned as u64)),
             Cell::from(actual),
             Cell::from(diff),
@@ -74,10 +76,19 @@ pub fn draw(frame: &mut Frame, area: Rect, summary: &Summary, now: Now, theme: &
         Constraint::Length(5),
     ];
     let header = Row::new(["#", "Step", "Planned", "Actual", "Diff", "Notes"]).style(theme.title());
+    // Long sessions scroll: keep the chosen first row, but never leave rows empty below.
+    let visible = table_area.height.saturating_sub(3) as usize;
+    let first = summary.scroll.min(rows.len().saturating_sub(visible));
+    let scrolled = rows.len() > visible;
+    let rows: Vec<Row> = rows.into_iter().skip(first).collect();
     frame.render_widget(
         Table::new(rows, widths)
             .header(header)
-            .block(theme.block(" Timing ")),
+            .block(theme.block(if scrolled {
+                " Timing · ↑/↓ scroll "
+            } else {
+                " Timing "
+            })),
         table_area,
     );
 

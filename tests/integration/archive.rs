@@ -319,11 +319,9 @@ fn repeated_rounds_are_grouped_under_their_presenter() {
     s.add_note("note", "Ben's passage on feedback loops", clock.now);
     s.finish(Status::Abandoned, clock.now);
     let doc = render(&s, clock.now);
-    let round2 = doc
-        .find("## Rounds: Round 2 of 3 — Ben presents")
-        .expect(&doc);
+    let round2 = doc.find("## Round 2 of 3 — Ben presents").expect(&doc);
     let note = doc.find("Ben's passage on feedback loops").unwrap();
-    let round3 = doc.find("## Rounds: Round 3 of 3 — Cy presents").unwrap();
+    let round3 = doc.find("## Round 3 of 3 — Cy presents").unwrap();
     assert!(round2 < note && note < round3, "{doc}");
     let headings = shape(&doc).headings;
     assert!(

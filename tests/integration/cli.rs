@@ -293,3 +293,70 @@ fn the_readme_shows_the_config_example_as_crit_prints_it() {
     let end = start + readme[start..].find("```").unwrap();
     assert_eq!(&readme[start..end], critical_friends::config::EXAMPLE);
 }
+
+#[test]
+fn end_times_need_two_digit_minutes() {
+    for bad in ["16:3", "9:5", "25:99", "4pm"] {
+        let (code, _, err) = crit(&["run", "tuning", "--end", bad]);
+        assert_eq!(code, 2, "{bad}: {err}");
+    }
+    assert_eq!(
+        critical_friends::app::parse_end_time("16:30")
+            .unwrap()
+            .to_string(),
+        "16:30:00"
+    );
+    assert_eq!(
+        critical_friends::app::parse_end_time("9:05")
+            .unwrap()
+            .to_string(),
+        "09:05:00"
+    );
+    assert_eq!(
+        critical_friends::app::parse_end_time("1630")
+            .unwrap()
+            .to_string(),
+        "16:30:00"
+    );
+}
+
+#[test]
+fn screens_outside_a_terminal_say_so_plainly() {
+    let (code, _, err) = crit(&[
+        "run",
+        "tuning",
+        "--group",
+        "G",
+        "--facilitator",
+        "F",
+        "--presenter",
+        "P",
+        "--participants",
+        "A",
+    ]);
+    assert_eq!(code, 1);
+    assert!(err.contains("needs a terminal window"), "{err}");
+}
+
+#[test]
+fn resume_explains_what_cannot_be_resumed() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _, err) = crit(&["resume", dir.path().join("gone.md").to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(err.contains("there is no session file"), "{err}");
+    let done = dir.path().join("done.md");
+    std::fs::write(
+        &done,
+        "---\nprotocol: \"Tuning Protocol\"\nstatus: complete\n---\n# x\n",
+    )
+    .unwrap();
+    let (code, _, err) = crit(&["resume", done.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("is a finished session: there is nothing to resume"),
+        "{err}"
+    );
+    let (code, _, err) = crit(&["resume", "--archive", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(err.contains("there is no unfinished session"), "{err}");
+}

@@ -605,7 +605,48 @@ fn auto_advance_moves_on_only_when_turned_on() {
     app.start("quick-tuning", "Ana, Ben");
     app.effects.clear();
     app.wait(7);
-    assert_eq!(app.run().session.current(), 1, "time up moves on when auto-advance is on");
-    assert!(!app.effects.contains(&Effect::Bell), "the bell can be turned off");
-    assert!(app.effects.iter().any(|e| matches!(e, Effect::Save { .. })), "the step change is saved");
+    assert_eq!(
+        app.run().session.current(),
+        1,
+        "time up moves on when auto-advance is on"
+    );
+    assert!(
+        !app.effects.contains(&Effect::Bell),
+        "the bell can be turned off"
+    );
+    assert!(
+        app.effects.iter().any(|e| matches!(e, Effect::Save { .. })),
+        "the step change is saved"
+    );
+}
+
+#[test]
+fn a_long_summary_scrolls() {
+    let mut app = App::new();
+    let i = app.model.library.protocols.iter().position(|s| s.protocol.id == "final-word").unwrap();
+    for _ in 0..i {
+        app.key(KeyCode::Down);
+    }
+    // Final Word asks for a facilitator and participants only.
+    app.key(KeyCode::Enter).type_text("Book club").key(KeyCode::Enter).type_text("Sam").key(KeyCode::Enter);
+    app.type_text("Ana, Ben, Cy, Dee, Eve, Fay").key(KeyCode::Enter).key(KeyCode::Enter).key(KeyCode::Enter);
+    assert_eq!(app.run().session.plan.len(), 20);
+    for _ in 0..40 {
+        app.key(KeyCode::Char('n'));
+    }
+    app.key(KeyCode::Char('q')).key(KeyCode::Char('y'));
+    let first = format!("{:?}", app.draw(80, 24).backend());
+    assert!(
+        first.contains("↑/↓ scroll") && !first.contains("Debrief"),
+        "{first}"
+    );
+    for _ in 0..30 {
+        app.key(KeyCode::Down);
+    }
+    let last = format!("{:?}", app.draw(80, 24).backend());
+    assert!(last.contains("Debrief"), "{last}");
+    assert!(
+        last.contains('…'),
+        "long step names are cut with an ellipsis"
+    );
 }

@@ -93,15 +93,18 @@ fn extending_and_shortening_change_this_step_only() {
     s.adjust(-60, clock.now.at);
     assert_eq!(s.allowance_secs(0), 11 * 60);
     assert_eq!(s.allowance_secs(1), 20 * 60);
-    // Shortening past zero stops at zero: time is simply up.
+    // Shortening stops at one minute: to end a step sooner, move on.
     for _ in 0..30 {
         s.adjust(-60, clock.now.at);
     }
-    assert_eq!(s.allowance_secs(0), 0);
-    assert!(s.tick(clock.now.at));
+    assert_eq!(s.allowance_secs(0), 60);
+    assert!(!s.tick(clock.now.at));
+    clock.advance(61);
+    assert!(s.tick(clock.now.at), "time up rings");
     // Extending out of overtime re-arms the bell.
     s.adjust(60, clock.now.at);
-    clock.advance(61);
+    assert!(!s.tick(clock.now.at));
+    clock.advance(60);
     assert!(s.tick(clock.now.at));
 }
 
@@ -275,4 +278,54 @@ fn a_saved_session_resumes_where_it_stopped() {
     );
     assert_eq!(resumed.notes, s.notes);
     assert!(!resumed.is_paused());
+}
+
+#[test]
+fn going_back_to_a_person_continues_their_turn() {
+    let mut clock = FakeClock::new();
+    let p = builtin("final-word");
+    let r = roster(&p, &["Ana", "Ben", "Cy"]);
+    let mut s = Session::start(p, r, clock.now);
+    while !s.step().is_go_round() {
+        s.next(clock.now.at);
+    }
+    let (_, first) = s.turn().map(|(i, n)| (i, n.to_string())).unwrap();
+    clock.advance(8);
+    s.next(clock.now.at);
+    clock.advance(5);
+    s.previous(clock.now.at);
+    assert_eq!(s.turn().unwrap().1, first);
+    assert_eq!(
+        s.countdown(clock.now.at).shown_secs(),
+        60 - 8,
+        "the first person's 8 s are still used"
+    );
+    clock.advance(2);
+    s.next(clock.now.at);
+    assert_eq!(
+        s.countdown(clock.now.at).shown_secs(),
+        60 - 5,
+        "and the second person's 5 s"
+    );
+    // Leaving the step and coming back lands on the last person, with their time.
+    s.next(clock.now.at);
+    s.previous(clock.now.at);
+    assert_eq!(s.countdown(clock.now.at).shown_secs(), 55);
+}
+
+#[test]
+fn fitting_never_ends_the_running_step_on_the_spot() {
+    let mut clock = FakeClock::new();
+    let mut s = tuning_session(&clock);
+    clock.advance(15 * 60); // 5 minutes over in a 10-minute step
+    s.roster.end_by = Some((clock.now.wall + chrono::Duration::minutes(20)).time());
+    let plan = s.propose_fit(clock.now).unwrap();
+    s.apply_fit(&plan);
+    let c = s.countdown(clock.now.at);
+    assert!(!c.is_over(), "a minute to wrap up: {c:?}");
+    assert_eq!(c.shown_secs(), 60);
+    assert!(
+        plan.late_by_secs() > 0,
+        "20 minutes cannot hold the rest, and the plan says so"
+    );
 }
