@@ -16,7 +16,7 @@ use ratatui::backend::TestBackend;
 /// A model on the run screen whose session has `notes` notes in its current step.
 fn run_model(notes: usize) -> Model {
     let (session, now) = common::session_with_notes(notes);
-    let settings = Settings::with_archive(PathBuf::from("/archive"));
+    let settings = Settings::new(PathBuf::from("/archive"), PathBuf::from("/rescue"));
     let mut model = Model::new(Library::builtin(), settings, now);
     let protocol = session.protocol.clone();
     let roster = session.roster.clone();

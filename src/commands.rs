@@ -150,12 +150,14 @@ fn tui(model: Model, effects: Vec<app::Effect>) -> Result<ExitCode, Fail> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The most recent unfinished session that can be resumed, described for the picker.
+/// The most recently saved session that can be resumed, described for the picker. Only
+/// the folder's listing and that one file are read, so a large archive starts fast.
 fn unfinished(archive: &Path) -> Option<(PathBuf, String)> {
-    let entry = crate::archive::latest_in_progress(archive).ok()??;
-    if !crate::archive::state_path(&entry.path).exists() {
-        return None;
-    }
+    let path = crate::archive::resumable(archive)
+        .ok()?
+        .into_iter()
+        .next()?;
+    let entry = crate::archive::entry(&path).ok()??;
     let when = entry
         .start
         .as_deref()
@@ -163,10 +165,7 @@ fn unfinished(archive: &Path) -> Option<(PathBuf, String)> {
     let when = when
         .map(|t| t.format(" started %a %-d %b, %H:%M").to_string())
         .unwrap_or_default();
-    Some((
-        entry.path,
-        format!("{} · {}{when}", entry.protocol, entry.group),
-    ))
+    Some((path, format!("{} · {}{when}", entry.protocol, entry.group)))
 }
 
 /// `crit resume`: the given session file, or the most recent unfinished one.
@@ -177,8 +176,16 @@ fn resume(
 ) -> Result<ExitCode, Fail> {
     let path = match session {
         Some(p) => p,
-        None => match crate::archive::latest_in_progress(&settings.archive_dir) {
-            Ok(Some(entry)) => entry.path,
+        None => match crate::archive::resumable(&settings.archive_dir)
+            .map(|found| found.into_iter().next())
+        {
+            Ok(Some(path)) => path,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(format!(
+                    "there is no unfinished session in {} to resume",
+                    settings.archive_dir.display()
+                ));
+            }
             Ok(None) => {
                 return Err(format!(
                     "there is no unfinished session in {} to resume",
@@ -238,6 +245,7 @@ fn run(mut library: Library, settings: Settings, args: &RunArgs) -> Result<ExitC
     let prefill = defaults.overridden_by(prefill(&protocol, args)?);
     let mut model = Model::new(library, settings, crate::runtime::now());
     model.came_from_picker = false;
+    model.start_in_projector = args.projector;
     let effects = match prefill.complete_roster(&protocol) {
         Some(roster) => app::start_session(&mut model, protocol, roster),
         None => {
@@ -245,11 +253,6 @@ fn run(mut library: Library, settings: Settings, args: &RunArgs) -> Result<ExitC
             Vec::new()
         }
     };
-    if args.projector
-        && let Screen::Run(run) = &mut model.screen
-    {
-        run.projector = true;
-    }
     tui(model, effects)
 }
 

@@ -28,7 +28,11 @@ impl Paths {
                 .as_ref()
                 .map(|d| d.data_dir().join("archive"))
                 .unwrap_or_else(|| PathBuf::from("crit-archive")),
-            fallback: std::env::temp_dir().join("crit-rescue"),
+            // Per user and private, unlike a shared temporary folder.
+            fallback: dirs
+                .as_ref()
+                .map(|d| d.data_local_dir().join("rescue"))
+                .unwrap_or_else(|| std::env::temp_dir().join("crit-rescue")),
             live_file: std::env::var_os("CRIT_LIVE")
                 .filter(|v| !v.is_empty())
                 .map(PathBuf::from)

@@ -241,7 +241,13 @@ pub fn perform(effect: Effect) -> Option<Msg> {
             name,
             contents,
             state,
-        } => Some(open_archive(&dir, &fallback, &name, &contents, &state)),
+        } => Some(open_archive(
+            &dir,
+            &fallback,
+            &name,
+            &contents,
+            state.as_deref(),
+        )),
         Effect::Save {
             path,
             fallback,
@@ -274,10 +280,16 @@ pub fn perform(effect: Effect) -> Option<Msg> {
     }
 }
 
-fn open_archive(dir: &Path, fallback: &Path, name: &str, contents: &str, state: &str) -> Msg {
+fn open_archive(
+    dir: &Path,
+    fallback: &Path,
+    name: &str,
+    contents: &str,
+    state: Option<&str>,
+) -> Msg {
     let create = |d: &Path| {
         let path = archive::create_unique(d, name)?;
-        write_session(&path, contents, Some(state))?;
+        write_session(&path, contents, state)?;
         Ok::<_, io::Error>(path)
     };
     match create(dir) {
@@ -301,16 +313,24 @@ fn open_archive(dir: &Path, fallback: &Path, name: &str, contents: &str, state: 
     }
 }
 
-/// Writes the resumable state, then the markdown; a finished session's state is removed.
+/// Writes a session's markdown and its resumable state. While it runs, the state is
+/// written first, so it is never older than the markdown; once it is over, the markdown
+/// is written first and only then is the state removed.
 fn write_session(path: &Path, contents: &str, state: Option<&str>) -> io::Result<()> {
     let state_path = archive::state_path(path);
     match state {
-        Some(state) => archive::save_atomic(&state_path, state)?,
+        Some(state) => {
+            archive::save_atomic(&state_path, state)?;
+            archive::save_atomic(path, contents)
+        }
         None => {
-            let _ = std::fs::remove_file(&state_path);
+            archive::save_atomic(path, contents)?;
+            match std::fs::remove_file(&state_path) {
+                Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+                _ => Ok(()),
+            }
         }
     }
-    archive::save_atomic(path, contents)
 }
 
 fn save(path: &Path, fallback: &Path, contents: &str, state: Option<&str>) -> Msg {
@@ -325,5 +345,9 @@ fn save(path: &Path, fallback: &Path, contents: &str, state: Option<&str>) -> Ms
     let moved_to = archive::create_unique(fallback, &name)
         .and_then(|p| write_session(&p, contents, state).map(|_| p))
         .ok();
+    if moved_to.is_some() {
+        // The session lives on in the fallback: a stale state must not be resumed.
+        let _ = std::fs::remove_file(archive::state_path(path));
+    }
     Msg::SaveFailed { problem, moved_to }
 }

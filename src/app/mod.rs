@@ -40,11 +40,12 @@ pub struct Settings {
 }
 
 impl Settings {
-    /// The defaults (bell and warning on, colour, no auto-advance), saving in `archive_dir`.
-    pub fn with_archive(archive_dir: PathBuf) -> Settings {
+    /// The defaults (bell and warning on, colour, no auto-advance), saving in
+    /// `archive_dir`, or in `fallback_dir` when that cannot be written.
+    pub fn new(archive_dir: PathBuf, fallback_dir: PathBuf) -> Settings {
         Settings {
             archive_dir,
-            fallback_dir: std::env::temp_dir().join("crit-rescue"),
+            fallback_dir,
             bell: true,
             warning: true,
             auto_advance: false,
@@ -71,6 +72,8 @@ pub struct Model {
     pub status: Option<String>,
     /// The public view last written for `crit mirror`.
     pub published: Option<Live>,
+    /// Start sessions in the projector view (`--projector`).
+    pub start_in_projector: bool,
     pub quit: bool,
 }
 
@@ -120,8 +123,13 @@ pub struct Run {
     pub restate_input: TextArea<'static>,
     /// The end-time box (for `f` when no end time is set).
     pub end_input: TextArea<'static>,
-    /// The plan `f` proposes, shown until `y` applies it or `n` drops it.
-    pub fit: Option<FitPlan>,
+    /// The plan `f` proposes (and the step it starts from), shown until `y` applies it or
+    /// `n` drops it.
+    pub fit: Option<(usize, FitPlan)>,
+    /// When the session was last written down.
+    pub last_save: Option<std::time::Instant>,
+    /// The archive folder, to create the file again if the first try failed.
+    pub archive_dir: PathBuf,
 }
 
 pub struct Summary {
@@ -170,7 +178,7 @@ pub enum Effect {
         fallback: PathBuf,
         name: String,
         contents: String,
-        state: String,
+        state: Option<String>,
     },
     /// Atomically replace the session's file and its state (`None` once the session is
     /// over: the state file is removed).
@@ -204,6 +212,7 @@ impl Model {
             resume_offer: None,
             status: None,
             published: None,
+            start_in_projector: false,
             quit: false,
         }
     }
@@ -223,7 +232,7 @@ impl Model {
 }
 
 impl Run {
-    pub fn new(session: Session, fallback_dir: PathBuf) -> Run {
+    pub fn new(session: Session, archive_dir: PathBuf, fallback_dir: PathBuf) -> Run {
         Run {
             session,
             mode: Mode::Timer,
@@ -237,6 +246,8 @@ impl Run {
             end_input: TextArea::default(),
             restate_input: TextArea::default(),
             fit: None,
+            last_save: None,
+            archive_dir,
         }
     }
 

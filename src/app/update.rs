@@ -15,6 +15,7 @@ use crate::session::{Advance, Now, Roster, Session, Status};
 pub fn update(model: &mut Model, msg: Msg, now: Now) -> Vec<Effect> {
     model.now = now;
     let mut effects = handle(model, msg, now);
+    effects.extend(check_clock(model));
     effects.extend(publish(model, now));
     effects
 }
@@ -48,7 +49,8 @@ fn handle(model: &mut Model, msg: Msg, now: Now) -> Vec<Effect> {
         Msg::Key(key) if key.kind == KeyEventKind::Release => Vec::new(),
         Msg::Key(key) => on_key(model, key),
         Msg::Paste(text) => on_paste(model, &text),
-        Msg::Tick => on_tick(model),
+        // The clock is checked after every message (`check_clock`), a tick included.
+        Msg::Tick => Vec::new(),
         Msg::ArchiveOpened { path, problem } => {
             if let Some(run) = run_mut(model) {
                 run.archive = Some(path);
@@ -108,20 +110,16 @@ fn handle(model: &mut Model, msg: Msg, now: Now) -> Vec<Effect> {
 /// Starts a session now: the run screen, and the effect that creates its archive file.
 pub fn start_session(model: &mut Model, protocol: Protocol, roster: Roster) -> Vec<Effect> {
     let session = Session::start(protocol, roster, model.now);
-    let name = archive::file_name(session.started, &session.protocol.id, &session.roster.group);
-    let contents = archive::render(&session, model.now);
-    let state = state_json(&session, model.now);
-    model.screen = Screen::Run(Box::new(Run::new(
+    let settings = &model.settings;
+    let mut run = Run::new(
         session,
-        model.settings.fallback_dir.clone(),
-    )));
-    vec![Effect::OpenArchive {
-        dir: model.settings.archive_dir.clone(),
-        fallback: model.settings.fallback_dir.clone(),
-        name,
-        contents,
-        state,
-    }]
+        settings.archive_dir.clone(),
+        settings.fallback_dir.clone(),
+    );
+    run.projector = model.start_in_projector;
+    let effects = save(&mut run, model.now);
+    model.screen = Screen::Run(Box::new(run));
+    effects
 }
 
 /// Continues a session saved in `path`: the run screen, and a save that records it.
@@ -130,10 +128,15 @@ pub fn resume_session(
     session: Session,
     path: std::path::PathBuf,
 ) -> Vec<Effect> {
-    let mut run = Run::new(session, model.settings.fallback_dir.clone());
+    let settings = &model.settings;
+    let mut run = Run::new(
+        session,
+        settings.archive_dir.clone(),
+        settings.fallback_dir.clone(),
+    );
     run.archive = Some(path);
     run.flash = Some("Resumed where the session stopped.".into());
-    let effects = save(&run, model.now);
+    let effects = save(&mut run, model.now);
     model.came_from_picker = false;
     model.resume_offer = None;
     model.screen = Screen::Run(Box::new(run));
@@ -316,7 +319,16 @@ fn run_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         Mode::Restate => restate_key(run, key, now),
         Mode::Fit => match key.code {
             KeyCode::Char('y') | KeyCode::Char('Y') => {
-                if let Some(plan) = run.fit.take() {
+                let current = run.session.current();
+                if let Some((from, _)) = &run.fit
+                    && *from != current
+                {
+                    // The session moved on while the plan was shown: plan again from here.
+                    run.fit = run.session.propose_fit(now).map(|plan| (current, plan));
+                    run.flash = Some("The step changed, so here is a new plan.".into());
+                    return Vec::new();
+                }
+                if let Some((_, plan)) = run.fit.take() {
                     run.session.apply_fit(&plan);
                     run.flash = Some(match plan.late_by_secs() {
                         0 => "The remaining steps now fit the end time.".to_string(),
@@ -374,26 +386,47 @@ fn note_key(run: &mut Run, key: KeyEvent, now: Now) -> Vec<Effect> {
 
 /// Saves the note box's text as a note of the chosen kind, and the file with it.
 fn save_note(run: &mut Run, now: Now) -> Vec<Effect> {
+    if commit_draft(run, now) {
+        save(run, now)
+    } else {
+        Vec::new()
+    }
+}
+
+/// Turns the text in the note box, if any, into a note. True if there was one.
+fn commit_draft(run: &mut Run, now: Now) -> bool {
     let text = run.note.lines().join("\n");
     if text.trim().is_empty() {
-        return Vec::new();
+        return false;
     }
     let kind = run.current_kind().to_string();
     run.session.add_note(&kind, text.trim_end(), now);
     run.note = new_note_box();
-    save(run, now)
+    true
 }
 
-fn save(run: &Run, now: Now) -> Vec<Effect> {
-    let over = run.session.status != Status::InProgress;
+/// Writes the session down: its file, and (while it runs) the state `crit resume` needs.
+/// If the file could not be created yet, creating it is tried again.
+fn save(run: &mut Run, now: Now) -> Vec<Effect> {
+    run.last_save = Some(now.at);
+    let s = &run.session;
+    let contents = archive::render(s, now);
+    let state = (s.status == Status::InProgress).then(|| state_json(s, now));
+    let fallback = run.fallback_dir.clone();
     match &run.archive {
         Some(path) => vec![Effect::Save {
             path: path.clone(),
-            fallback: run.fallback_dir.clone(),
-            contents: archive::render(&run.session, now),
-            state: (!over).then(|| state_json(&run.session, now)),
+            fallback,
+            contents,
+            state,
         }],
-        None => Vec::new(),
+        None => vec![Effect::OpenArchive {
+            dir: run.archive_dir.clone(),
+            fallback,
+            name: archive::file_name(s.started, &s.protocol.id, &s.roster.group),
+            contents,
+            state,
+        }],
     }
 }
 
@@ -405,13 +438,11 @@ fn terminate(model: &mut Model) -> Vec<Effect> {
     let Screen::Run(run) = &mut model.screen else {
         return vec![Effect::Quit];
     };
-    let draft = run.note.lines().join("\n");
-    if !draft.trim().is_empty() {
-        let kind = run.current_kind().to_string();
-        run.session.add_note(&kind, draft.trim_end(), now);
-        run.note = new_note_box();
-    }
+    commit_draft(run, now);
     let mut effects = save(run, now);
+    if let (Some(path), Some(_)) = (&model.settings.live_file, model.published.take()) {
+        effects.push(Effect::Unpublish(path.clone()));
+    }
     effects.push(Effect::Quit);
     effects
 }
@@ -423,13 +454,16 @@ fn timer_action(model: &mut Model, action: Action) -> Vec<Effect> {
     };
     let session = &mut run.session;
     match action {
-        Action::TogglePause => session.toggle_pause(now.at),
+        Action::TogglePause => {
+            session.toggle_pause(now.at);
+            return save(run, now);
+        }
         Action::Next => match session.next(now.at) {
             Advance::NextStep => {
                 run.note_kind = 0;
                 return save(run, now);
             }
-            Advance::NextTurn => {}
+            Advance::NextTurn => return save(run, now),
             Advance::AtEnd => {
                 run.flash = Some("This is the last step. Press q to end the session.".into());
             }
@@ -438,17 +472,25 @@ fn timer_action(model: &mut Model, action: Action) -> Vec<Effect> {
             let step = session.current();
             if !session.previous(now.at) {
                 run.flash = Some("This is the first step.".into());
-            } else if session.current() != step {
-                run.note_kind = 0;
+            } else {
+                if session.current() != step {
+                    run.note_kind = 0;
+                }
                 return save(run, now);
             }
         }
-        Action::Extend => session.adjust(60, now.at),
-        Action::Shorten => session.adjust(-60, now.at),
+        Action::Extend => {
+            session.adjust(60, now.at);
+            return save(run, now);
+        }
+        Action::Shorten => {
+            session.adjust(-60, now.at);
+            return save(run, now);
+        }
         Action::OpenNote => run.mode = Mode::Note,
         Action::Fit => match session.propose_fit(now) {
             Some(plan) => {
-                run.fit = Some(plan);
+                run.fit = Some((session.current(), plan));
                 run.mode = Mode::Fit;
             }
             None => {
@@ -517,7 +559,8 @@ fn end_time_key(run: &mut Run, key: KeyEvent, now: Now) -> Vec<Effect> {
             match super::parse_end_time(&typed) {
                 Some(end) => {
                     run.session.roster.end_by = Some(end);
-                    run.fit = run.session.propose_fit(now);
+                    let current = run.session.current();
+                    run.fit = run.session.propose_fit(now).map(|plan| (current, plan));
                     run.mode = if run.fit.is_some() {
                         Mode::Fit
                     } else {
@@ -554,11 +597,7 @@ fn end_session(model: &mut Model) -> Vec<Effect> {
         model.screen = screen;
         return Vec::new();
     };
-    let draft = run.note.lines().join("\n");
-    if !draft.trim().is_empty() {
-        let kind = run.current_kind().to_string();
-        run.session.add_note(&kind, draft.trim_end(), now);
-    }
+    commit_draft(&mut run, now);
     let reached_end = run.session.is_last_step();
     run.session.finish(
         if reached_end {
@@ -568,7 +607,7 @@ fn end_session(model: &mut Model) -> Vec<Effect> {
         },
         now,
     );
-    let effects = save(&run, now);
+    let effects = save(&mut run, now);
     model.screen = Screen::Summary(Box::new(Summary {
         session: run.session,
         archive: run.archive,
@@ -603,22 +642,36 @@ fn on_paste(model: &mut Model, text: &str) -> Vec<Effect> {
     Vec::new()
 }
 
-fn on_tick(model: &mut Model) -> Vec<Effect> {
+/// Checks the clock after every message: the bell once when time is up (and, if turned
+/// on, moving to the next step, but never while a dialog is open), and a save at least
+/// once a minute so a crash loses little time.
+fn check_clock(model: &mut Model) -> Vec<Effect> {
     let now = model.now;
     let (bell, auto) = (model.settings.bell, model.settings.auto_advance);
     let Some(run) = run_mut(model) else {
         return Vec::new();
     };
-    if !run.session.tick(now.at) {
-        return Vec::new();
-    }
     let mut effects = Vec::new();
-    if bell {
-        effects.push(Effect::Bell);
+    if run.session.tick(now.at) {
+        if bell {
+            effects.push(Effect::Bell);
+        }
+        if auto
+            && matches!(run.mode, Mode::Timer | Mode::Note)
+            && run.session.next(now.at) == Advance::NextStep
+        {
+            run.note_kind = 0;
+            return [effects, save(run, now)].concat();
+        }
     }
-    if auto && run.session.next(now.at) == Advance::NextStep {
-        run.note_kind = 0;
+    let stale = run
+        .last_save
+        .is_none_or(|t| now.at.saturating_duration_since(t) >= SAVE_EVERY);
+    if stale && !run.session.is_paused() {
         effects.extend(save(run, now));
     }
     effects
 }
+
+/// While the clock runs, the session is saved at least this often.
+const SAVE_EVERY: std::time::Duration = std::time::Duration::from_secs(60);

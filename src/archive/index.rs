@@ -122,14 +122,6 @@ pub fn filter_group(entries: Vec<ArchiveEntry>, group: &str) -> Vec<ArchiveEntry
     entries.into_iter().filter(|e| e.in_group(group)).collect()
 }
 
-/// The most recently started session whose status is `in-progress`.
-pub fn latest_in_progress(dir: &Path) -> io::Result<Option<ArchiveEntry>> {
-    Ok(list(dir)?
-        .entries
-        .into_iter()
-        .find(ArchiveEntry::is_in_progress))
-}
-
 /// Every line of every session that contains `text`, ignoring case (Unicode lowercase).
 /// The whole file is searched (front matter, names, the focusing question, notes); a
 /// line also matches once its markdown backslash escapes are removed, so `grade_7` finds
@@ -213,6 +205,37 @@ fn markdown_files(dir: &Path) -> io::Result<Vec<PathBuf>> {
 }
 
 /// `Ok(None)`: not a crit session. `Err`: looks like one but cannot be read.
+/// One session file's entry, read from its front matter (`None` if it is not a session).
+pub fn entry(path: &Path) -> Result<Option<ArchiveEntry>, String> {
+    read_entry(path)
+}
+
+/// Sessions in `dir` that can be resumed (they have the state a running session keeps
+/// beside its file), most recently saved first. Only the folder's listing is read.
+pub fn resumable(dir: &Path) -> io::Result<Vec<PathBuf>> {
+    let mut found: Vec<(std::time::SystemTime, PathBuf)> = Vec::new();
+    for item in fs::read_dir(dir)? {
+        let Ok(item) = item else { continue };
+        let name = item.file_name().to_string_lossy().into_owned();
+        let Some(md) = name
+            .strip_prefix('.')
+            .and_then(|n| n.strip_suffix(".state.json"))
+        else {
+            continue;
+        };
+        let md_path = dir.join(md);
+        if md_path.is_file() {
+            let when = item
+                .metadata()
+                .and_then(|m| m.modified())
+                .unwrap_or(std::time::UNIX_EPOCH);
+            found.push((when, md_path));
+        }
+    }
+    found.sort_by(|a, b| b.cmp(a));
+    Ok(found.into_iter().map(|(_, p)| p).collect())
+}
+
 fn read_entry(path: &Path) -> Result<Option<ArchiveEntry>, String> {
     let file = File::open(path).map_err(|e| format!("cannot open: {e}"))?;
     let Some(yaml) = read_front_matter(BufReader::new(file))? else {
@@ -784,20 +807,6 @@ aliases: []
             }
         }
         assert!(search(&a.path, "").unwrap().0.is_empty());
-    }
-
-    #[test]
-    fn latest_in_progress_is_the_newest_by_instant() {
-        let a = archive();
-        let latest = latest_in_progress(&a.path).unwrap().unwrap();
-        assert_eq!(latest.path, a.grade7_in_progress);
-
-        fs::remove_file(&a.grade7_in_progress).unwrap();
-        let latest = latest_in_progress(&a.path).unwrap().unwrap();
-        assert_eq!(latest.path, a.tokyo_in_progress);
-
-        fs::remove_file(&a.tokyo_in_progress).unwrap();
-        assert_eq!(latest_in_progress(&a.path).unwrap(), None);
     }
 
     #[test]

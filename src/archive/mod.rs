@@ -7,7 +7,7 @@ mod naming;
 mod save;
 
 pub use index::{
-    ArchiveEntry, Listing, SearchHit, Unreadable, filter_group, latest_in_progress, list, search,
+    ArchiveEntry, Listing, SearchHit, Unreadable, entry, filter_group, list, resumable, search,
     to_json,
 };
 pub use markdown::{escape_inline, render, yaml_string};

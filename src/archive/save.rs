@@ -86,14 +86,14 @@ pub fn read_state(md: &Path) -> Result<crate::session::SavedSession, String> {
     if !md.exists() {
         return Err(format!("there is no session file {}", md.display()));
     }
+    if is_finished(md) {
+        return Err(format!(
+            "{} is a finished session: there is nothing to resume",
+            md.display()
+        ));
+    }
     let path = state_path(md);
     let text = fs::read_to_string(&path).map_err(|e| match e.kind() {
-        io::ErrorKind::NotFound if is_finished(md) => {
-            format!(
-                "{} is a finished session: there is nothing to resume",
-                md.display()
-            )
-        }
         io::ErrorKind::NotFound => format!(
             "{} cannot be resumed: the state crit keeps beside it while a session runs is missing",
             md.display()
@@ -105,11 +105,8 @@ pub fn read_state(md: &Path) -> Result<crate::session::SavedSession, String> {
 
 /// Whether the front matter of `md` says the session ended.
 fn is_finished(md: &Path) -> bool {
-    let text = fs::read_to_string(md).unwrap_or_default();
-    let front = text.split("\n---").next().unwrap_or("");
-    front
-        .lines()
-        .any(|l| matches!(l.trim(), "status: complete" | "status: abandoned"))
+    let entry = super::entry(md).ok().flatten();
+    entry.is_some_and(|e| matches!(e.status.as_str(), "complete" | "abandoned"))
 }
 
 #[cfg(test)]

@@ -76,7 +76,7 @@ fn end_time(frame: &mut Frame, area: Rect, run: &Run, theme: &Theme) {
 
 /// The proposed plan: each remaining step's time now and fitted, and where it ends.
 fn fit_popup(frame: &mut Frame, area: Rect, run: &Run, theme: &Theme) {
-    let Some(plan) = &run.fit else { return };
+    let Some((_, plan)) = &run.fit else { return };
     let s = &run.session;
     let end = s
         .roster

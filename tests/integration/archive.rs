@@ -254,7 +254,7 @@ fn an_unwritable_archive_folder_falls_back_and_says_where() {
         fallback: fallback.clone(),
         name: "s.md".into(),
         contents: "# notes\n".into(),
-        state: "{}".into(),
+        state: Some("{}".into()),
     };
     let Some(Msg::ArchiveOpened {
         path,
@@ -297,7 +297,7 @@ fn an_unwritable_archive_folder_falls_back_and_says_where() {
         fallback: blocker.join("b"),
         name: "s.md".into(),
         contents: String::new(),
-        state: String::new(),
+        state: None,
     };
     let Some(Msg::ArchiveFailed(problem)) = perform(nowhere) else {
         panic!("expected a failure")

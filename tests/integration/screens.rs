@@ -623,13 +623,26 @@ fn auto_advance_moves_on_only_when_turned_on() {
 #[test]
 fn a_long_summary_scrolls() {
     let mut app = App::new();
-    let i = app.model.library.protocols.iter().position(|s| s.protocol.id == "final-word").unwrap();
+    let i = app
+        .model
+        .library
+        .protocols
+        .iter()
+        .position(|s| s.protocol.id == "final-word")
+        .unwrap();
     for _ in 0..i {
         app.key(KeyCode::Down);
     }
     // Final Word asks for a facilitator and participants only.
-    app.key(KeyCode::Enter).type_text("Book club").key(KeyCode::Enter).type_text("Sam").key(KeyCode::Enter);
-    app.type_text("Ana, Ben, Cy, Dee, Eve, Fay").key(KeyCode::Enter).key(KeyCode::Enter).key(KeyCode::Enter);
+    app.key(KeyCode::Enter)
+        .type_text("Book club")
+        .key(KeyCode::Enter)
+        .type_text("Sam")
+        .key(KeyCode::Enter);
+    app.type_text("Ana, Ben, Cy, Dee, Eve, Fay")
+        .key(KeyCode::Enter)
+        .key(KeyCode::Enter)
+        .key(KeyCode::Enter);
     assert_eq!(app.run().session.plan.len(), 20);
     for _ in 0..40 {
         app.key(KeyCode::Char('n'));
