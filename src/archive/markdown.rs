@@ -246,15 +246,18 @@ fn signed_clock(secs: i64) -> String {
 
 /// The kinds used in these notes, in the step's order, then any others.
 fn kinds_in_order(s: &Session, notes: &[&crate::session::Note]) -> Vec<String> {
-    let mut kinds: Vec<String> = Vec::new();
-    let offered = notes
-        .first()
-        .and_then(|n| s.plan.get(n.step))
-        .map(|p| p.note_kinds.clone())
-        .unwrap_or_default();
-    for kind in offered.iter().chain(notes.iter().map(|n| &n.kind)) {
-        if notes.iter().any(|n| &n.kind == kind) && !kinds.contains(kind) {
-            kinds.push(kind.clone());
+    let offered = notes.first().and_then(|n| s.plan.get(n.step)).map(|p| p.note_kinds.clone()).unwrap_or_default();
+    // One pass over the notes: the kinds they use, first use first.
+    let mut used: Vec<&str> = Vec::new();
+    for note in notes {
+        if !used.contains(&note.kind.as_str()) {
+            used.push(&note.kind);
+        }
+    }
+    let mut kinds: Vec<String> = offered.into_iter().filter(|k| used.contains(&k.as_str())).collect();
+    for kind in used {
+        if !kinds.iter().any(|k| k == kind) {
+            kinds.push(kind.to_string());
         }
     }
     kinds
@@ -293,7 +296,18 @@ fn escape_line(line: &str) -> String {
     let escaped = escape_inline(body);
     let mut chars = escaped.chars().peekable();
     match chars.peek() {
-        Some('-' | '+' | '=' | ':' | '%') => out.push('\\'),
+        Some('-' | '+' | '=' | ':' | '(') => out.push('\\'),
+        // Pandoc reads `a) `, `iv. ` and `B. ` as list markers.
+        Some(c) if c.is_ascii_alphabetic() => {
+            let letters = escaped.chars().take_while(|c| c.is_ascii_alphabetic()).count();
+            let rest = &escaped[letters..];
+            if letters <= 4 && (rest.starts_with(") ") || rest.starts_with(". ")) {
+                out.push_str(&escaped[..letters]);
+                out.push('\\');
+                out.push_str(rest);
+                return out;
+            }
+        }
         Some(c) if c.is_ascii_digit() => {
             let digits: String = escaped.chars().take_while(|c| c.is_ascii_digit()).collect();
             let rest = &escaped[digits.len()..];
@@ -316,8 +330,10 @@ pub fn escape_inline(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
         match c {
+            // `{`, `}` and `%` too: Jekyll's Liquid runs `{{ }}` and `{% %}`, and Obsidian
+            // hides everything after `%%`.
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '&' | '~' | '#' | '$' | '!'
-            | '^' => {
+            | '^' | '{' | '}' | '%' => {
                 out.push('\\');
                 out.push(c);
             }

@@ -495,7 +495,11 @@ impl Session {
     /// end-by time (`None` without one). See [`super::fit`] for the rules.
     pub fn propose_fit(&self, now: Now) -> Option<FitPlan> {
         let left = self.secs_until_end(now)?;
-        let spent = self.elapsed(self.current, now.at).as_secs();
+        // Each step's allowance includes what it has used already (the running step, and
+        // later ones visited before going back), so that time counts as available too.
+        let spent: u64 = (self.current..self.plan.len())
+            .map(|i| self.elapsed(i, now.at).as_secs())
+            .sum();
         let steps: Vec<FitStep> = (self.current..self.plan.len())
             .map(|i| {
                 let step = &self.plan[i];
@@ -508,7 +512,6 @@ impl Session {
                 }
             })
             .collect();
-        // The running step's allowance includes what it has used already.
         let available = (left + spent as i64).max(0) as u64;
         Some(super::fit::fit(&steps, available))
     }
@@ -534,10 +537,21 @@ impl Session {
             let planned = i64::from(step.planned_secs);
             let turns = step.turns.len().max(1) as u32;
             let is_go_round = step.per_turn.is_some();
+            // In the running go-round, the turns still to come share what is left after
+            // the turns already taken; elsewhere every turn gets an equal share.
+            let (share, people) = if i == self.current {
+                let used = self.turn.started_at.as_secs().min(u64::from(*secs)) as u32;
+                (
+                    secs - used,
+                    turns.saturating_sub(self.turn.index as u32).max(1),
+                )
+            } else {
+                (*secs, turns)
+            };
             let record = &mut self.records[i];
             record.adjust_secs = i64::from(*secs) - planned;
             if is_go_round {
-                record.turn_secs = Some(secs / turns);
+                record.turn_secs = Some(share / people);
             }
         }
         if self.step().per_turn.is_some() {

@@ -134,6 +134,8 @@ const HOSTILE: &[&str] = &[
     "control \u{1b}[2J\u{7} chars\u{0}",
     "*bold?* _em?_ ~~strike?~~ `code?` \\ backslash & &amp; entity",
     ": a definition?\n+ plus list\n* star list",
+    "{{ site.title }} and {% raw %} unclosed, 50%% done %% hidden?",
+    "a) pandoc list\niv. roman\n(@) example",
 ];
 
 #[test]
@@ -363,4 +365,17 @@ proptest::proptest! {
         proptest::prop_assert_eq!(y["group"].as_str(), Some(name.as_str()));
         proptest::prop_assert_eq!(y["roles"]["presenter"][0].as_str(), Some(name.as_str()));
     }
+}
+
+#[test]
+fn liquid_obsidian_and_pandoc_syntax_stay_plain_text() {
+    let (mut s, clock) = sample();
+    s.notes[1].text = "{{ site.title }} {% raw %} 50%% done\na) first\niv. fourth".into();
+    let doc = render(&s, clock.now);
+    let body = doc.splitn(3, "---\n").nth(2).unwrap();
+    for raw in ["{{", "{%", "%%", "\n  a) ", "\n  iv. "] {
+        assert!(!body.contains(raw), "{raw:?} reached the file unescaped:\n{body}");
+    }
+    assert!(body.contains("\\{\\{ site.title \\}\\}"), "{body}");
+    assert!(body.contains("a\\) first") && body.contains("iv\\. fourth"), "{body}");
 }

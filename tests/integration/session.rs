@@ -329,3 +329,82 @@ fn fitting_never_ends_the_running_step_on_the_spot() {
         "20 minutes cannot hold the rest, and the plan says so"
     );
 }
+
+#[test]
+fn fitting_mid_go_round_leaves_the_later_turns_what_is_left() {
+    let mut clock = FakeClock::new();
+    let p = builtin("final-word");
+    let r = roster(&p, &["Ana", "Ben", "Cy", "Dee"]);
+    let mut s = Session::start(p, r, clock.now);
+    while !s.step().is_go_round() {
+        s.next(clock.now.at);
+    }
+    // Three one-minute turns; the first runs 90 s over.
+    clock.advance(150);
+    s.next(clock.now.at);
+    let at = s.current();
+    s.roster.end_by = Some((clock.now.wall + chrono::Duration::minutes(60)).time());
+    let plan = s.propose_fit(clock.now).unwrap();
+    s.apply_fit(&plan);
+    assert_eq!(s.current(), at);
+    // The projection straight after applying agrees with the plan.
+    let late = (s.projected_end(clock.now) - s.target_end()).num_seconds();
+    assert!(
+        (late - plan.late_by_secs()).abs() <= 2,
+        "projection {late} s vs plan {} s",
+        plan.late_by_secs()
+    );
+    // Ben and Cy share what the step has left after Ana's 150 s.
+    let left = i64::from(plan.secs[0]) - 150;
+    assert_eq!(i64::from(s.turn_secs(at)), left / 2);
+}
+
+#[test]
+fn fitting_after_going_back_counts_the_time_already_used() {
+    let mut clock = FakeClock::new();
+    let mut s = tuning_session(&clock);
+    clock.advance(600);
+    s.next(clock.now.at);
+    clock.advance(300);
+    s.previous(clock.now.at);
+    // Set the end time to exactly where the session is projected to end: nothing to fit.
+    let projected = s.projected_end(clock.now);
+    s.roster.end_by = Some(projected.time());
+    let plan = s.propose_fit(clock.now).unwrap();
+    assert!(plan.late_by_secs().abs() <= 60, "{}", plan.late_by_secs());
+    assert_eq!(
+        *plan.secs.last().unwrap(),
+        600,
+        "the debrief is not squeezed"
+    );
+    // Only the running step's minute of wrap-up is found elsewhere: the 5 minutes the
+    // presentation used before going back are not taken from it again.
+    assert!(
+        plan.secs[1] >= 19 * 60,
+        "the presentation keeps about its 20 minutes: {}",
+        plan.secs[1]
+    );
+}
+
+#[test]
+fn the_clock_is_exact_whatever_the_ticks() {
+    let mut clock = FakeClock::new();
+    let mut s = tuning_session(&clock);
+    // Uneven ticks, long gaps with none: the countdown follows real time, not tick counts.
+    let mut total = 0u64;
+    for i in 0..5_000u64 {
+        let step = (i * 7919) % 997 + 1;
+        total += step;
+        clock.advance_ms(step);
+        if i % 3 == 0 {
+            s.tick(clock.now.at);
+        }
+    }
+    clock.advance_ms(123_456);
+    total += 123_456;
+    assert_eq!(s.elapsed(0, clock.now.at).as_millis() as u64, total);
+    assert_eq!(
+        s.countdown(clock.now.at).remaining_ms,
+        600_000 - total as i64
+    );
+}
