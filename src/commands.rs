@@ -134,7 +134,7 @@ fn tui(model: Model, effects: Vec<app::Effect>) -> Result<ExitCode, Fail> {
         crate::runtime::run(model, effects).map_err(|e| format!("the terminal failed: {e}"))?;
     // After the screen is restored, say where the notes are, so it stays in the scrollback.
     if let Screen::Run(run) = &model.screen
-        && let Some(path) = &run.archive
+        && let Some(path) = &run.saving.path
     {
         println!(
             "The session is saved in {}; `crit resume` continues it.",
@@ -142,7 +142,7 @@ fn tui(model: Model, effects: Vec<app::Effect>) -> Result<ExitCode, Fail> {
         );
     }
     if let Screen::Summary(s) = &model.screen {
-        match &s.archive {
+        match &s.saving.path {
             Some(p) => println!("Session notes saved to {}", p.display()),
             None => eprintln!("crit: the session could not be saved to a file"),
         }

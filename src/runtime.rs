@@ -78,8 +78,12 @@ pub fn run(mut model: Model, effects: Vec<Effect>) -> io::Result<Model> {
     match result {
         Ok(outcome) => {
             if outcome.is_err() {
-                // The terminal went away (a closed window): keep what the session has.
-                emergency_save(&model);
+                // The terminal went away (a closed window): keep what the session has, and
+                // say where, in case anyone still reads this output.
+                let saved = emergency_save(&model);
+                if !saved.is_empty() {
+                    eprintln!("crit lost its terminal.{saved}");
+                }
             }
             outcome.map(|_| model)
         }
@@ -181,7 +185,7 @@ fn emergency_save(model: &Model) -> String {
     let Screen::Run(run) = &model.screen else {
         return String::new();
     };
-    let Some(path) = &run.archive else {
+    let Some(path) = &run.saving.path else {
         return " The session had not been saved yet.".into();
     };
     let when = now();

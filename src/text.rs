@@ -42,11 +42,6 @@ pub fn visible(c: char) -> char {
     }
 }
 
-/// True when `s` holds something that [`for_terminal`] would change.
-pub fn needs_cleaning(s: &str) -> bool {
-    s.chars().any(|c| visible(c) != c || c == '\t' || c == '\r')
-}
-
 /// Edit distance, for "did you mean" suggestions.
 pub fn distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();

@@ -110,10 +110,8 @@ pub struct Run {
     pub note: TextArea<'static>,
     /// Index into the current step's note kinds.
     pub note_kind: usize,
-    /// The archive file, once it exists.
-    pub archive: Option<PathBuf>,
-    /// Why the archive is not where the user asked, or not saved at all.
-    pub archive_problem: Option<String>,
+    /// Where the session is saved, and what went wrong saving it.
+    pub saving: Saving,
     /// A one-off message, cleared by the next key.
     pub flash: Option<String>,
     pub projector: bool,
@@ -132,12 +130,24 @@ pub struct Run {
     pub archive_dir: PathBuf,
 }
 
+/// Where a session is saved, and what went wrong saving it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Saving {
+    /// The archive file, once it exists.
+    pub path: Option<PathBuf>,
+    /// Why the file is not where the user asked, or not saved at all.
+    pub problem: Option<String>,
+    /// The last save failed everywhere: the notes exist only on screen.
+    pub unsaved: bool,
+}
+
 pub struct Summary {
     pub session: Session,
-    pub archive: Option<PathBuf>,
-    pub archive_problem: Option<String>,
+    pub saving: Saving,
     /// The first step shown in the timing table (it scrolls with ↑/↓).
     pub scroll: usize,
+    /// `q` was pressed once while the notes are saved nowhere.
+    pub quit_warned: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -238,8 +248,7 @@ impl Run {
             mode: Mode::Timer,
             note: new_note_box(),
             note_kind: 0,
-            archive: None,
-            archive_problem: None,
+            saving: Saving::default(),
             flash: None,
             projector: false,
             fallback_dir,

@@ -5,7 +5,8 @@ use ratatui_textarea::TextArea;
 
 use super::keymap::{self, Action};
 use super::{
-    Effect, Live, Mode, Model, Msg, Picker, Prefill, Run, Screen, Setup, Summary, new_note_box,
+    Effect, Live, Mode, Model, Msg, Picker, Prefill, Run, Saving, Screen, Setup, Summary,
+    new_note_box,
 };
 use crate::archive;
 use crate::protocol::Protocol;
@@ -52,31 +53,30 @@ fn handle(model: &mut Model, msg: Msg, now: Now) -> Vec<Effect> {
         // The clock is checked after every message (`check_clock`), a tick included.
         Msg::Tick => Vec::new(),
         Msg::ArchiveOpened { path, problem } => {
-            if let Some(run) = run_mut(model) {
-                run.archive = Some(path);
-                run.archive_problem = problem;
+            if let Some(saving) = saving_mut(model) {
+                *saving = Saving {
+                    path: Some(path),
+                    problem,
+                    unsaved: false,
+                };
             }
             Vec::new()
         }
         Msg::ArchiveFailed(problem) => {
-            if let Some(run) = run_mut(model) {
-                run.archive_problem = Some(problem);
+            if let Some(saving) = saving_mut(model) {
+                saving.problem = Some(problem);
+                saving.unsaved = true;
             }
             Vec::new()
         }
         Msg::Saved(path) => {
-            let (archive, archive_problem) = match &mut model.screen {
-                Screen::Run(run) => (&mut run.archive, &mut run.archive_problem),
-                Screen::Summary(s) => (&mut s.archive, &mut s.archive_problem),
-                _ => return Vec::new(),
-            };
             // The disk is writable again: the warning no longer holds.
-            if archive.as_ref() == Some(&path)
-                && archive_problem
-                    .as_ref()
-                    .is_some_and(|p| p.contains("kept on screen"))
+            if let Some(saving) = saving_mut(model)
+                && saving.path.as_ref() == Some(&path)
+                && saving.unsaved
             {
-                *archive_problem = None;
+                saving.problem = None;
+                saving.unsaved = false;
             }
             Vec::new()
         }
@@ -90,17 +90,16 @@ fn handle(model: &mut Model, msg: Msg, now: Now) -> Vec<Effect> {
         },
         Msg::Terminate => terminate(model),
         Msg::SaveFailed { problem, moved_to } => {
-            let (archive, archive_problem) = match &mut model.screen {
-                Screen::Run(run) => (&mut run.archive, &mut run.archive_problem),
-                Screen::Summary(s) => (&mut s.archive, &mut s.archive_problem),
-                _ => return Vec::new(),
+            let Some(saving) = saving_mut(model) else {
+                return Vec::new();
             };
-            *archive_problem = Some(match &moved_to {
+            saving.unsaved = moved_to.is_none();
+            saving.problem = Some(match &moved_to {
                 Some(p) => format!("{problem}. Saving to {} instead.", p.display()),
                 None => format!("{problem}. Notes are kept on screen; do not close crit."),
             });
             if moved_to.is_some() {
-                *archive = moved_to;
+                saving.path = moved_to;
             }
             Vec::new()
         }
@@ -134,7 +133,7 @@ pub fn resume_session(
         settings.archive_dir.clone(),
         settings.fallback_dir.clone(),
     );
-    run.archive = Some(path);
+    run.saving.path = Some(path);
     run.flash = Some("Resumed where the session stopped.".into());
     let effects = save(&mut run, model.now);
     model.came_from_picker = false;
@@ -146,6 +145,14 @@ pub fn resume_session(
 fn state_json(session: &Session, now: Now) -> String {
     // Serialising plain data to a string cannot fail; an empty state only loses resume.
     serde_json::to_string(&session.saved(now)).unwrap_or_default()
+}
+
+fn saving_mut(model: &mut Model) -> Option<&mut Saving> {
+    match &mut model.screen {
+        Screen::Run(run) => Some(&mut run.saving),
+        Screen::Summary(s) => Some(&mut s.saving),
+        _ => None,
+    }
 }
 
 fn run_mut(model: &mut Model) -> Option<&mut Run> {
@@ -162,14 +169,35 @@ fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         Screen::Run(_) => run_key(model, key),
         Screen::Summary(summary) => {
             let last = summary.session.plan.len().saturating_sub(1);
+            let unsaved = summary.saving.path.is_none() || summary.saving.unsaved;
+            let quitting = matches!(key.code, KeyCode::Char('q') | KeyCode::Enter | KeyCode::Esc)
+                || keymap::is_ctrl_c(&key);
             match key.code {
-                KeyCode::Char('q') | KeyCode::Enter | KeyCode::Esc => {
+                // Quitting with notes saved nowhere needs a second press.
+                _ if quitting && unsaved && !summary.quit_warned => summary.quit_warned = true,
+                _ if quitting => {
                     model.quit = true;
                     return vec![Effect::Quit];
                 }
-                _ if keymap::is_ctrl_c(&key) => {
-                    model.quit = true;
-                    return vec![Effect::Quit];
+                KeyCode::Char('s') if unsaved => {
+                    let s = &summary.session;
+                    let contents = archive::render(s, model.now);
+                    let fallback = model.settings.fallback_dir.clone();
+                    return vec![match &summary.saving.path {
+                        Some(path) => Effect::Save {
+                            path: path.clone(),
+                            fallback,
+                            contents,
+                            state: None,
+                        },
+                        None => Effect::OpenArchive {
+                            dir: model.settings.archive_dir.clone(),
+                            fallback,
+                            name: archive::file_name(s.started, &s.protocol.id, &s.roster.group),
+                            contents,
+                            state: None,
+                        },
+                    }];
                 }
                 KeyCode::Down | KeyCode::Char('j') => {
                     summary.scroll = (summary.scroll + 1).min(last)
@@ -413,7 +441,7 @@ fn save(run: &mut Run, now: Now) -> Vec<Effect> {
     let contents = archive::render(s, now);
     let state = (s.status == Status::InProgress).then(|| state_json(s, now));
     let fallback = run.fallback_dir.clone();
-    match &run.archive {
+    match &run.saving.path {
         Some(path) => vec![Effect::Save {
             path: path.clone(),
             fallback,
@@ -610,8 +638,8 @@ fn end_session(model: &mut Model) -> Vec<Effect> {
     let effects = save(&mut run, now);
     model.screen = Screen::Summary(Box::new(Summary {
         session: run.session,
-        archive: run.archive,
-        archive_problem: run.archive_problem,
+        saving: run.saving,
+        quit_warned: false,
         scroll: 0,
     }));
     effects

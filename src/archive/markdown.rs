@@ -246,7 +246,11 @@ fn signed_clock(secs: i64) -> String {
 
 /// The kinds used in these notes, in the step's order, then any others.
 fn kinds_in_order(s: &Session, notes: &[&crate::session::Note]) -> Vec<String> {
-    let offered = notes.first().and_then(|n| s.plan.get(n.step)).map(|p| p.note_kinds.clone()).unwrap_or_default();
+    let offered = notes
+        .first()
+        .and_then(|n| s.plan.get(n.step))
+        .map(|p| p.note_kinds.clone())
+        .unwrap_or_default();
     // One pass over the notes: the kinds they use, first use first.
     let mut used: Vec<&str> = Vec::new();
     for note in notes {
@@ -254,7 +258,10 @@ fn kinds_in_order(s: &Session, notes: &[&crate::session::Note]) -> Vec<String> {
             used.push(&note.kind);
         }
     }
-    let mut kinds: Vec<String> = offered.into_iter().filter(|k| used.contains(&k.as_str())).collect();
+    let mut kinds: Vec<String> = offered
+        .into_iter()
+        .filter(|k| used.contains(&k.as_str()))
+        .collect();
     for kind in used {
         if !kinds.iter().any(|k| k == kind) {
             kinds.push(kind.to_string());
@@ -299,7 +306,10 @@ fn escape_line(line: &str) -> String {
         Some('-' | '+' | '=' | ':' | '(') => out.push('\\'),
         // Pandoc reads `a) `, `iv. ` and `B. ` as list markers.
         Some(c) if c.is_ascii_alphabetic() => {
-            let letters = escaped.chars().take_while(|c| c.is_ascii_alphabetic()).count();
+            let letters = escaped
+                .chars()
+                .take_while(|c| c.is_ascii_alphabetic())
+                .count();
             let rest = &escaped[letters..];
             if letters <= 4 && (rest.starts_with(") ") || rest.starts_with(". ")) {
                 out.push_str(&escaped[..letters]);

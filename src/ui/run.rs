@@ -94,7 +94,7 @@ fn fit_popup(frame: &mut Frame, area: Rect, run: &Run, theme: &Theme) {
     let name_width = width.saturating_sub(22);
     for (offset, secs) in plan.secs.iter().enumerate() {
         let i = s.current() + offset;
-        let step = &s.plan[i];
+        let Some(step) = s.plan.get(i) else { break };
         let before = s.allowance_secs(i).max(0) as u64;
         let after = u64::from(*secs);
         let mark = if step.protected { " (kept)" } else { "" };
@@ -163,7 +163,7 @@ fn full(frame: &mut Frame, area: Rect, run: &Run, now: Now, theme: &Theme) {
     let mut who = who_text(s, theme);
     who.lines
         .extend(question_line(s, area.width as usize, theme));
-    let problem_lines = u16::from(run.archive_problem.is_some() || run.flash.is_some());
+    let problem_lines = u16::from(run.saving.problem.is_some() || run.flash.is_some());
     // Taller windows give the extra rows to the notes, half of them at least.
     let extra = area.height.saturating_sub(24) / 2;
     let notes_height = if run.mode == Mode::Note { 7 } else { 4 } + extra;
@@ -209,7 +209,7 @@ fn compact(frame: &mut Frame, area: Rect, run: &Run, now: Now, theme: &Theme) {
             Span::raw(safe(&run.note.lines().join(" / "))),
         ]));
     }
-    if let Some(p) = run.archive_problem.as_ref().or(run.flash.as_ref()) {
+    if let Some(p) = run.saving.problem.as_ref().or(run.flash.as_ref()) {
         lines.push(Line::styled(safe(p), theme.error()));
     }
     let [body, foot] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
@@ -277,7 +277,8 @@ pub fn projection(s: &Session, now: Now, theme: &Theme) -> (String, Style) {
     let end = s.projected_end(now);
     let late = (end - s.target_end()).num_seconds();
     let verdict = crate::text::lateness(late);
-    let style = if verdict.ends_with("late") {
+    // Late by a minute or more (what "on time" rounds away is not late).
+    let style = if late >= 30 {
         theme.warning()
     } else {
         Style::new()
@@ -627,7 +628,7 @@ fn notes_panel(frame: &mut Frame, area: Rect, run: &Run, theme: &Theme) {
 }
 
 fn message_line(frame: &mut Frame, area: Rect, run: &Run, theme: &Theme) {
-    if let Some(p) = &run.archive_problem {
+    if let Some(p) = &run.saving.problem {
         frame.render_widget(Paragraph::new(Span::styled(safe(p), theme.error())), area);
     } else if let Some(f) = &run.flash {
         frame.render_widget(Paragraph::new(Span::styled(safe(f), theme.warning())), area);

@@ -98,7 +98,7 @@ pub fn draw(frame: &mut Frame, area: Rect, summary: &Summary, now: Now, theme: &
         clock(s.planned_total_secs()),
         clock(s.total_actual_secs(now.at))
     ))];
-    match &summary.archive {
+    match &summary.saving.path {
         Some(p) => lines.push(Line::from(vec![
             Span::styled("Saved to ", theme.dim()),
             Span::raw(safe(&p.display().to_string())),
@@ -108,9 +108,21 @@ pub fn draw(frame: &mut Frame, area: Rect, summary: &Summary, now: Now, theme: &
             theme.error(),
         )),
     }
-    if let Some(problem) = &summary.archive_problem {
+    if let Some(problem) = &summary.saving.problem {
         lines.push(Line::styled(safe(problem), theme.error()));
     }
+    let unsaved = summary.saving.path.is_none() || summary.saving.unsaved;
+    if summary.quit_warned {
+        lines.push(Line::styled(
+            "These notes are saved nowhere. s tries again; q again quits and loses them.",
+            theme.warning(),
+        ));
+    }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), info);
-    footer(frame, foot, &[("q/Enter", "quit")], theme);
+    let hints: &[(&str, &str)] = if unsaved {
+        &[("s", "try saving again"), ("q", "quit")]
+    } else {
+        &[("q/Enter", "quit")]
+    };
+    footer(frame, foot, hints, theme);
 }

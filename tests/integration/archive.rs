@@ -374,8 +374,14 @@ fn liquid_obsidian_and_pandoc_syntax_stay_plain_text() {
     let doc = render(&s, clock.now);
     let body = doc.splitn(3, "---\n").nth(2).unwrap();
     for raw in ["{{", "{%", "%%", "\n  a) ", "\n  iv. "] {
-        assert!(!body.contains(raw), "{raw:?} reached the file unescaped:\n{body}");
+        assert!(
+            !body.contains(raw),
+            "{raw:?} reached the file unescaped:\n{body}"
+        );
     }
     assert!(body.contains("\\{\\{ site.title \\}\\}"), "{body}");
-    assert!(body.contains("a\\) first") && body.contains("iv\\. fourth"), "{body}");
+    assert!(
+        body.contains("a\\) first") && body.contains("iv\\. fourth"),
+        "{body}"
+    );
 }

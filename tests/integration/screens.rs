@@ -294,7 +294,7 @@ fn an_unwritable_archive_is_shown_on_the_run_screen() {
         "{screen}"
     );
     assert_eq!(
-        app.run().archive.as_deref(),
+        app.run().saving.path.as_deref(),
         Some(std::path::Path::new("/tmp/crit-rescue/x.md"))
     );
 }
@@ -662,4 +662,74 @@ fn a_long_summary_scrolls() {
         last.contains('…'),
         "long step names are cut with an ellipsis"
     );
+}
+
+#[test]
+fn notes_saved_nowhere_are_retried_and_never_dropped_silently() {
+    let mut app = App::new();
+    app.start("quick-tuning", "Ana");
+    // Neither the archive nor the fallback could be written.
+    app.send(Msg::ArchiveFailed(
+        "Cannot save in /archive: disk full".into(),
+    ));
+    if let Screen::Run(run) = &mut app.model.screen {
+        run.saving = critical_friends::app::Saving {
+            path: None,
+            problem: Some("disk full".into()),
+            unsaved: true,
+        };
+    }
+    app.effects.clear();
+    app.key(KeyCode::Char('i'))
+        .type_text("keep me")
+        .key(KeyCode::Enter);
+    assert!(
+        app.effects.iter().any(
+            |e| matches!(e, Effect::OpenArchive { contents, .. } if contents.contains("keep me"))
+        ),
+        "every save tries to create the file again: {:?}",
+        app.effects
+    );
+    app.key(KeyCode::Esc)
+        .key(KeyCode::Char('q'))
+        .key(KeyCode::Char('y'));
+    assert!(matches!(app.model.screen, Screen::Summary(_)));
+    // Without a file, q asks again before quitting; s tries once more.
+    if let Screen::Summary(s) = &mut app.model.screen {
+        s.saving = critical_friends::app::Saving {
+            path: None,
+            problem: Some("disk full".into()),
+            unsaved: true,
+        };
+    }
+    app.key(KeyCode::Char('q'));
+    assert!(!app.model.quit, "the first q only warns");
+    assert!(format!("{:?}", app.draw(80, 24).backend()).contains("saved nowhere"));
+    app.effects.clear();
+    app.key(KeyCode::Char('s'));
+    assert!(
+        matches!(app.effects.as_slice(), [Effect::OpenArchive { contents, state: None, .. }] if contents.contains("keep me"))
+    );
+    app.key(KeyCode::Char('q'));
+    assert!(app.model.quit);
+}
+
+#[test]
+fn auto_advance_waits_while_a_dialog_is_open() {
+    let mut app = App::new();
+    app.model.settings.auto_advance = true;
+    app.start("quick-tuning", "Ana, Ben");
+    app.key(KeyCode::Char('f'))
+        .type_text("23:59")
+        .key(KeyCode::Enter);
+    assert_eq!(app.run().mode, critical_friends::app::Mode::Fit);
+    app.wait(30);
+    assert_eq!(
+        app.run().session.current(),
+        0,
+        "no step change under the fit dialog"
+    );
+    app.draw(80, 24);
+    app.key(KeyCode::Char('y'));
+    assert_eq!(app.run().session.current(), 0);
 }
