@@ -9,7 +9,6 @@ use crate::cli::{ArchiveCommand, Cli, Command, ConfigCommand, RunArgs};
 use crate::config::{self, ConfigSource};
 use crate::paths::Paths;
 use crate::protocol::{Library, Protocol, handout, parse_protocol, template};
-use crate::session::planned_total_secs;
 use crate::text::{line as safe, minutes};
 
 /// A user-fixable problem, explained in one message (exit code 1).
@@ -324,7 +323,7 @@ fn list(library: &Library, json: bool) -> ExitCode {
                 serde_json::json!({
                     "id": s.protocol.id,
                     "name": s.protocol.name,
-                    "total_minutes": planned_total_secs(&s.protocol) as f64 / 60.0,
+                    "total_minutes": s.total_secs as f64 / 60.0,
                     "origin": s.origin.label(),
                     "file": s.path,
                 })
@@ -359,7 +358,7 @@ fn list(library: &Library, json: bool) -> ExitCode {
     );
     for s in &library.protocols {
         let name: String = safe(&s.protocol.name).chars().take(name_width).collect();
-        let total = minutes((planned_total_secs(&s.protocol) as f64 / 60.0 * 10.0).round() / 10.0);
+        let total = minutes((s.total_secs as f64 / 60.0 * 10.0).round() / 10.0);
         println!(
             "{:<id_width$}  {:<name_width$}  {:>7}  {}",
             safe(&s.protocol.id),

@@ -118,6 +118,15 @@ pub fn lateness(late_secs: i64) -> String {
     }
 }
 
+/// A difference of times: `+1:05`, `-0:20`, `0:00`.
+pub fn signed_clock(secs: i64) -> String {
+    match secs {
+        0 => "0:00".to_string(),
+        s if s > 0 => format!("+{}", clock(s as u64)),
+        s => format!("-{}", clock(s.unsigned_abs())),
+    }
+}
+
 /// Formats minutes for people: `10`, `2.5`, `0.5`.
 pub fn minutes(m: f64) -> String {
     if (m - m.round()).abs() < 1e-9 {

@@ -39,13 +39,6 @@ pub struct Live {
 impl Live {
     pub fn from_session(s: &Session, now: Now) -> Live {
         let step = s.step();
-        let who = |p: &crate::session::Party| {
-            if p.names.is_empty() {
-                p.label.clone()
-            } else {
-                format!("{} ({})", p.names.join(", "), p.label)
-            }
-        };
         let c = s.countdown(now.at);
         Live {
             pid: 0,
@@ -56,8 +49,8 @@ impl Live {
             step_name: step.full_name(),
             turn: s.turn().map(|(_, n)| n.to_string()),
             next_turn: s.next_in_turn().map(String::from),
-            speak: step.speakers.iter().map(who).collect(),
-            silent: step.silent.iter().map(who).collect(),
+            speak: step.speakers.iter().map(|p| p.describe()).collect(),
+            silent: step.silent.iter().map(|p| p.describe()).collect(),
             allowance_ms: c.allowance_ms,
             remaining_ms: c.remaining_ms,
             paused: s.is_paused(),

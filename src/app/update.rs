@@ -302,11 +302,7 @@ fn setup_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         _ => {
             setup.error = None;
             // Single-line fields: keys that would add a line are ignored.
-            if !(key.modifiers.contains(KeyModifiers::CONTROL)
-                && matches!(key.code, KeyCode::Char('m' | 'j')))
-            {
-                setup.fields[setup.focus].input.input(key);
-            }
+            single_line_input(&mut setup.fields[setup.focus].input, key);
         }
     }
     Vec::new()
@@ -560,19 +556,19 @@ fn restate_key(run: &mut Run, key: KeyEvent, now: Now) -> Vec<Effect> {
         KeyCode::Enter => {
             let text = run.restate_input.lines().join(" ").trim().to_string();
             run.mode = Mode::Timer;
-            if !text.is_empty() && text != run.session.roster.question {
-                run.session.roster.restated = Some(text);
-                run.flash = Some("The restated question is recorded.".into());
-                return save(run, now);
+            if !text.is_empty() {
+                // Restating it back to the original wording takes the restatement away.
+                let restated = (text != run.session.roster.question).then_some(text);
+                if restated != run.session.roster.restated {
+                    run.session.roster.restated = restated;
+                    run.flash = Some("The restated question is recorded.".into());
+                    return save(run, now);
+                }
             }
         }
         _ if keymap::is_ctrl_c(&key) => run.mode = Mode::ConfirmEnd,
         _ => {
-            if !(key.modifiers.contains(KeyModifiers::CONTROL)
-                && matches!(key.code, KeyCode::Char('m' | 'j')))
-            {
-                run.restate_input.input(key);
-            }
+            single_line_input(&mut run.restate_input, key);
         }
     }
     Vec::new()
@@ -606,11 +602,7 @@ fn end_time_key(run: &mut Run, key: KeyEvent, now: Now) -> Vec<Effect> {
         }
         _ if keymap::is_ctrl_c(&key) => run.mode = Mode::ConfirmEnd,
         _ => {
-            if !(key.modifiers.contains(KeyModifiers::CONTROL)
-                && matches!(key.code, KeyCode::Char('m' | 'j')))
-            {
-                run.end_input.input(key);
-            }
+            single_line_input(&mut run.end_input, key);
         }
     }
     Vec::new()
@@ -703,3 +695,12 @@ fn check_clock(model: &mut Model) -> Vec<Effect> {
 
 /// While the clock runs, the session is saved at least this often.
 const SAVE_EVERY: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Typing in a one-line box: everything but the keys that would start a new line.
+fn single_line_input(input: &mut TextArea<'static>, key: KeyEvent) {
+    let new_line = key.modifiers.contains(KeyModifiers::CONTROL)
+        && matches!(key.code, KeyCode::Char('m' | 'j'));
+    if !new_line {
+        input.input(key);
+    }
+}

@@ -217,7 +217,7 @@ fn timing_table(out: &mut String, s: &Session, now: Now) {
                 i + 1,
                 text::clock(planned as u64),
                 text::clock(actual as u64),
-                signed_clock(actual - planned)
+                text::signed_clock(actual - planned)
             );
         } else {
             let _ = writeln!(
@@ -234,14 +234,6 @@ fn timing_table(out: &mut String, s: &Session, now: Now) {
         text::clock(planned_total as u64),
         text::clock(actual_total as u64)
     );
-}
-
-fn signed_clock(secs: i64) -> String {
-    match secs {
-        0 => "0:00".to_string(),
-        s if s > 0 => format!("+{}", text::clock(s as u64)),
-        s => format!("-{}", text::clock(s.unsigned_abs())),
-    }
 }
 
 /// The kinds used in these notes, in the step's order, then any others.

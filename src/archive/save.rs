@@ -5,9 +5,13 @@
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
-/// Replaces `path` with `contents` atomically.
+/// Replaces `path` with `contents` atomically. The temporary file has a name no other
+/// writer uses (this process's id and a counter, created only if new), so two processes
+/// saving at once cannot half-write each other's file.
 pub fn save_atomic(path: &Path, contents: &str) -> io::Result<()> {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -16,9 +20,16 @@ pub fn save_atomic(path: &Path, contents: &str) -> io::Result<()> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.tmp"));
+    let (tmp, mut file) = loop {
+        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+        let tmp = dir.join(format!(".{name}.{}-{n}.tmp", std::process::id()));
+        match OpenOptions::new().write(true).create_new(true).open(&tmp) {
+            Ok(file) => break (tmp, file),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    };
     let result = (|| {
-        let mut file = File::create(&tmp)?;
         file.write_all(contents.as_bytes())?;
         file.sync_all()?;
         fs::rename(&tmp, path)?;

@@ -95,6 +95,21 @@ pub struct Source {
     pub path: String,
     /// The path of an earlier file with the same id that this one replaces.
     pub replaces: Option<String>,
+    /// The planned length for a typical group, in seconds (worked out once, at load).
+    pub total_secs: u64,
+}
+
+impl Source {
+    fn new(protocol: Protocol, origin: Origin, path: String, replaces: Option<String>) -> Source {
+        let total_secs = crate::session::planned_total_secs(&protocol);
+        Source {
+            protocol,
+            origin,
+            path,
+            replaces,
+            total_secs,
+        }
+    }
 }
 
 /// A file that could not be used, and why.
@@ -163,12 +178,8 @@ impl Library {
         let protocol = parse_protocol(&text, &shown, &file_stem(path))?;
         let id = protocol.id.clone();
         let replaces = self.remove(&id).map(|s| s.path);
-        self.protocols.push(Source {
-            protocol,
-            origin: Origin::Named,
-            path: shown,
-            replaces,
-        });
+        self.protocols
+            .push(Source::new(protocol, Origin::Named, shown, replaces));
         self.sort();
         Ok(id)
     }
@@ -218,12 +229,8 @@ impl Library {
                     }
                     this_level.insert(protocol.id.clone(), path.clone());
                     let replaces = self.remove(&protocol.id).map(|s| s.path);
-                    self.protocols.push(Source {
-                        protocol,
-                        origin: origin.clone(),
-                        path,
-                        replaces,
-                    });
+                    self.protocols
+                        .push(Source::new(protocol, origin.clone(), path, replaces));
                 }
             }
         }

@@ -58,6 +58,17 @@ pub struct Party {
     pub names: Vec<String>,
 }
 
+impl Party {
+    /// "Ana, Ben (Participants)", or the label alone when it names no one ("Everyone").
+    pub fn describe(&self) -> String {
+        if self.names.is_empty() {
+            self.label.clone()
+        } else {
+            format!("{} ({})", self.names.join(", "), self.label)
+        }
+    }
+}
+
 /// Which round of a repeated block a step belongs to.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Round {

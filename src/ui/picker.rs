@@ -9,7 +9,6 @@ use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
 use super::{Theme, footer, safe};
 use crate::app::{Model, Picker};
 use crate::protocol::{Entry, Library, Repeat};
-use crate::session::planned_total_secs;
 use crate::text::minutes;
 
 pub fn draw(frame: &mut Frame, area: Rect, model: &Model, picker: &Picker, theme: &Theme) {
@@ -41,10 +40,7 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, picker: &Picker, theme
         .protocols
         .iter()
         .map(|s| {
-            let total = format!(
-                "{} min",
-                minutes((planned_total_secs(&s.protocol) as f64 / 60.0).round())
-            );
+            let total = format!("{} min", minutes((s.total_secs as f64 / 60.0).round()));
             // Borders, the highlight mark and a space around the name.
             let room = (list_area.width as usize).saturating_sub(total.len() + 4);
             let name: String = safe(&s.protocol.name).chars().take(room).collect();
@@ -107,7 +103,7 @@ fn detail(frame: &mut Frame, area: Rect, source: &crate::protocol::Source, theme
         Span::styled("Roles: ", theme.dim()),
         Span::raw(roles.join(", ")),
     ]));
-    let total = planned_total_secs(p);
+    let total = source.total_secs;
     let sizes = p.typical_sizes();
     let typical = if sizes.is_empty() {
         String::new()

@@ -10,7 +10,7 @@ use tui_big_text::{BigText, PixelSize};
 
 use super::{Theme, footer, help, projector, safe};
 use crate::app::{Mode, Run, keymap};
-use crate::session::{Countdown, Now, Party, Session};
+use crate::session::{Countdown, Now, Session};
 use crate::text::clock;
 
 pub fn draw(frame: &mut Frame, area: Rect, run: &Run, now: Now, theme: &Theme) {
@@ -435,14 +435,6 @@ fn question_line(s: &Session, width: usize, theme: &Theme) -> Option<Line<'stati
     ]))
 }
 
-fn names(p: &Party) -> String {
-    if p.names.is_empty() {
-        p.label.clone()
-    } else {
-        format!("{} ({})", p.names.join(", "), p.label)
-    }
-}
-
 /// Who may speak and who must be silent, in words (never colour alone).
 fn who_text(s: &Session, theme: &Theme) -> Text<'static> {
     let step = s.step();
@@ -463,7 +455,7 @@ fn who_text(s: &Session, theme: &Theme) -> Text<'static> {
             Span::raw("as the facilitator directs"),
         ])),
         None => {
-            let list: Vec<String> = step.speakers.iter().map(|p| safe(&names(p))).collect();
+            let list: Vec<String> = step.speakers.iter().map(|p| safe(&p.describe())).collect();
             lines.push(Line::from(vec![
                 Span::styled("▶ Speak: ", theme.speak()),
                 Span::raw(list.join(" · ")),
@@ -474,7 +466,7 @@ fn who_text(s: &Session, theme: &Theme) -> Text<'static> {
         let what = if p.role == crate::protocol::EVERYONE {
             "Everyone: silent — write, read or think without talking".to_string()
         } else {
-            format!("{}: silent — listen and take notes", safe(&names(p)))
+            format!("{}: silent — listen and take notes", safe(&p.describe()))
         };
         lines.push(Line::from(vec![
             Span::styled("■ ", theme.silent()),
@@ -597,8 +589,15 @@ fn notes_panel(frame: &mut Frame, area: Rect, run: &Run, theme: &Theme) {
         Layout::vertical([Constraint::Min(0), Constraint::Length(input_height)]).areas(inner);
     // Only the newest notes that fit are drawn: a long session never slows typing.
     let shown = list.height as usize;
-    let recent: Vec<_> = s.notes_of(s.current()).collect();
-    let lines: Vec<Line> = recent[recent.len().saturating_sub(shown)..]
+    let mut recent: Vec<_> = s
+        .notes
+        .iter()
+        .rev()
+        .filter(|n| n.step == s.current())
+        .take(shown)
+        .collect();
+    recent.reverse();
+    let lines: Vec<Line> = recent
         .iter()
         .map(|n| {
             Line::from(vec![
