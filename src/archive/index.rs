@@ -241,6 +241,11 @@ fn read_entry(path: &Path) -> Result<Option<ArchiveEntry>, String> {
     let Some(yaml) = read_front_matter(BufReader::new(file))? else {
         return Ok(None);
     };
+    // Front matter as crit writes it is read directly; anything else (edited in Obsidian,
+    // say) goes through the full YAML parser.
+    if let Some(map) = crit_front_matter(&yaml) {
+        return Ok(entry_from_yaml(path, &map));
+    }
     let docs = YamlLoader::load_from_str(&yaml)
         .map_err(|e| format!("the front matter is not valid YAML: {e}"))?;
     let map = match docs.into_iter().next() {
@@ -304,6 +309,106 @@ fn entry_from_yaml(path: &Path, map: &Yaml) -> Option<ArchiveEntry> {
 }
 
 /// A scalar as text, whatever type YAML gave it (an unquoted `7` is an integer);
+
+/// Reads front matter in exactly the shape crit writes (`key: "quoted"`, `key: plain`,
+/// and under `roles:` lines like `  presenter: ["Pat"]`), without a YAML parser: listing
+/// a large archive is mostly this. `None` for anything else, which the full parser reads.
+fn crit_front_matter(text: &str) -> Option<Yaml> {
+    let mut top = yaml_rust2::yaml::Hash::new();
+    let mut roles = yaml_rust2::yaml::Hash::new();
+    let mut in_roles = false;
+    for line in text.lines() {
+        if let Some(inner) = line.strip_prefix("  ") {
+            if !in_roles {
+                return None;
+            }
+            let (key, value) = inner.split_once(": ")?;
+            let list = value.strip_prefix('[')?.strip_suffix(']')?;
+            roles.insert(Yaml::String(key.to_string()), Yaml::Array(quoted_list(list)?));
+            continue;
+        }
+        in_roles = false;
+        if line == "roles:" {
+            in_roles = true;
+            continue;
+        }
+        let (key, value) = line.split_once(": ")?;
+        if key.is_empty() || !key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+            return None;
+        }
+        let value = if value.starts_with('"') {
+            Yaml::String(unquote(value)?)
+        } else if value == "null" {
+            Yaml::Null
+        } else if value.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | ':' | '+' | '.')) {
+            Yaml::String(value.to_string())
+        } else {
+            return None;
+        };
+        top.insert(Yaml::String(key.to_string()), value);
+    }
+    top.insert(Yaml::String("roles".into()), Yaml::Hash(roles));
+    Some(Yaml::Hash(top))
+}
+
+/// `"a", "b"` → the strings; `None` if it is not exactly a list of quoted strings.
+fn quoted_list(mut rest: &str) -> Option<Vec<Yaml>> {
+    let mut items = Vec::new();
+    while !rest.trim().is_empty() {
+        let end = closing_quote(rest)?;
+        items.push(Yaml::String(unquote(&rest[..=end])?));
+        rest = rest[end + 1..].trim_start();
+        rest = rest.strip_prefix(',').map(str::trim_start).unwrap_or(rest);
+    }
+    Some(items)
+}
+
+/// The byte index of the quote closing the double-quoted string `s` starts with.
+fn closing_quote(s: &str) -> Option<usize> {
+    let mut escaped = false;
+    for (i, c) in s.char_indices().skip(1) {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '"' => return Some(i),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// A YAML double-quoted string with the escapes crit writes; `None` for any other form.
+fn unquote(s: &str) -> Option<String> {
+    let inner = s.strip_prefix('"')?.strip_suffix('"')?;
+    let mut out = String::with_capacity(inner.len());
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => return None,
+            '\\' => match chars.next()? {
+                '"' => out.push('"'),
+                '\\' => out.push('\\'),
+                'n' => out.push('\n'),
+                't' => out.push('\t'),
+                'r' => out.push('\r'),
+                'u' => out.push(hex_char(&mut chars, 4)?),
+                'U' => out.push(hex_char(&mut chars, 8)?),
+                _ => return None,
+            },
+            c => out.push(c),
+        }
+    }
+    Some(out)
+}
+
+fn hex_char(chars: &mut std::str::Chars<'_>, digits: usize) -> Option<char> {
+    let hex: String = chars.by_ref().take(digits).collect();
+    if hex.len() != digits {
+        return None;
+    }
+    char::from_u32(u32::from_str_radix(&hex, 16).ok()?)
+}
+
 /// `None` for missing, null, lists and maps.
 fn scalar(value: &Yaml) -> Option<String> {
     match value {
@@ -856,5 +961,31 @@ aliases: []
             .map(|e| e.path.file_name().unwrap().to_string_lossy().into_owned())
             .collect();
         assert_eq!(names, vec!["x.md", "x-3.md", "x-2.md"]);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 200, ..Default::default() })]
+
+        /// crit's own front matter is read directly, and reads exactly as the YAML parser
+        /// reads it, whatever the names and question hold.
+        #[test]
+        fn the_direct_reader_agrees_with_the_yaml_parser(
+            group in "\\PC{0,20}",
+            presenter in "[\"\\\\a-zé☕\u{1}\u{7f}\u{85}\u{2028}\u{feff}, :\\[\\]{}#&*!|>'%@`-]{1,20}",
+            question in "\\PC{0,40}",
+        ) {
+            let dir = tempfile::tempdir().unwrap();
+            let path = write_session(dir.path(), Spec {
+                protocol: "tuning", group: &group, presenter: &presenter, question: &question,
+                start: "2026-03-01T10:00:00+01:00", notes: &[], finish: None,
+            });
+            let text = fs::read_to_string(&path).unwrap();
+            let yaml = read_front_matter(BufReader::new(text.as_bytes())).unwrap().unwrap();
+            let direct = crit_front_matter(&yaml);
+            proptest::prop_assert!(direct.is_some(), "crit's own front matter takes the direct path:\n{}", yaml);
+            let parsed = YamlLoader::load_from_str(&yaml).unwrap().remove(0);
+            let (a, b) = (entry_from_yaml(&path, &direct.unwrap()), entry_from_yaml(&path, &parsed));
+            proptest::prop_assert_eq!(a, b);
+        }
     }
 }

@@ -6,6 +6,8 @@
 
 use std::fmt::Write;
 
+use chrono::Timelike;
+
 use crate::session::{Now, Session, Status};
 use crate::text;
 
@@ -169,7 +171,7 @@ fn body(out: &mut String, s: &Session, now: Now) {
                 escape_inline(&s.protocol.note_heading(&kind))
             );
             for note in notes.iter().filter(|n| n.kind == kind) {
-                let mut when = note.at.format("%H:%M").to_string();
+                let mut when = format!("{:02}:{:02}", note.at.hour(), note.at.minute());
                 if let Some(who) = &note.turn {
                     when = format!("{}'s turn, {when}", escape_inline(who));
                 }
@@ -287,7 +289,8 @@ fn list_item(out: &mut String, marker: &str, text: &str, suffix: &str) {
 /// One line of typed text for a block context: inline escaping, plus whatever would make
 /// the line start a heading, list, quote, code block, table or definition.
 fn escape_line(line: &str) -> String {
-    let clean = text::for_terminal(line, true).replace('\n', " ");
+    // Tabs count as indentation (four spaces); every other character is handled below.
+    let clean = if line.contains('\t') { line.replace('\t', "    ") } else { line.to_string() };
     let body = clean.trim_start_matches(' ');
     let leading = clean.len() - body.len();
     // Leading spaces would make an indented code block; no-break spaces look the same.
@@ -330,20 +333,37 @@ fn escape_line(line: &str) -> String {
 /// that could start markup is backslash-escaped, control characters become visible.
 pub fn escape_inline(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
+    let mut rest = s;
+    // Runs of ordinary text are copied whole; only the characters that need care are
+    // looked at one by one (this is most of the cost of saving a long session).
+    while let Some(i) = rest.find(needs_care) {
+        out.push_str(&rest[..i]);
+        let Some(c) = rest[i..].chars().next() else { break };
         match c {
-            // `{`, `}` and `%` too: Jekyll's Liquid runs `{{ }}` and `{% %}`, and Obsidian
-            // hides everything after `%%`.
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '&' | '~' | '#' | '$' | '!'
-            | '^' | '{' | '}' | '%' => {
+            '\n' | '\r' | '\t' => out.push(' '),
+            c if is_markup(c) => {
                 out.push('\\');
                 out.push(c);
             }
-            '\n' | '\r' | '\t' => out.push(' '),
             c => out.push(text::visible(c)),
         }
+        rest = &rest[i + c.len_utf8()..];
     }
+    out.push_str(rest);
     out
+}
+
+/// Characters that could start markup. `{`, `}` and `%` too: Jekyll's Liquid runs
+/// `{{ }}` and `{% %}`, and Obsidian hides everything after `%%`.
+fn is_markup(c: char) -> bool {
+    matches!(
+        c,
+        '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '&' | '~' | '#' | '$' | '!' | '^' | '{' | '}' | '%'
+    )
+}
+
+fn needs_care(c: char) -> bool {
+    is_markup(c) || matches!(c, '\n' | '\r' | '\t') || text::visible(c) != c
 }
 
 /// A YAML double-quoted string that any YAML parser reads back as exactly `s`.
