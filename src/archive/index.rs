@@ -308,8 +308,6 @@ fn entry_from_yaml(path: &Path, map: &Yaml) -> Option<ArchiveEntry> {
     })
 }
 
-/// A scalar as text, whatever type YAML gave it (an unquoted `7` is an integer);
-
 /// Reads front matter in exactly the shape crit writes (`key: "quoted"`, `key: plain`,
 /// and under `roles:` lines like `  presenter: ["Pat"]`), without a YAML parser: listing
 /// a large archive is mostly this. `None` for anything else, which the full parser reads.
@@ -409,6 +407,7 @@ fn hex_char(chars: &mut std::str::Chars<'_>, digits: usize) -> Option<char> {
     char::from_u32(u32::from_str_radix(&hex, 16).ok()?)
 }
 
+/// A scalar as text, whatever type YAML gave it (an unquoted `7` is an integer);
 /// `None` for missing, null, lists and maps.
 fn scalar(value: &Yaml) -> Option<String> {
     match value {
