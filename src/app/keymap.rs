@@ -83,7 +83,7 @@ pub const TIMER: &[Binding<Action>] = &[
     Binding {
         codes: &[KeyCode::Char('b')],
         keys: "b",
-        label: "big projector view",
+        label: "projector view on/off",
         action: Action::Projector,
         footer: false,
     },
@@ -158,6 +158,32 @@ pub fn timer_hints() -> Vec<(&'static str, &'static str)> {
     TIMER
         .iter()
         .filter(|b| b.footer)
+        .map(|b| (b.keys.split('/').next().unwrap_or(b.keys), b.label))
+        .collect()
+}
+
+/// The timer keys to show when there is little room, most needed first.
+pub const COMPACT: &[Action] = &[
+    Action::End,
+    Action::Help,
+    Action::OpenNote,
+    Action::TogglePause,
+    Action::Next,
+];
+
+/// The keys the projector view mentions.
+pub const PROJECTOR: &[Action] = &[
+    Action::Projector,
+    Action::TogglePause,
+    Action::Next,
+    Action::End,
+];
+
+/// Footer hints for these actions, in this order, from the key table.
+pub fn hints_for(actions: &[Action]) -> Vec<(&'static str, &'static str)> {
+    actions
+        .iter()
+        .filter_map(|a| TIMER.iter().find(|b| b.action == *a))
         .map(|b| (b.keys.split('/').next().unwrap_or(b.keys), b.label))
         .collect()
 }

@@ -322,7 +322,10 @@ fn crit_front_matter(text: &str) -> Option<Yaml> {
             }
             let (key, value) = inner.split_once(": ")?;
             let list = value.strip_prefix('[')?.strip_suffix(']')?;
-            roles.insert(Yaml::String(key.to_string()), Yaml::Array(quoted_list(list)?));
+            roles.insert(
+                Yaml::String(key.to_string()),
+                Yaml::Array(quoted_list(list)?),
+            );
             continue;
         }
         in_roles = false;
@@ -338,7 +341,10 @@ fn crit_front_matter(text: &str) -> Option<Yaml> {
             Yaml::String(unquote(value)?)
         } else if value == "null" {
             Yaml::Null
-        } else if value.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | ':' | '+' | '.')) {
+        } else if value
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | ':' | '+' | '.'))
+        {
             Yaml::String(value.to_string())
         } else {
             return None;

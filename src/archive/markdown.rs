@@ -290,7 +290,11 @@ fn list_item(out: &mut String, marker: &str, text: &str, suffix: &str) {
 /// the line start a heading, list, quote, code block, table or definition.
 fn escape_line(line: &str) -> String {
     // Tabs count as indentation (four spaces); every other character is handled below.
-    let clean = if line.contains('\t') { line.replace('\t', "    ") } else { line.to_string() };
+    let clean = if line.contains('\t') {
+        line.replace('\t', "    ")
+    } else {
+        line.to_string()
+    };
     let body = clean.trim_start_matches(' ');
     let leading = clean.len() - body.len();
     // Leading spaces would make an indented code block; no-break spaces look the same.
@@ -338,7 +342,9 @@ pub fn escape_inline(s: &str) -> String {
     // looked at one by one (this is most of the cost of saving a long session).
     while let Some(i) = rest.find(needs_care) {
         out.push_str(&rest[..i]);
-        let Some(c) = rest[i..].chars().next() else { break };
+        let Some(c) = rest[i..].chars().next() else {
+            break;
+        };
         match c {
             '\n' | '\r' | '\t' => out.push(' '),
             c if is_markup(c) => {
@@ -358,7 +364,23 @@ pub fn escape_inline(s: &str) -> String {
 fn is_markup(c: char) -> bool {
     matches!(
         c,
-        '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '&' | '~' | '#' | '$' | '!' | '^' | '{' | '}' | '%'
+        '\\' | '`'
+            | '*'
+            | '_'
+            | '['
+            | ']'
+            | '<'
+            | '>'
+            | '|'
+            | '&'
+            | '~'
+            | '#'
+            | '$'
+            | '!'
+            | '^'
+            | '{'
+            | '}'
+            | '%'
     )
 }
 

@@ -16,13 +16,17 @@ use crate::text::clock;
 pub fn draw(frame: &mut Frame, area: Rect, run: &Run, now: Now, theme: &Theme) {
     if run.projector {
         let live = crate::app::Live::from_session(&run.session, now);
-        let hint = "b full view · space pause · n next · q end";
+        let hint: Vec<String> = keymap::hints_for(keymap::PROJECTOR)
+            .iter()
+            .map(|(k, l)| format!("{k} {l}"))
+            .collect();
+        let hint = hint.join(" · ");
         projector::draw(
             frame,
             area,
             &live,
             run.session.countdown(now.at),
-            hint,
+            &hint,
             theme,
         );
     } else if area.width >= 60 && area.height >= 20 {
@@ -220,13 +224,7 @@ fn compact(frame: &mut Frame, area: Rect, run: &Run, now: Now, theme: &Theme) {
 /// Below 60 columns, the keys that matter most, in that order, so `q` and `?` stay in view.
 fn compact_hints(run: &Run) -> Vec<(&'static str, &'static str)> {
     match run.mode {
-        Mode::Timer => vec![
-            ("q", "end"),
-            ("?", "help"),
-            ("i", "note"),
-            ("space", "pause"),
-            ("n", "next"),
-        ],
+        Mode::Timer => keymap::hints_for(keymap::COMPACT),
         _ => hints(run),
     }
 }

@@ -38,7 +38,10 @@ pub fn draw(frame: &mut Frame, area: Rect, summary: &Summary, now: Now, theme: &
         let planned = i64::from(step.planned_secs);
         let (actual, diff) = if s.records()[i].visited {
             let a = s.actual_secs(i, now.at) as i64;
-            (clock(a as u64), format!("{:>5}", crate::text::signed_clock(a - planned)))
+            (
+                clock(a as u64),
+                format!("{:>5}", crate::text::signed_clock(a - planned)),
+            )
         } else {
             ("—".to_string(), String::new())
         };
