@@ -93,8 +93,8 @@ impl App {
         t
     }
 
-    /// Picks `id` in the picker and fills the setup form.
-    fn start(&mut self, id: &str, participants: &str) -> &mut App {
+    /// Moves the picker's selection to protocol `id`.
+    fn pick(&mut self, id: &str) -> &mut App {
         let index = self
             .model
             .library
@@ -105,6 +105,12 @@ impl App {
         for _ in 0..index {
             self.key(KeyCode::Down);
         }
+        self
+    }
+
+    /// Picks `id` in the picker and fills the setup form.
+    fn start(&mut self, id: &str, participants: &str) -> &mut App {
+        self.pick(id);
         self.key(KeyCode::Enter);
         self.type_text("Grade 7 team").key(KeyCode::Enter);
         self.type_text("Sam").key(KeyCode::Enter);
@@ -139,16 +145,7 @@ fn picker() {
 #[test]
 fn setup_form() {
     let mut app = App::new();
-    let i = app
-        .model
-        .library
-        .protocols
-        .iter()
-        .position(|s| s.protocol.id == "tuning")
-        .unwrap();
-    for _ in 0..i {
-        app.key(KeyCode::Down);
-    }
+    app.pick("tuning");
     app.key(KeyCode::Enter)
         .type_text("Grade 7 team")
         .key(KeyCode::Enter)
@@ -542,16 +539,7 @@ fn escape_sequences_in_protocol_text_are_drawn_as_symbols() {
                 .any(|ch| ch.is_control() || ch == '\u{202e}')
         })
     };
-    let i = app
-        .model
-        .library
-        .protocols
-        .iter()
-        .position(|s| s.protocol.id == "evil")
-        .unwrap();
-    for _ in 0..i {
-        app.key(KeyCode::Down);
-    }
+    app.pick("evil");
     assert!(!dangerous(&app), "picker");
     app.key(KeyCode::Enter)
         .type_text("G")
@@ -623,16 +611,7 @@ fn auto_advance_moves_on_only_when_turned_on() {
 #[test]
 fn a_long_summary_scrolls() {
     let mut app = App::new();
-    let i = app
-        .model
-        .library
-        .protocols
-        .iter()
-        .position(|s| s.protocol.id == "final-word")
-        .unwrap();
-    for _ in 0..i {
-        app.key(KeyCode::Down);
-    }
+    app.pick("final-word");
     // Final Word asks for a facilitator and participants only.
     app.key(KeyCode::Enter)
         .type_text("Book club")
