@@ -48,6 +48,9 @@ pub fn run(mut model: Model, effects: Vec<Effect>) -> io::Result<Model> {
     perform_all(&mut model, effects);
     let input = Input::start();
     let result = catch_unwind(AssertUnwindSafe(|| -> io::Result<()> {
+        // Set after a tick that changed nothing visible: the next pass skips drawing.
+        let mut unchanged = false;
+        let mut face = model.clock_face();
         loop {
             if terminate.load(Ordering::Relaxed) || !io::stdin().is_terminal() {
                 let effects = update(&mut model, Msg::Terminate, now());
@@ -58,7 +61,9 @@ pub fn run(mut model: Model, effects: Vec<Effect>) -> io::Result<Model> {
                 let _ = terminal.draw(|frame| crate::ui::view(&model, frame));
                 return Ok(());
             }
-            terminal.draw(|frame| crate::ui::view(&model, frame))?;
+            if !unchanged {
+                terminal.draw(|frame| crate::ui::view(&model, frame))?;
+            }
             let wait = model
                 .next_wake(Instant::now())
                 .unwrap_or(SIGNAL_CHECK)
@@ -67,11 +72,16 @@ pub fn run(mut model: Model, effects: Vec<Effect>) -> io::Result<Model> {
                 None => Msg::Tick,
                 Some(Event::Key(key)) => Msg::Key(key),
                 Some(Event::Paste(text)) => Msg::Paste(text),
-                Some(Event::Resize(..)) => Msg::Tick,
+                Some(Event::Resize(..)) => Msg::Resize,
                 Some(_) => continue,
             };
+            let tick = msg == Msg::Tick;
             let effects = update(&mut model, msg, now());
+            let acted = !effects.is_empty();
             perform_all(&mut model, effects);
+            let new_face = model.clock_face();
+            unchanged = tick && !acted && new_face == face;
+            face = new_face;
         }
     }));
     drop(guard);

@@ -156,6 +156,8 @@ pub enum Msg {
     Paste(String),
     /// Time passed; nothing else happened.
     Tick,
+    /// The terminal changed size: everything is drawn again.
+    Resize,
     /// The session's file was created (in the fallback folder if `problem` is set).
     ArchiveOpened {
         path: PathBuf,
@@ -225,6 +227,23 @@ impl Model {
             start_in_projector: false,
             quit: false,
         }
+    }
+
+    /// Everything on screen that changes with time alone (countdown, session clock, time
+    /// of day, projected end). When a tick leaves it as it was, nothing needs drawing.
+    pub fn clock_face(&self) -> Option<[i64; 5]> {
+        let Screen::Run(run) = &self.screen else {
+            return None;
+        };
+        let s = &run.session;
+        let c = s.countdown(self.now.at);
+        Some([
+            c.shown_secs() as i64,
+            i64::from(c.is_over()),
+            s.total_actual_secs(self.now.at) as i64,
+            self.now.wall.timestamp() / 60,
+            s.projected_end(self.now).timestamp() / 60,
+        ])
     }
 
     /// How long the runtime may sleep before the screen would change on its own.

@@ -51,7 +51,7 @@ fn handle(model: &mut Model, msg: Msg, now: Now) -> Vec<Effect> {
         Msg::Key(key) => on_key(model, key),
         Msg::Paste(text) => on_paste(model, &text),
         // The clock is checked after every message (`check_clock`), a tick included.
-        Msg::Tick => Vec::new(),
+        Msg::Tick | Msg::Resize => Vec::new(),
         Msg::ArchiveOpened { path, problem } => {
             if let Some(saving) = saving_mut(model) {
                 *saving = Saving {

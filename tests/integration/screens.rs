@@ -712,3 +712,30 @@ fn auto_advance_waits_while_a_dialog_is_open() {
     app.key(KeyCode::Char('y'));
     assert_eq!(app.run().session.current(), 0);
 }
+
+#[test]
+fn a_paused_clock_gives_nothing_new_to_draw() {
+    let mut app = App::new();
+    assert_eq!(
+        app.model.clock_face(),
+        None,
+        "the picker never changes by itself"
+    );
+    app.start("tuning", "Ana, Ben");
+    let running = app.model.clock_face();
+    app.wait(1);
+    assert_ne!(
+        app.model.clock_face(),
+        running,
+        "a running countdown changes every second"
+    );
+    app.key(KeyCode::Char(' '));
+    let paused = app.model.clock_face();
+    app.wait(1);
+    app.wait(1);
+    assert_eq!(
+        app.model.clock_face(),
+        paused,
+        "paused, seconds pass with nothing to redraw"
+    );
+}
