@@ -29,6 +29,9 @@ pub fn draw(frame: &mut Frame, area: Rect, live: &Live, c: Countdown, hint: &str
     ]
     .into_iter()
     .find(|(_, w, h)| *w <= area.width && *h + 4 <= area.height);
+    // On a big screen, each pixel of the font becomes a block of cells, to fill it.
+    let rows_for_digits = area.height.saturating_sub(10);
+    let scale = (area.width / width.max(1)).min(rows_for_digits / 8);
     let mut top = vec![Line::styled(
         format!("{}/{}  {}", live.step, live.steps, safe(&live.step_name)),
         theme.title(),
@@ -70,7 +73,11 @@ pub fn draw(frame: &mut Frame, area: Rect, live: &Live, c: Countdown, hint: &str
             theme.silent(),
         ));
     }
-    let digit_height = size.map(|(_, _, h)| h).unwrap_or(1);
+    let digit_height = if scale >= 2 {
+        8 * scale
+    } else {
+        size.map(|(_, _, h)| h).unwrap_or(1)
+    };
     let [t, d, b] = Layout::vertical([
         Constraint::Length(top.len() as u16),
         Constraint::Length(digit_height + 1),
@@ -87,6 +94,7 @@ pub fn draw(frame: &mut Frame, area: Rect, live: &Live, c: Countdown, hint: &str
         theme.speak()
     };
     match size {
+        Some(_) if scale >= 2 => scaled_digits(frame, d, &digits, width, scale, style),
         Some((pixel_size, _, _)) => {
             let big = BigText::builder()
                 .pixel_size(pixel_size)
@@ -112,6 +120,45 @@ pub fn draw(frame: &mut Frame, area: Rect, live: &Live, c: Countdown, hint: &str
             Paragraph::new(Line::styled(hint.to_string(), theme.dim())).centered(),
             row,
         );
+    }
+}
+
+/// Draws `digits` in the 8×8 font with each pixel `scale` cells wide and high, centred.
+fn scaled_digits(
+    frame: &mut Frame,
+    area: Rect,
+    digits: &str,
+    width: u16,
+    scale: u16,
+    style: ratatui::style::Style,
+) {
+    let small = Rect::new(0, 0, width, 8);
+    let mut glyphs = ratatui::buffer::Buffer::empty(small);
+    let big = BigText::builder()
+        .pixel_size(PixelSize::Full)
+        .style(style)
+        .lines(vec![digits.into()])
+        .build();
+    ratatui::widgets::Widget::render(big, small, &mut glyphs);
+    let left = area.x + area.width.saturating_sub(width * scale) / 2;
+    let buf = frame.buffer_mut();
+    for y in 0..8u16 {
+        for x in 0..width {
+            let Some(cell) = glyphs.cell((x, y)) else {
+                continue;
+            };
+            for dy in 0..scale {
+                for dx in 0..scale {
+                    let (cx, cy) = (left + x * scale + dx, area.y + y * scale + dy);
+                    if cx < area.right()
+                        && cy < area.bottom()
+                        && let Some(target) = buf.cell_mut((cx, cy))
+                    {
+                        *target = cell.clone();
+                    }
+                }
+            }
+        }
     }
 }
 

@@ -739,3 +739,22 @@ fn a_paused_clock_gives_nothing_new_to_draw() {
         "paused, seconds pass with nothing to redraw"
     );
 }
+
+#[test]
+fn the_projector_digits_grow_to_fill_a_big_screen() {
+    let mut app = App::new();
+    app.start("tuning", "Ana, Ben");
+    app.key(KeyCode::Char('b'));
+    let rows_with_digits = |w: u16, h: u16| {
+        let t = app.draw(w, h);
+        let buf = t.backend().buffer();
+        (0..h)
+            .filter(|y| (0..w).any(|x| buf[(x, *y)].symbol() == "█"))
+            .count()
+    };
+    assert_eq!(rows_with_digits(80, 24), 7, "one cell per pixel at 80×24");
+    let big = rows_with_digits(160, 48);
+    assert!(big >= 14, "twice the size on a 160×48 screen: {big} rows");
+    let huge = rows_with_digits(300, 100);
+    assert!(huge >= 42, "and more on a wall screen: {huge} rows");
+}
