@@ -199,6 +199,7 @@ fn resume(
             }
         },
     };
+    crate::archive::claim(&path)?;
     let saved = crate::archive::read_state(&path)?;
     let now = crate::runtime::now();
     let session = crate::session::Session::resume(saved, now)

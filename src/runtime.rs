@@ -85,6 +85,12 @@ pub fn run(mut model: Model, effects: Vec<Effect>) -> io::Result<Model> {
         }
     }));
     drop(guard);
+    // Whatever happened, this process no longer has the session open.
+    if let Screen::Run(run) = &model.screen
+        && let Some(path) = &run.saving.path
+    {
+        archive::release(path);
+    }
     match result {
         Ok(outcome) => {
             if outcome.is_err() {
@@ -177,17 +183,7 @@ pub fn mirror(path: &Path, theme: crate::ui::Theme) -> io::Result<()> {
 pub fn read_live(path: &Path) -> Option<crate::app::Live> {
     let text = std::fs::read_to_string(path).ok()?;
     let live: crate::app::Live = serde_json::from_str(&text).ok()?;
-    process_alive(live.pid).then_some(live)
-}
-
-#[cfg(target_os = "linux")]
-fn process_alive(pid: u32) -> bool {
-    Path::new(&format!("/proc/{pid}")).exists()
-}
-
-#[cfg(not(target_os = "linux"))]
-fn process_alive(_pid: u32) -> bool {
-    true
+    archive::process_alive(live.pid).then_some(live)
 }
 
 /// After a failure: saves the running session as it stands, if there is one, and says where.
@@ -269,7 +265,9 @@ pub fn perform(effect: Effect) -> Option<Msg> {
             state,
         } => Some(save(&path, &fallback, &contents, state.as_deref())),
         Effect::LoadResume(path) => {
-            let saved = archive::read_state(&path).map(Box::new);
+            let saved = archive::claim(&path)
+                .and_then(|_| archive::read_state(&path))
+                .map(Box::new);
             Some(Msg::ResumeLoaded { path, saved })
         }
         Effect::Publish { path, mut live } => {
@@ -303,6 +301,8 @@ fn open_archive(
 ) -> Msg {
     let create = |d: &Path| {
         let path = archive::create_unique(d, name)?;
+        // A file this process has just created cannot be held by another crit.
+        let _ = archive::claim(&path);
         write_session(&path, contents, state)?;
         Ok::<_, io::Error>(path)
     };
@@ -339,6 +339,7 @@ fn write_session(path: &Path, contents: &str, state: Option<&str>) -> io::Result
         }
         None => {
             archive::save_atomic(path, contents)?;
+            archive::release(path);
             match std::fs::remove_file(&state_path) {
                 Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
                 _ => Ok(()),
@@ -359,9 +360,11 @@ fn save(path: &Path, fallback: &Path, contents: &str, state: Option<&str>) -> Ms
     let moved_to = archive::create_unique(fallback, &name)
         .and_then(|p| write_session(&p, contents, state).map(|_| p))
         .ok();
-    if moved_to.is_some() {
+    if let Some(new) = &moved_to {
         // The session lives on in the fallback: a stale state must not be resumed.
         let _ = std::fs::remove_file(archive::state_path(path));
+        archive::release(path);
+        let _ = archive::claim(new);
     }
     Msg::SaveFailed { problem, moved_to }
 }

@@ -2,6 +2,7 @@
 //! and saved so that a crash at any moment leaves a whole file on disk.
 
 mod index;
+mod lock;
 mod markdown;
 mod naming;
 mod save;
@@ -10,6 +11,7 @@ pub use index::{
     ArchiveEntry, Listing, SearchHit, Unreadable, entry, filter_group, list, resumable, search,
     to_json,
 };
+pub use lock::{claim, process_alive, release};
 pub use markdown::{escape_inline, render, yaml_string};
 pub use naming::file_name;
 pub use save::{create_unique, read_state, save_atomic, state_path};

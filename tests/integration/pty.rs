@@ -344,3 +344,38 @@ fn sigterm_and_sighup_save_the_draft_and_leave_cleanly() {
         );
     }
 }
+
+#[test]
+fn a_session_open_in_another_crit_is_not_resumed_twice() {
+    let archive = tempfile::tempdir().unwrap();
+    let protocols = fixtures().join("protocols/valid");
+    let (p, a) = (
+        protocols.to_str().unwrap(),
+        archive.path().to_str().unwrap(),
+    );
+    let mut first = Pty::spawn(&run_args(p, a));
+    first.wait_for("Step 1 of 4: Presentation");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_crit"))
+        .args(["resume", "--archive", a])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("is open in another crit"), "{err}");
+    first.send("q");
+    first.wait_for("End session? y/n");
+    first.send("y");
+    first.wait_for("Saved to");
+    first.send("q");
+    assert_eq!(first.wait_exit(), 0);
+    let file = session_file(archive.path());
+    let leftovers: Vec<_> = std::fs::read_dir(archive.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(
+        leftovers,
+        vec![file.file_name().unwrap().to_os_string()],
+        "no lock or state left behind"
+    );
+}
