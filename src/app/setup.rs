@@ -116,6 +116,8 @@ pub struct Setup {
     pub fields: Vec<Field>,
     pub focus: usize,
     pub error: Option<String>,
+    /// The person named in two roles has been pointed out once; starting again goes ahead.
+    pub overlap_shown: bool,
 }
 
 impl Setup {
@@ -171,6 +173,7 @@ impl Setup {
             fields,
             focus,
             error: None,
+            overlap_shown: false,
         }
     }
 
@@ -233,6 +236,32 @@ impl Setup {
         }
         Ok(roster)
     }
+}
+
+/// A name given for two roles ("Sam" as Presenter and among the Participants), which
+/// would show them as both speaking and silent: worth a second look before starting.
+pub fn name_in_two_roles(protocol: &Protocol, roster: &Roster) -> Option<String> {
+    for (i, (role_a, names_a)) in roster.people.iter().enumerate() {
+        for (role_b, names_b) in &roster.people[i + 1..] {
+            if let Some(name) = names_a
+                .iter()
+                .find(|a| names_b.iter().any(|b| b.to_lowercase() == a.to_lowercase()))
+            {
+                let label = |r: &str| {
+                    protocol
+                        .role(r)
+                        .map(|r| r.label.clone())
+                        .unwrap_or_else(|| r.to_string())
+                };
+                return Some(format!(
+                    "{name} is named as {} and among {}. Press Enter again to start anyway, or change one.",
+                    label(role_a),
+                    label(role_b)
+                ));
+            }
+        }
+    }
+    None
 }
 
 /// Names typed in a field: several, split at commas, for roles of many people.

@@ -295,7 +295,16 @@ fn setup_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
             if key.code == KeyCode::Enter || key.modifiers.contains(KeyModifiers::CONTROL) =>
         {
             match start(setup) {
-                Ok((protocol, roster)) => return start_session(model, protocol, roster),
+                Ok((protocol, roster)) => {
+                    let overlap = super::setup::name_in_two_roles(&protocol, &roster);
+                    match overlap {
+                        Some(warning) if !setup.overlap_shown => {
+                            setup.overlap_shown = true;
+                            setup.error = Some(warning);
+                        }
+                        _ => return start_session(model, protocol, roster),
+                    }
+                }
                 Err(problem) => setup.error = Some(problem),
             }
         }

@@ -758,3 +758,33 @@ fn the_projector_digits_grow_to_fill_a_big_screen() {
     let huge = rows_with_digits(300, 100);
     assert!(huge >= 42, "and more on a wall screen: {huge} rows");
 }
+
+#[test]
+fn a_name_in_two_roles_is_pointed_out_once() {
+    let mut app = App::new();
+    app.pick("tuning");
+    app.key(KeyCode::Enter)
+        .type_text("G")
+        .key(KeyCode::Enter)
+        .type_text("Sam")
+        .key(KeyCode::Enter);
+    app.type_text("Pat")
+        .key(KeyCode::Enter)
+        .type_text("Ana, pat")
+        .key(KeyCode::Enter);
+    app.key(KeyCode::Enter).key(KeyCode::Enter);
+    assert!(
+        matches!(app.model.screen, Screen::Setup(_)),
+        "not started yet"
+    );
+    let screen = format!("{:?}", app.draw(100, 24).backend());
+    assert!(
+        screen.contains("Pat is named as Presenter and among Participants"),
+        "{screen}"
+    );
+    app.key(KeyCode::Enter);
+    assert!(
+        matches!(app.model.screen, Screen::Run(_)),
+        "a second Enter starts"
+    );
+}
