@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+use crate::protocol::Problems;
 use crate::text::suggest;
 
 /// One thing wrong with a config file, and where; shown as `path:line:column: message`.
@@ -65,47 +66,26 @@ type Value<'i> = Spanned<DeValue<'i>>;
 /// problem in file order.
 pub fn parse_config(text: &str, path: &str) -> Result<FileConfig, Vec<ConfigProblem>> {
     let mut c = Checker {
-        src: text,
-        path,
-        problems: Vec::new(),
+        p: Problems::new(text, path),
     };
-    let (doc, errors) = DeTable::parse_recoverable(text);
-    if !errors.is_empty() {
-        for e in errors {
-            let span = e.span().unwrap_or(0..0);
-            let message = e.message().trim().trim_end_matches('.').to_string();
-            c.at(span, format!("this is not valid TOML: {message}"));
-        }
-        return Err(c.sorted());
-    }
+    let Some(doc) = c.p.parse(text) else {
+        return Err(c.p.sorted());
+    };
     let config = c.config(doc.get_ref());
-    if c.problems.is_empty() {
+    if c.p.is_empty() {
         Ok(config)
     } else {
-        Err(c.sorted())
+        Err(c.p.sorted())
     }
 }
 
 struct Checker<'s> {
-    src: &'s str,
-    path: &'s str,
-    problems: Vec<ConfigProblem>,
+    p: Problems<'s>,
 }
 
 impl Checker<'_> {
-    fn sorted(mut self) -> Vec<ConfigProblem> {
-        self.problems.sort_by_key(|p| (p.line, p.column));
-        self.problems
-    }
-
     fn at(&mut self, span: Range<usize>, message: impl Into<String>) {
-        let (line, column) = crate::protocol::position(self.src, span.start);
-        self.problems.push(ConfigProblem {
-            path: self.path.to_string(),
-            line,
-            column,
-            message: message.into(),
-        });
+        self.p.at(span, message);
     }
 
     fn config(&mut self, doc: &DeTable<'_>) -> FileConfig {

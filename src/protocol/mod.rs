@@ -12,7 +12,7 @@ mod template;
 
 pub use handout::handout;
 pub use library::{Library, Origin, Skipped, Source, builtin_files};
-pub(crate) use parse::position;
+pub(crate) use parse::Problems;
 pub use parse::{Problem, parse_protocol, valid_id};
 pub use template::template;
 

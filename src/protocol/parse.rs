@@ -71,47 +71,75 @@ pub fn parse_protocol(
     default_id: &str,
 ) -> Result<Protocol, Vec<Problem>> {
     let mut c = Checker {
-        src: source,
-        path,
-        problems: Vec::new(),
+        p: Problems::new(source, path),
     };
-    let (doc, errors) = DeTable::parse_recoverable(source);
-    if !errors.is_empty() {
-        for e in errors {
-            let span = e.span().unwrap_or(0..0);
-            let message = e.message().trim().trim_end_matches('.').to_string();
-            c.at(span, format!("this is not valid TOML: {message}"));
-        }
-        return Err(c.sorted());
-    }
+    let Some(doc) = c.p.parse(source) else {
+        return Err(c.p.sorted());
+    };
     let protocol = c.protocol(doc.get_ref(), default_id);
     match protocol {
-        Some(p) if c.problems.is_empty() => Ok(p),
-        _ => Err(c.sorted()),
+        Some(p) if c.p.is_empty() => Ok(p),
+        _ => Err(c.p.sorted()),
     }
 }
 
-struct Checker<'s> {
+/// Problems found in one file, each placed at its line and column.
+pub(crate) struct Problems<'s> {
     src: &'s str,
     path: &'s str,
-    problems: Vec<Problem>,
+    list: Vec<Problem>,
 }
 
-impl Checker<'_> {
-    /// Problems in file order, as an editor would list them.
-    fn sorted(mut self) -> Vec<Problem> {
-        self.problems.sort_by_key(|p| (p.line, p.column));
-        self.problems
+impl<'s> Problems<'s> {
+    pub(crate) fn new(src: &'s str, path: &'s str) -> Problems<'s> {
+        Problems {
+            src,
+            path,
+            list: Vec::new(),
+        }
     }
 
-    fn at(&mut self, span: Range<usize>, message: impl Into<String>) {
+    pub(crate) fn at(&mut self, span: Range<usize>, message: impl Into<String>) {
         let (line, column) = position(self.src, span.start);
-        self.problems.push(Problem {
+        self.list.push(Problem {
             path: self.path.to_string(),
             line,
             column,
             message: message.into(),
         });
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    /// Problems in file order, as an editor would list them.
+    pub(crate) fn sorted(mut self) -> Vec<Problem> {
+        self.list.sort_by_key(|p| (p.line, p.column));
+        self.list
+    }
+
+    /// The TOML document in `text`, or `None` with every syntax error reported.
+    pub(crate) fn parse<'i>(&mut self, text: &'i str) -> Option<Spanned<DeTable<'i>>> {
+        let (doc, errors) = DeTable::parse_recoverable(text);
+        for e in &errors {
+            let message = e.message().trim().trim_end_matches('.').to_string();
+            self.at(
+                e.span().unwrap_or(0..0),
+                format!("this is not valid TOML: {message}"),
+            );
+        }
+        errors.is_empty().then_some(doc)
+    }
+}
+
+struct Checker<'s> {
+    p: Problems<'s>,
+}
+
+impl Checker<'_> {
+    fn at(&mut self, span: Range<usize>, message: impl Into<String>) {
+        self.p.at(span, message);
     }
 
     fn protocol(&mut self, doc: &DeTable<'_>, default_id: &str) -> Option<Protocol> {
@@ -695,7 +723,7 @@ struct Scope<'a> {
 }
 
 /// 1-based line and column (in characters) of a byte offset.
-pub(crate) fn position(src: &str, offset: usize) -> (usize, usize) {
+fn position(src: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(src.len());
     let before = src.get(..offset).unwrap_or(src);
     let line = before.matches('\n').count() + 1;
