@@ -152,10 +152,11 @@ fn tui(model: Model, effects: Vec<app::Effect>) -> Result<ExitCode, Fail> {
 /// The most recently saved session that can be resumed, described for the picker. Only
 /// the folder's listing and that one file are read, so a large archive starts fast.
 fn unfinished(archive: &Path) -> Option<(PathBuf, String)> {
-    let path = crate::archive::resumable(archive)
-        .ok()?
+    // A session another crit has open is not offered here.
+    let found = crate::archive::resumable(archive).ok()?;
+    let path = found
         .into_iter()
-        .next()?;
+        .find(|p| !crate::archive::held_elsewhere(p))?;
     let entry = crate::archive::entry(&path).ok()??;
     let when = entry
         .start
@@ -200,10 +201,12 @@ fn resume(
         },
     };
     crate::archive::claim(&path)?;
-    let saved = crate::archive::read_state(&path)?;
     let now = crate::runtime::now();
-    let session = crate::session::Session::resume(saved, now)
-        .map_err(|e| format!("cannot resume {}: {e}", path.display()))?;
+    let session = crate::archive::read_state(&path).and_then(|saved| {
+        crate::session::Session::resume(saved, now)
+            .map_err(|e| format!("cannot resume {}: {e}", path.display()))
+    });
+    let session = session.inspect_err(|_| crate::archive::release(&path))?;
     let mut model = Model::new(library, settings, now);
     let effects = app::resume_session(&mut model, session, path);
     tui(model, effects)

@@ -268,6 +268,9 @@ pub fn perform(effect: Effect) -> Option<Msg> {
             let saved = archive::claim(&path)
                 .and_then(|_| archive::read_state(&path))
                 .map(Box::new);
+            if saved.is_err() {
+                archive::release(&path);
+            }
             Some(Msg::ResumeLoaded { path, saved })
         }
         Effect::Publish { path, mut live } => {

@@ -361,7 +361,10 @@ fn run_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
                     run.flash = Some("The step changed, so here is a new plan.".into());
                     return Vec::new();
                 }
-                if let Some((_, plan)) = run.fit.take() {
+                // The plan shown was worked out when `f` was pressed; time has passed since,
+                // so the same rules are applied to the time left now.
+                let fresh = run.session.propose_fit(now);
+                if let (Some(plan), Some(_)) = (fresh, run.fit.take()) {
                     run.session.apply_fit(&plan);
                     run.flash = Some(match plan.late_by_secs() {
                         0 => "The remaining steps now fit the end time.".to_string(),

@@ -18,9 +18,7 @@ fn lock_path(md: &Path) -> PathBuf {
 pub fn claim(md: &Path) -> Result<(), String> {
     let path = lock_path(md);
     let me = std::process::id();
-    if let Some(pid) = fs::read_to_string(&path)
-        .ok()
-        .and_then(|t| t.trim().parse::<u32>().ok())
+    if let Some(pid) = holder(md)
         && pid != me
         && process_alive(pid)
     {
@@ -34,15 +32,20 @@ pub fn claim(md: &Path) -> Result<(), String> {
     Ok(())
 }
 
+/// Whether another running crit has the session at `md` open.
+pub fn held_elsewhere(md: &Path) -> bool {
+    holder(md).is_some_and(|pid| pid != std::process::id() && process_alive(pid))
+}
+
+/// The process named in the session's lock, if any.
+fn holder(md: &Path) -> Option<u32> {
+    fs::read_to_string(lock_path(md)).ok()?.trim().parse().ok()
+}
+
 /// Gives the session back (only if this process holds it).
 pub fn release(md: &Path) {
-    let path = lock_path(md);
-    let mine = fs::read_to_string(&path)
-        .ok()
-        .and_then(|t| t.trim().parse::<u32>().ok())
-        == Some(std::process::id());
-    if mine {
-        let _ = fs::remove_file(path);
+    if holder(md) == Some(std::process::id()) {
+        let _ = fs::remove_file(lock_path(md));
     }
 }
 

@@ -11,7 +11,7 @@ pub use index::{
     ArchiveEntry, Listing, SearchHit, Unreadable, entry, filter_group, list, resumable, search,
     to_json,
 };
-pub use lock::{claim, process_alive, release};
+pub use lock::{claim, held_elsewhere, process_alive, release};
 pub use markdown::{escape_inline, render, yaml_string};
 pub use naming::file_name;
 pub use save::{create_unique, read_state, save_atomic, state_path};

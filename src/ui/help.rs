@@ -19,7 +19,7 @@ pub fn draw(frame: &mut Frame, area: Rect, theme: &Theme) {
         lines.push(row(k, l, theme));
     }
     lines.push(Line::styled(
-        "The timer never moves on by itself; n moves on.",
+        "Only n moves on (unless auto_advance is on).",
         theme.dim(),
     ));
     // Keep the footer row visible under the help.

@@ -71,8 +71,9 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, picker: &Picker, theme
     }
     if !lib.skipped.is_empty() {
         let text = format!(
-            "{} protocol file(s) skipped because of problems: s shows why",
-            lib.skipped.len()
+            "{} protocol file{} skipped because of problems: s shows why",
+            lib.skipped.len(),
+            if lib.skipped.len() == 1 { "" } else { "s" }
         );
         notices.push(Line::styled(text, theme.warning()));
     }

@@ -406,8 +406,10 @@ fn countdown_line(s: &Session, now: Now, theme: &Theme) -> Line<'static> {
     // A range's top is worth saying only while the allowance is below it.
     let allowance = (c.allowance_ms / 1000).max(0) as u32;
     let stretch = match step.per_turn {
-        Some((_, max)) if max > allowance => Some(max),
-        None if step.max_secs > allowance => Some(step.max_secs),
+        Some((planned, max)) if max > planned && max > allowance => Some(max),
+        None if step.max_secs > step.planned_secs && step.max_secs > allowance => {
+            Some(step.max_secs)
+        }
         _ => None,
     };
     if let Some(max) = stretch {

@@ -85,8 +85,9 @@ pub fn draw(frame: &mut Frame, area: Rect, summary: &Summary, now: Now, theme: &
     );
 
     let mut lines = vec![Line::raw(format!(
-        "{} notes · planned {} · actual {}",
+        "{} note{} · planned {} · actual {}",
         s.notes.len(),
+        if s.notes.len() == 1 { "" } else { "s" },
         clock(s.planned_total_secs()),
         clock(s.total_actual_secs(now.at))
     ))];
