@@ -490,16 +490,23 @@ fn archive_command(command: ArchiveCommand, dir: &Path) -> Result<ExitCode, Fail
                     serde_json::to_string_pretty(&to_json(&entries)).unwrap_or_default()
                 );
             } else {
+                // Fixed columns; long names are cut with "…" so the columns stay aligned.
+                let cut = |s: &str, w: usize| crate::text::truncate(&safe(s), w);
+                if !entries.is_empty() {
+                    println!(
+                        "{:<16}  {:<24}  {:<28}  {:<16}  {:<11}  FILE",
+                        "DATE", "GROUP", "PROTOCOL", "PRESENTER", "STATUS"
+                    );
+                }
                 for e in &entries {
                     let time = e.start.as_deref().and_then(|s| s.get(11..16)).unwrap_or("");
                     println!(
-                        "{} {:<5}  {:<24}  {:<28}  {:<16}  {:<11}  {}",
-                        safe(&e.date),
-                        safe(time),
-                        safe(&e.group),
-                        safe(&e.protocol),
-                        safe(&e.presenters.join(", ")),
-                        safe(&e.status),
+                        "{:<16}  {:<24}  {:<28}  {:<16}  {:<11}  {}",
+                        cut(&format!("{} {time}", e.date), 16),
+                        cut(&e.group, 24),
+                        cut(&e.protocol, 28),
+                        cut(&e.presenters.join(", "), 16),
+                        cut(&e.status, 11),
                         e.path.display()
                     );
                 }

@@ -520,7 +520,12 @@ fn timer_action(model: &mut Model, action: Action) -> Vec<Effect> {
             return save(run, now);
         }
         Action::Shorten => {
+            let before = session.countdown(now.at).allowance_ms;
             session.adjust(-60, now.at);
+            if session.countdown(now.at).allowance_ms == before {
+                run.flash = Some("A step keeps at least a minute: press n to move on.".into());
+                return Vec::new();
+            }
             return save(run, now);
         }
         Action::OpenNote => run.mode = Mode::Note,

@@ -120,6 +120,26 @@ impl PlannedStep {
         self.per_turn.is_some()
     }
 
+    /// "R2 Responses (Ana)": the step first, for lists with little room.
+    pub fn short_name(&self) -> String {
+        match &self.round {
+            Some(r) => {
+                let who = r
+                    .presenter
+                    .as_ref()
+                    .map(|p| format!(" ({p})"))
+                    .unwrap_or_default();
+                format!(
+                    "{}{} {}{who}",
+                    r.label.chars().next().unwrap_or('R'),
+                    r.index,
+                    self.name
+                )
+            }
+            None => self.name.clone(),
+        }
+    }
+
     /// "Round 2 of 5 — Ana presents: Responses", or the name alone.
     pub fn full_name(&self) -> String {
         match &self.round {

@@ -426,6 +426,14 @@ impl Session {
         (0..self.plan.len()).map(|i| self.actual_secs(i, now)).sum()
     }
 
+    /// The total the session now runs to: each step's planned time with its changes
+    /// (`+`/`-`, a fitted plan).
+    pub fn allowed_total_secs(&self) -> u64 {
+        (0..self.plan.len())
+            .map(|i| self.allowance_secs(i).max(0) as u64)
+            .sum()
+    }
+
     pub fn planned_total_secs(&self) -> u64 {
         self.plan.iter().map(|s| u64::from(s.planned_secs)).sum()
     }

@@ -256,7 +256,7 @@ fn header_line(frame: &mut Frame, area: Rect, s: &Session, now: Now, theme: &The
     let session = format!(
         "{} of {}",
         clock(s.total_actual_secs(now.at)),
-        clock(s.planned_total_secs())
+        clock(s.allowed_total_secs())
     );
     let right = Line::from(vec![
         Span::styled(format!("{session} · "), theme.dim()),
@@ -544,16 +544,7 @@ fn steps_panel(frame: &mut Frame, area: Rect, s: &Session, now: Now, theme: &The
             };
             let prefix = format!("{mark}{:>3} ", i + 1);
             let room = width.saturating_sub(prefix.chars().count() + times.chars().count() + 1);
-            let name = match &step.round {
-                Some(r) => format!(
-                    "{}{} {}",
-                    r.label.chars().next().unwrap_or('R'),
-                    r.index,
-                    step.name
-                ),
-                None => step.name.clone(),
-            };
-            let name = crate::text::truncate(&safe(&name), room);
+            let name = crate::text::truncate(&safe(&step.short_name()), room);
             Line::styled(format!("{prefix}{name:<room$} {times}"), style)
         })
         .collect();

@@ -48,7 +48,7 @@ pub fn draw(frame: &mut Frame, area: Rect, summary: &Summary, now: Now, theme: &
         let notes = s.notes_of(i).count();
         rows.push(Row::new(vec![
             Cell::from(format!("{}", i + 1)),
-            Cell::from(crate::text::truncate(&safe(&step.full_name()), name_width)),
+            Cell::from(crate::text::truncate(&safe(&step.short_name()), name_width)),
             Cell::from(clock(planned as u64)),
             Cell::from(actual),
             Cell::from(diff),

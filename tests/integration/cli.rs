@@ -365,11 +365,18 @@ fn resume_explains_what_cannot_be_resumed() {
 fn a_refused_resume_leaves_no_lock_behind() {
     let dir = tempfile::tempdir().unwrap();
     let done = dir.path().join("done.md");
-    std::fs::write(&done, "---\nprotocol: \"Tuning Protocol\"\nstatus: complete\n---\n").unwrap();
+    std::fs::write(
+        &done,
+        "---\nprotocol: \"Tuning Protocol\"\nstatus: complete\n---\n",
+    )
+    .unwrap();
     for file in [done.clone(), dir.path().join("missing.md")] {
         let (code, _, _) = crit(&["resume", file.to_str().unwrap()]);
         assert_eq!(code, 1);
     }
-    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     assert_eq!(names, vec![std::ffi::OsString::from("done.md")]);
 }
