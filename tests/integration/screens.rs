@@ -810,3 +810,31 @@ fn a_fit_applied_after_reading_it_for_a_while_uses_the_time_left_then() {
         "a step without a range never says it may stretch: {screen}"
     );
 }
+
+#[test]
+fn shortening_stops_at_a_minute_and_the_header_counts_changes() {
+    let mut app = App::new();
+    app.start("tuning", "Ana, Ben");
+    let header = |app: &App| {
+        format!("{:?}", app.draw(120, 40).backend())
+            .lines()
+            .nth(3)
+            .unwrap_or("")
+            .to_string()
+    };
+    assert!(header(&app).contains("0:00 of 1:17:00"), "{}", header(&app));
+    app.key(KeyCode::Char('+'));
+    assert!(
+        header(&app).contains("of 1:18:00"),
+        "the header follows +: {}",
+        header(&app)
+    );
+    for _ in 0..12 {
+        app.key(KeyCode::Char('-'));
+    }
+    assert_eq!(app.run().session.allowance_secs(0), 60);
+    assert_eq!(
+        app.run().flash.as_deref(),
+        Some("A step keeps at least a minute: press n to move on.")
+    );
+}
