@@ -86,6 +86,16 @@ impl Pty {
         self.writer.flush().unwrap();
     }
 
+    /// Ends the session from the timer keys (q, y), then quits the summary (q).
+    fn end_session_and_quit(&mut self) {
+        self.send("q");
+        self.wait_for("End session? y/n");
+        self.send("y");
+        self.wait_for("Saved to");
+        self.send("q");
+        assert_eq!(self.wait_exit(), 0);
+    }
+
     fn wait_exit(&mut self) -> u32 {
         let deadline = Instant::now() + Duration::from_secs(20);
         loop {
@@ -176,12 +186,7 @@ fn killed_with_sigkill_then_resumed_and_finished() {
     resumed.wait_for("[Note] After the resume");
     resumed.send("\x1b");
     resumed.wait_for("space pause");
-    resumed.send("q");
-    resumed.wait_for("End session? y/n");
-    resumed.send("y");
-    resumed.wait_for("Saved to");
-    resumed.send("q");
-    assert_eq!(resumed.wait_exit(), 0);
+    resumed.end_session_and_quit();
 
     assert_eq!(
         session_file(archive.path()),
@@ -250,12 +255,7 @@ fn a_session_in_a_real_terminal_saves_its_notes() {
 
     crit.send("\x1b");
     crit.wait_for("space pause");
-    crit.send("q");
-    crit.wait_for("End session? y/n");
-    crit.send("y");
-    crit.wait_for("Saved to");
-    crit.send("q");
-    assert_eq!(crit.wait_exit(), 0);
+    crit.end_session_and_quit();
 
     let after = std::fs::read_to_string(&file).unwrap();
     assert!(
@@ -362,12 +362,7 @@ fn a_session_open_in_another_crit_is_not_resumed_twice() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("is open in another crit"), "{err}");
-    first.send("q");
-    first.wait_for("End session? y/n");
-    first.send("y");
-    first.wait_for("Saved to");
-    first.send("q");
-    assert_eq!(first.wait_exit(), 0);
+    first.end_session_and_quit();
     let file = session_file(archive.path());
     let leftovers: Vec<_> = std::fs::read_dir(archive.path())
         .unwrap()
