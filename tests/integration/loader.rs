@@ -222,3 +222,47 @@ fn the_readme_format_example_loads() {
     assert_eq!(p.id, "final-word-short");
     assert_eq!(p.steps.len(), 3);
 }
+
+#[test]
+fn the_template_loads_and_shows_every_key() {
+    let text = critical_friends::protocol::template("our-protocol");
+    let p = parse_protocol(&text, "our-protocol.toml", "our-protocol")
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(p.id, "our-protocol");
+    let keys = [
+        "id",
+        "name",
+        "summary",
+        "source",
+        "tags",
+        "[roles]",
+        "label",
+        "many",
+        "typical",
+        "[note_kinds]",
+        "[[steps]]",
+        "minutes",
+        "speakers",
+        "silent",
+        "guide",
+        "stems",
+        "notes",
+        "turns",
+        "estimated",
+        "protected",
+        "repeat",
+        "as",
+        "rotate",
+        "[[steps.steps]]",
+    ];
+    for key in keys {
+        assert!(
+            text.contains(&format!("{key} =")) || text.contains(key),
+            "the template shows `{key}`"
+        );
+    }
+    assert!(
+        text.contains("rotate = true"),
+        "rotate is shown with its value"
+    );
+}
