@@ -174,7 +174,8 @@ fn full(frame: &mut Frame, area: Rect, run: &Run, now: Now, theme: &Theme) {
     let [header, step_area, who_area, body, notes, message, foot] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(step_rows + 2),
-        Constraint::Length(who.lines.len() as u16),
+        // Long names wrap rather than being cut: who is silent must always be readable.
+        Constraint::Length(wrapped_height(&who, area.width)),
         Constraint::Min(3),
         Constraint::Length(notes_height),
         Constraint::Length(problem_lines),
@@ -315,7 +316,11 @@ fn step_panel(
         Layout::horizontal([Constraint::Min(10), Constraint::Length(digits_width)]).areas(inner);
     let mut rows = Vec::new();
     if let Some(round) = &step.round {
-        rows.push(Line::styled(safe(&round.title()), theme.title()));
+        let width = text_area.width as usize;
+        rows.push(Line::styled(
+            crate::text::truncate(&safe(&round.title()), width),
+            theme.title(),
+        ));
     }
     if let Some((i, name)) = s.turn() {
         let mut spans = vec![
@@ -323,11 +328,17 @@ fn step_panel(
                 format!("Turn {} of {}: ", i + 1, step.turns.len()),
                 theme.dim(),
             ),
-            Span::styled(safe(name), theme.speak()),
+            Span::styled(
+                crate::text::truncate(&safe(name), text_area.width as usize / 2),
+                theme.speak(),
+            ),
         ];
         match s.next_in_turn() {
             Some(next) => spans.push(Span::styled(
-                format!("   next: {}", safe(next)),
+                format!(
+                    "   next: {}",
+                    crate::text::truncate(&safe(next), text_area.width as usize / 3)
+                ),
                 theme.dim(),
             )),
             None => spans.push(Span::styled("   (last turn)", theme.dim())),
@@ -646,4 +657,13 @@ fn confirm(frame: &mut Frame, area: Rect, s: &Session, theme: &Theme) {
             .block(theme.block(" End ")),
         popup,
     );
+}
+
+/// Rows `text` takes when wrapped at `width` (each line at least one).
+fn wrapped_height(text: &Text<'_>, width: u16) -> u16 {
+    let width = usize::from(width.max(1));
+    text.lines
+        .iter()
+        .map(|l| l.width().max(1).div_ceil(width) as u16)
+        .sum()
 }

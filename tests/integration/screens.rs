@@ -838,3 +838,22 @@ fn shortening_stops_at_a_minute_and_the_header_counts_changes() {
         Some("A step keeps at least a minute: press n to move on.")
     );
 }
+
+#[test]
+fn long_names_wrap_instead_of_disappearing() {
+    let mut app = App::new();
+    app.start(
+        "tuning",
+        "Anastasia Papadopoulou-Vlachou, Dmitri Alexandrovich Konstantinopolsky",
+    );
+    app.key(KeyCode::Char('n'));
+    let screen = format!("{:?}", app.draw(80, 24).backend());
+    for word in [
+        "Anastasia",
+        "Papadopoulou-Vlachou",
+        "Konstantinopolsky",
+        "listen and take notes",
+    ] {
+        assert!(screen.contains(word), "{word} is on screen:\n{screen}");
+    }
+}
