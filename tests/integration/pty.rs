@@ -126,6 +126,17 @@ fn session_file(dir: &std::path::Path) -> std::path::PathBuf {
     files[0].clone()
 }
 
+/// `crit run quick-tuning` saving into `archive`, started and showing its first step.
+fn start_quick_session(archive: &std::path::Path) -> Pty {
+    let protocols = fixtures().join("protocols/valid");
+    let crit = Pty::spawn(&run_args(
+        protocols.to_str().unwrap(),
+        archive.to_str().unwrap(),
+    ));
+    crit.wait_for("Step 1 of 4: Presentation");
+    crit
+}
+
 fn run_args<'a>(protocols: &'a str, archive: &'a str) -> Vec<&'a str> {
     vec![
         "run",
@@ -149,13 +160,7 @@ fn run_args<'a>(protocols: &'a str, archive: &'a str) -> Vec<&'a str> {
 #[test]
 fn killed_with_sigkill_then_resumed_and_finished() {
     let archive = tempfile::tempdir().unwrap();
-    let protocols = fixtures().join("protocols/valid");
-    let (p, a) = (
-        protocols.to_str().unwrap(),
-        archive.path().to_str().unwrap(),
-    );
-    let mut crit = Pty::spawn(&run_args(p, a));
-    crit.wait_for("Step 1 of 4: Presentation");
+    let mut crit = start_quick_session(archive.path());
     crit.send("n");
     crit.wait_for("Step 2 of 4");
     crit.send("i");
@@ -171,7 +176,12 @@ fn killed_with_sigkill_then_resumed_and_finished() {
             .contains("a note typed just before the crash")
     );
 
-    let mut resumed = Pty::spawn(&["resume", "--archive", a, "--no-bell"]);
+    let mut resumed = Pty::spawn(&[
+        "resume",
+        "--archive",
+        archive.path().to_str().unwrap(),
+        "--no-bell",
+    ]);
     resumed.wait_for("Step 2 of 4: Warm and cool feedback");
     resumed.wait_for("[Note] Warm: a note typed just before the crash");
     resumed.wait_for("Resumed where the session stopped.");
@@ -309,12 +319,7 @@ fn crit_mirror_follows_a_live_file_within_a_second() {
 fn sigterm_and_sighup_save_the_draft_and_leave_cleanly() {
     for signal in ["-TERM", "-HUP"] {
         let archive = tempfile::tempdir().unwrap();
-        let protocols = fixtures().join("protocols/valid");
-        let mut crit = Pty::spawn(&run_args(
-            protocols.to_str().unwrap(),
-            archive.path().to_str().unwrap(),
-        ));
-        crit.wait_for("Step 1 of 4: Presentation");
+        let mut crit = start_quick_session(archive.path());
         crit.send("i");
         crit.wait_for("New note");
         crit.send("half-typed when the signal came");
@@ -348,15 +353,9 @@ fn sigterm_and_sighup_save_the_draft_and_leave_cleanly() {
 #[test]
 fn a_session_open_in_another_crit_is_not_resumed_twice() {
     let archive = tempfile::tempdir().unwrap();
-    let protocols = fixtures().join("protocols/valid");
-    let (p, a) = (
-        protocols.to_str().unwrap(),
-        archive.path().to_str().unwrap(),
-    );
-    let mut first = Pty::spawn(&run_args(p, a));
-    first.wait_for("Step 1 of 4: Presentation");
+    let mut first = start_quick_session(archive.path());
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_crit"))
-        .args(["resume", "--archive", a])
+        .args(["resume", "--archive", archive.path().to_str().unwrap()])
         .output()
         .unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
