@@ -221,25 +221,7 @@ fn crit_state(md: &std::path::Path) -> std::path::PathBuf {
 #[test]
 fn a_session_in_a_real_terminal_saves_its_notes() {
     let archive = tempfile::tempdir().unwrap();
-    let protocols = fixtures().join("protocols/valid");
-    let mut crit = Pty::spawn(&[
-        "run",
-        "quick-tuning",
-        "--protocols",
-        protocols.to_str().unwrap(),
-        "--archive",
-        archive.path().to_str().unwrap(),
-        "--group",
-        "PTY group",
-        "--facilitator",
-        "Sam",
-        "--presenter",
-        "Pat",
-        "--participants",
-        "Ana, Ben",
-        "--no-bell",
-    ]);
-    crit.wait_for("Step 1 of 4: Presentation");
+    let mut crit = start_quick_session(archive.path());
     crit.wait_for("Pat (Presenter)");
     crit.send("i");
     crit.wait_for("New note");
