@@ -9,6 +9,7 @@ use crate::cli::{ArchiveCommand, Cli, Command, ConfigCommand, RunArgs};
 use crate::config::{self, ConfigSource};
 use crate::paths::Paths;
 use crate::protocol::{Library, Protocol, handout, parse_protocol, template};
+use crate::runtime::{Files, say};
 use crate::text::{line as safe, minutes};
 
 /// A user-fixable problem, explained in one message (exit code 1).
@@ -62,7 +63,7 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode, Fail> {
                 color: resolved.color,
                 warning: resolved.warning,
             };
-            crate::runtime::mirror(&paths.live_file, theme)
+            crate::runtime::mirror(&paths.live, theme)
                 .map_err(|e| format!("the terminal failed: {e}"))?;
             Ok(ExitCode::SUCCESS)
         }
@@ -87,13 +88,18 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode, Fail> {
                 color: resolved.color,
                 default_group: resolved.group.clone(),
                 default_names: resolved.names.clone(),
-                live_file: Some(paths.live_file.clone()),
+                live_file: Some(paths.live_file()),
             };
+            if let Some(problem) = paths.live_problem()
+                && matches!(cli.command, None | Some(Command::Run(_) | Command::Resume { .. }))
+            {
+                return Err(problem);
+            }
             match cli.command {
                 None => {
                     let mut model = Model::new(library, settings, crate::runtime::now());
-                    model.resume_offer = unfinished(&archive_dir);
-                    tui(model, Vec::new())
+                    model.resume_offer = unfinished(&[&archive_dir, &paths.fallback]);
+                    tui(model, Vec::new(), Files::default())
                 }
                 Some(Command::Resume { session }) => resume(library, settings, session),
                 Some(Command::Run(args)) => run(library, settings, &args),
@@ -120,7 +126,7 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode, Fail> {
     }
 }
 
-fn tui(model: Model, effects: Vec<app::Effect>) -> Result<ExitCode, Fail> {
+fn tui(model: Model, effects: Vec<app::Effect>, files: Files) -> Result<ExitCode, Fail> {
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(
@@ -129,32 +135,34 @@ fn tui(model: Model, effects: Vec<app::Effect>) -> Result<ExitCode, Fail> {
                 .into(),
         );
     }
-    let model =
-        crate::runtime::run(model, effects).map_err(|e| format!("the terminal failed: {e}"))?;
+    let model = crate::runtime::run(model, effects, files)
+        .map_err(|e| format!("the terminal failed: {e}"))?;
     // After the screen is restored, say where the notes are, so it stays in the scrollback.
+    // (The window may be gone already: these lines are best effort.)
     if let Screen::Run(run) = &model.screen
         && let Some(path) = &run.saving.path
     {
-        println!(
-            "The session is saved in {}; `crit resume` continues it.",
-            path.display()
+        say(
+            false,
+            &format!(
+                "The session is saved in {}; `crit resume` continues it.",
+                path.display()
+            ),
         );
     }
     if let Screen::Summary(s) = &model.screen {
         match &s.saving.path {
-            Some(p) => println!("Session notes saved to {}", p.display()),
-            None => eprintln!("crit: the session could not be saved to a file"),
+            Some(p) => say(false, &format!("Session notes saved to {}", p.display())),
+            None => say(true, "crit: the session could not be saved to a file"),
         }
     }
     Ok(ExitCode::SUCCESS)
 }
 
-/// The most recently saved session that can be resumed, described for the picker. Only
-/// the folder's listing and that one file are read, so a large archive starts fast.
-fn unfinished(archive: &Path) -> Option<(PathBuf, String)> {
-    // A session another crit has open is not offered here.
-    let found = crate::archive::resumable(archive).ok()?;
-    let path = found
+/// The most recently active session that can be resumed (in the archive or the rescue
+/// folder), described for the picker. Sessions another crit has open are passed over.
+fn unfinished(dirs: &[&Path]) -> Option<(PathBuf, String)> {
+    let path = crate::archive::journal::unfinished(dirs)
         .into_iter()
         .find(|p| !crate::archive::held_elsewhere(p))?;
     let entry = crate::archive::entry(&path).ok()??;
@@ -168,48 +176,45 @@ fn unfinished(archive: &Path) -> Option<(PathBuf, String)> {
     Some((path, format!("{} · {}{when}", entry.protocol, entry.group)))
 }
 
-/// `crit resume`: the given session file, or the most recent unfinished one.
+/// `crit resume`: the given session file, or the most recently active one that can
+/// actually be resumed (in the archive or the rescue folder).
 fn resume(
     library: Library,
     settings: Settings,
     session: Option<PathBuf>,
 ) -> Result<ExitCode, Fail> {
-    let path = match session {
-        Some(p) => p,
-        None => match crate::archive::resumable(&settings.archive_dir)
-            .map(|found| found.into_iter().next())
-        {
-            Ok(Some(path)) => path,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err(format!(
+    let mut files = Files::default();
+    let (path, resumed) = match session {
+        Some(path) => {
+            let resumed = files.resume(&path)?;
+            (path, resumed)
+        }
+        None => {
+            let dirs = [settings.archive_dir.as_path(), settings.fallback_dir.as_path()];
+            let mut last_problem = None;
+            let mut found = None;
+            for path in crate::archive::journal::unfinished(&dirs) {
+                match files.resume(&path) {
+                    Ok(resumed) => {
+                        found = Some((path, resumed));
+                        break;
+                    }
+                    Err(problem) => last_problem = Some(problem),
+                }
+            }
+            found.ok_or_else(|| match last_problem {
+                Some(problem) => format!("no unfinished session can be resumed: {problem}"),
+                None => format!(
                     "there is no unfinished session in {} to resume",
                     settings.archive_dir.display()
-                ));
-            }
-            Ok(None) => {
-                return Err(format!(
-                    "there is no unfinished session in {} to resume",
-                    settings.archive_dir.display()
-                ));
-            }
-            Err(e) => {
-                return Err(format!(
-                    "cannot read the archive folder {}: {e}",
-                    settings.archive_dir.display()
-                ));
-            }
-        },
+                ),
+            })?
+        }
     };
-    crate::archive::claim(&path)?;
-    let now = crate::runtime::now();
-    let session = crate::archive::read_state(&path).and_then(|saved| {
-        crate::session::Session::resume(saved, now)
-            .map_err(|e| format!("cannot resume {}: {e}", path.display()))
-    });
-    let session = session.inspect_err(|_| crate::archive::release(&path))?;
-    let mut model = Model::new(library, settings, now);
-    let effects = app::resume_session(&mut model, session, path);
-    tui(model, effects)
+    let mut model = Model::new(library, settings, crate::runtime::now());
+    let effects = app::resume_session(&mut model, resumed, path.clone())
+        .map_err(|e| format!("cannot resume {}: {e}", path.display()))?;
+    tui(model, effects, files)
 }
 
 /// Finds a protocol by id, or loads it from a path.
@@ -256,7 +261,7 @@ fn run(mut library: Library, settings: Settings, args: &RunArgs) -> Result<ExitC
             Vec::new()
         }
     };
-    tui(model, effects)
+    tui(model, effects, Files::default())
 }
 
 /// The session details given on the command line, checked against the protocol's roles.

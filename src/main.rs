@@ -7,7 +7,7 @@ fn main() -> ExitCode {
     match critical_friends::commands::dispatch(cli) {
         Ok(code) => code,
         Err(message) => {
-            eprintln!("crit: {message}");
+            critical_friends::runtime::say(true, &format!("crit: {message}"));
             ExitCode::from(1)
         }
     }

@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use directories::ProjectDirs;
 
+use crate::app::live::LiveSource;
+
 pub struct Paths {
     /// `config.toml`, if the platform has a config folder.
     pub config_file: Option<PathBuf>,
@@ -14,8 +16,32 @@ pub struct Paths {
     pub default_archive: PathBuf,
     /// Where sessions go when the archive folder cannot be written.
     pub fallback: PathBuf,
-    /// The public view of the running session, for `crit mirror` (`CRIT_LIVE` moves it).
-    pub live_file: PathBuf,
+    /// The public view of the running session, for `crit mirror`: the file named by
+    /// `CRIT_LIVE`, or a folder where each running session writes its own file.
+    pub live: LiveSource,
+}
+
+impl Paths {
+    /// The live file this process writes while a session runs.
+    pub fn live_file(&self) -> PathBuf {
+        match &self.live {
+            LiveSource::File(path) => path.clone(),
+            LiveSource::Folder(dir) => crate::app::live::file_in(dir, std::process::id()),
+        }
+    }
+
+    /// `CRIT_LIVE` names a file that is there and is not one crit wrote: crit will not
+    /// overwrite or remove it.
+    pub fn live_problem(&self) -> Option<String> {
+        match &self.live {
+            LiveSource::File(path) if !crate::app::live::may_write(path) => Some(format!(
+                "CRIT_LIVE names {}, which is not a file crit made; crit never overwrites it. \
+                 Name a new file in CRIT_LIVE, or unset it",
+                path.display()
+            )),
+            _ => None,
+        }
+    }
 }
 
 impl Paths {
@@ -33,15 +59,15 @@ impl Paths {
                 .as_ref()
                 .map(|d| d.data_local_dir().join("rescue"))
                 .unwrap_or_else(|| std::env::temp_dir().join("crit-rescue")),
-            live_file: std::env::var_os("CRIT_LIVE")
-                .filter(|v| !v.is_empty())
-                .map(PathBuf::from)
-                .unwrap_or_else(|| {
+            live: match std::env::var_os("CRIT_LIVE").filter(|v| !v.is_empty()) {
+                Some(file) => LiveSource::File(PathBuf::from(file)),
+                None => {
                     let dir = dirs
                         .as_ref()
                         .map(|d| d.runtime_dir().unwrap_or(d.data_local_dir()).to_path_buf());
-                    dir.unwrap_or_else(std::env::temp_dir).join("live.json")
-                }),
+                    LiveSource::Folder(dir.unwrap_or_else(std::env::temp_dir).join("live"))
+                }
+            },
         }
     }
 }

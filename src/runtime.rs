@@ -1,18 +1,21 @@
 //! The one impure loop: it owns the terminal, reads the clock and the keyboard, listens
-//! for the signals that end a session, and carries out the effects `update` asks for.
+//! for the signals that end or suspend a session, and carries out the effects `update`
+//! asks for, holding the running session's lock and journal while it does.
 
 use std::io::{self, IsTerminal, Write};
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::path::Path;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, mpsc};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyCode, KeyEvent, KeyEventKind,
+    KeyModifiers,
+};
 use ratatui::crossterm::execute;
 
-use crate::app::{Effect, Model, Msg, Screen, update};
-use crate::archive;
+use crate::app::{Effect, Live, Model, Msg, Record, Screen, update};
+use crate::archive::{self, Journal, Resumed, SessionLock};
 use crate::session::Now;
 
 /// Reads the clock: the only place the program does.
@@ -23,7 +26,7 @@ pub fn now() -> Now {
     }
 }
 
-/// The longest the loop sleeps without looking at the signal flag.
+/// The longest the loop sleeps without looking at the terminal.
 const SIGNAL_CHECK: Duration = Duration::from_secs(1);
 
 /// Restores the terminal when dropped, on every way out of the loop.
@@ -31,30 +34,299 @@ struct TerminalGuard;
 
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
-        let _ = execute!(io::stdout(), DisableBracketedPaste);
-        ratatui::restore();
+        leave_terminal();
     }
 }
 
+fn leave_terminal() {
+    let _ = execute!(io::stdout(), DisableBracketedPaste);
+    ratatui::restore();
+}
+
+/// Takes the terminal again after the program was suspended (Ctrl+Z, then `fg`): the
+/// shell put it back in its line mode meanwhile.
+fn enter_terminal() {
+    use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
+    let _ = enable_raw_mode();
+    let _ = execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste);
+}
+
+/// Writes a line for whoever still reads the terminal or its log. Never panics: after the
+/// window closed, there is nobody to tell, and a print must not turn a clean exit into
+/// an abort.
+pub fn say(to_stderr: bool, message: &str) {
+    let written = if to_stderr {
+        writeln!(io::stderr(), "{message}")
+    } else {
+        writeln!(io::stdout(), "{message}")
+    };
+    let _ = written;
+}
+
+/// What this process holds for the running session: its lock (so no other crit can open
+/// it) and its journal (so `crit resume` loses nothing).
+#[derive(Debug, Default)]
+pub struct Files {
+    lock: Option<SessionLock>,
+    journal: Option<Journal>,
+    /// The public view file this process wrote, removed when the session ends.
+    published: Option<PathBuf>,
+}
+
+impl Files {
+    /// Takes the session at `md` and reads it back for a resume. Refuses a file that is
+    /// not an unfinished crit session, or one another crit has open; creates nothing
+    /// beside a file that is not a crit session.
+    pub fn resume(&mut self, md: &Path) -> Result<Resumed, String> {
+        if !archive::journal::is_session(md) {
+            // Says why: missing, finished, or not crit's.
+            return archive::journal::load(md).and_then(|_| {
+                Err(format!(
+                    "{} is not a session crit can resume",
+                    md.display()
+                ))
+            });
+        }
+        let lock = archive::acquire(md).map_err(|e| e.describe(md))?;
+        let resumed = archive::journal::load(md)?;
+        self.lock = Some(lock);
+        self.journal = None;
+        Ok(resumed)
+    }
+
+    /// Carries out one effect; returns a message if the model must hear how it went.
+    pub fn perform(&mut self, effect: Effect) -> Option<Msg> {
+        match effect {
+            Effect::OpenArchive {
+                dir,
+                fallback,
+                name,
+                contents,
+                record,
+            } => Some(self.open_archive(&dir, &fallback, &name, &contents, &record)),
+            Effect::Save {
+                path,
+                fallback,
+                contents,
+                record,
+            } => Some(self.save(&path, &fallback, &contents, &record)),
+            Effect::Journal(entries) => {
+                let journal = self.journal.as_mut()?;
+                journal.append(&entries).err().map(|_| Msg::JournalFailed)
+            }
+            Effect::LoadResume(path) => {
+                let saved = self.resume(&path).map(Box::new);
+                Some(Msg::ResumeLoaded { path, saved })
+            }
+            Effect::Publish { path, mut live } => {
+                live.pid = std::process::id();
+                // The mirror is a convenience: if its file cannot be written, the session
+                // goes on. A file crit did not write is never replaced.
+                if crate::app::live::may_write(&path) {
+                    if let Some(dir) = path.parent() {
+                        let _ = std::fs::create_dir_all(dir);
+                    }
+                    let json = serde_json::to_string(&live).unwrap_or_default();
+                    if archive::save_atomic(&path, &json).is_ok() {
+                        self.published = Some(path);
+                    }
+                }
+                None
+            }
+            Effect::Unpublish(path) => {
+                if self.published.as_ref() == Some(&path) {
+                    self.published = None;
+                    if crate::app::live::may_write(&path) {
+                        let _ = std::fs::remove_file(path);
+                    }
+                }
+                None
+            }
+            Effect::Bell => {
+                let mut out = io::stdout();
+                let _ = out.write_all(b"\x07").and_then(|_| out.flush());
+                None
+            }
+            Effect::Quit => None,
+        }
+    }
+
+    fn open_archive(
+        &mut self,
+        dir: &Path,
+        fallback: &Path,
+        name: &str,
+        contents: &str,
+        record: &Record,
+    ) -> Msg {
+        let problem = match self.create(dir, name, contents, record) {
+            Ok(path) => {
+                return Msg::ArchiveOpened {
+                    path,
+                    problem: None,
+                };
+            }
+            Err(e) => format!("Cannot save in {}: {e}", dir.display()),
+        };
+        match self.create(fallback, name, contents, record) {
+            Ok(path) => Msg::ArchiveOpened {
+                problem: Some(format!("{problem}. Saving to {} instead.", path.display())),
+                path,
+            },
+            Err(e2) => Msg::ArchiveFailed(format!(
+                "{problem}; nor in {}: {e2}. Notes are kept on screen only: do not close crit.",
+                fallback.display()
+            )),
+        }
+    }
+
+    /// Creates the session's file in `dir` with its contents, takes its lock and starts its
+    /// journal. A failure anywhere leaves nothing behind.
+    fn create(
+        &mut self,
+        dir: &Path,
+        name: &str,
+        contents: &str,
+        record: &Record,
+    ) -> io::Result<PathBuf> {
+        let path = archive::create_unique(dir, name, contents)?;
+        if let Record::Running { snapshot, entries } = record {
+            let started = snapshot
+                .as_deref()
+                .ok_or_else(|| io::Error::other("no state to start the journal from"))
+                .and_then(|s| Journal::begin(&path, s))
+                .and_then(|mut j| j.append(entries).map(|_| j));
+            match started {
+                Ok(journal) => {
+                    // A file this process has just made cannot be held by another crit; if
+                    // its lock cannot be made, the session still goes on.
+                    self.lock = archive::acquire(&path).ok();
+                    self.journal = Some(journal);
+                }
+                Err(e) => {
+                    let _ = archive::journal::remove(&path);
+                    let _ = std::fs::remove_file(&path);
+                    return Err(e);
+                }
+            }
+        }
+        Ok(path)
+    }
+
+    /// Brings the session's file and its journal up to date: the journal first (so what
+    /// resuming reads is never older than the markdown), then the markdown. Once the
+    /// session is over, the markdown is written first, then the journal, state and lock go.
+    fn write(&mut self, path: &Path, contents: &str, record: &Record) -> io::Result<()> {
+        match record {
+            Record::Running { snapshot, entries } => {
+                let journal = match (snapshot, self.journal.take()) {
+                    (Some(s), _) => Journal::begin(path, s)?,
+                    (None, Some(j)) if j.session() == path => j,
+                    _ => return Err(io::Error::other("the session's journal is not open")),
+                };
+                let journal = self.journal.insert(journal);
+                journal.append(entries)?;
+                archive::save_atomic(path, contents)?;
+                // Only used to tell a hand edit from crit's own write: not worth a failure.
+                let _ = journal.mark_markdown();
+                if self.lock.is_none() {
+                    self.lock = archive::acquire(path).ok();
+                }
+                Ok(())
+            }
+            Record::Finished => {
+                archive::save_atomic(path, contents)?;
+                self.journal = None;
+                archive::journal::remove(path)?;
+                if let Some(lock) = self.lock.take() {
+                    lock.finish();
+                }
+                Ok(())
+            }
+        }
+    }
+
+    fn save(&mut self, path: &Path, fallback: &Path, contents: &str, record: &Record) -> Msg {
+        let Err(e) = self.write(path, contents, record) else {
+            return Msg::Saved(path.to_path_buf());
+        };
+        let problem = format!("Cannot save {}: {e}", path.display());
+        // Already in the rescue folder: there is nowhere else to go; the next save tries
+        // the same file again.
+        if path.parent() == Some(fallback) {
+            return Msg::SaveFailed {
+                problem,
+                moved_to: None,
+            };
+        }
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "session.md".into());
+        // The journal goes with the session: the model sends a whole new state next.
+        let moved_to = archive::create_unique(fallback, &name, contents).ok();
+        if moved_to.is_some() {
+            // The whole session is safe in the rescue folder now: the stale copy in the
+            // archive (and what resuming it would need) goes, so nothing offers it again.
+            let _ = archive::journal::remove(path);
+            let _ = std::fs::remove_file(path);
+            if let Some(lock) = self.lock.take() {
+                lock.finish();
+            }
+            self.journal = None;
+        }
+        Msg::SaveFailed { problem, moved_to }
+    }
+
+    /// The session's file, while one is open.
+    fn session(&self) -> Option<&Path> {
+        self.lock
+            .as_ref()
+            .map(SessionLock::session)
+            .or(self.journal.as_ref().map(Journal::session))
+    }
+}
+
+/// Everything the loop waits for, from the keyboard thread and the signal thread.
+enum Incoming {
+    Event(Event),
+    /// Printable keys that arrived together, faster than anyone types: a paste from a
+    /// terminal that does not mark pastes.
+    Burst(String),
+    Signal(Signal),
+    Failed(io::Error),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Signal {
+    /// SIGINT, SIGQUIT, SIGTERM, SIGHUP, or the console window closing.
+    Terminate,
+    /// SIGTSTP.
+    Suspend,
+    /// SIGCONT: the shell may have changed the terminal while we were stopped.
+    Continued,
+}
+
 /// Runs the app until the user quits. `effects` are carried out first (a session started
-/// from the command line opens its archive file).
-pub fn run(mut model: Model, effects: Vec<Effect>) -> io::Result<Model> {
-    let terminate = Arc::new(AtomicBool::new(false));
-    watch_signals(&terminate);
+/// from the command line opens its archive file); `files` holds a session already taken
+/// (by `crit resume`).
+pub fn run(mut model: Model, effects: Vec<Effect>, mut files: Files) -> io::Result<Model> {
+    let (tx, rx) = mpsc::channel();
+    watch_signals(&tx);
     // `try_init` also installs a panic hook that restores the terminal before the message.
     let mut terminal = ratatui::try_init()?;
     let guard = TerminalGuard;
     let _ = execute!(io::stdout(), EnableBracketedPaste);
-    perform_all(&mut model, effects);
-    let input = Input::start();
+    perform_all(&mut model, &mut files, effects);
+    read_terminal(tx);
     let result = catch_unwind(AssertUnwindSafe(|| -> io::Result<()> {
         // Set after a tick that changed nothing visible: the next pass skips drawing.
         let mut unchanged = false;
         let mut face = model.clock_face();
         loop {
-            if terminate.load(Ordering::Relaxed) || !io::stdin().is_terminal() {
+            if !io::stdin().is_terminal() {
                 let effects = update(&mut model, Msg::Terminate, now());
-                perform_all(&mut model, effects);
+                perform_all(&mut model, &mut files, effects);
             }
             if model.quit {
                 // The terminal may be gone already (a closed window): drawing is best effort.
@@ -68,170 +340,332 @@ pub fn run(mut model: Model, effects: Vec<Effect>) -> io::Result<Model> {
                 .next_wake(Instant::now())
                 .unwrap_or(SIGNAL_CHECK)
                 .min(SIGNAL_CHECK);
-            let msg = match input.next(wait)? {
-                None => Msg::Tick,
-                Some(Event::Key(key)) => Msg::Key(key),
-                Some(Event::Paste(text)) => Msg::Paste(text),
-                Some(Event::Resize(..)) => Msg::Resize,
-                Some(_) => continue,
+            let msg = match rx.recv_timeout(wait) {
+                Err(mpsc::RecvTimeoutError::Timeout) => Msg::Tick,
+                Err(mpsc::RecvTimeoutError::Disconnected) => {
+                    return Err(io::Error::other("the keyboard stopped answering"));
+                }
+                Ok(Incoming::Failed(e)) => return Err(e),
+                Ok(Incoming::Signal(Signal::Terminate)) => Msg::Terminate,
+                Ok(Incoming::Signal(Signal::Suspend)) => {
+                    suspend();
+                    terminal.clear()?;
+                    Msg::Resize
+                }
+                Ok(Incoming::Event(Event::Key(key))) if is_ctrl_z(&key) => {
+                    suspend();
+                    terminal.clear()?;
+                    Msg::Resize
+                }
+                Ok(Incoming::Signal(Signal::Continued)) => {
+                    // Stopped from outside (SIGSTOP): take the terminal back all the same.
+                    enter_terminal();
+                    terminal.clear()?;
+                    Msg::Resize
+                }
+                Ok(Incoming::Burst(text)) => Msg::Paste(text),
+                Ok(Incoming::Event(Event::Key(key))) => Msg::Key(key),
+                Ok(Incoming::Event(Event::Paste(text))) => Msg::Paste(text),
+                Ok(Incoming::Event(Event::Resize(..))) => Msg::Resize,
+                Ok(Incoming::Event(_)) => continue,
             };
             let tick = msg == Msg::Tick;
             let effects = update(&mut model, msg, now());
             let acted = !effects.is_empty();
-            perform_all(&mut model, effects);
+            perform_all(&mut model, &mut files, effects);
             let new_face = model.clock_face();
             unchanged = tick && !acted && new_face == face;
             face = new_face;
         }
     }));
     drop(guard);
-    // Whatever happened, this process no longer has the session open.
-    if let Screen::Run(run) = &model.screen
-        && let Some(path) = &run.saving.path
-    {
-        archive::release(path);
-    }
     match result {
-        Ok(outcome) => {
-            if outcome.is_err() {
-                // The terminal went away (a closed window): keep what the session has, and
-                // say where, in case anyone still reads this output.
-                let saved = emergency_save(&model);
-                if !saved.is_empty() {
-                    eprintln!("crit lost its terminal.{saved}");
-                }
+        Ok(Ok(())) => {
+            release(&mut files);
+            Ok(model)
+        }
+        Ok(Err(e)) => {
+            // The terminal went away (a closed window): keep what the session has, and
+            // say where, in case anyone still reads this output.
+            let saved = emergency_save(&mut model, &mut files);
+            release(&mut files);
+            if !saved.is_empty() {
+                say(true, &format!("crit lost its terminal.{saved}"));
             }
-            outcome.map(|_| model)
+            Err(e)
         }
         Err(panic) => {
-            let saved = emergency_save(&model);
-            eprintln!("crit stopped because of a bug.{saved}");
+            let saved = emergency_save(&mut model, &mut files);
+            release(&mut files);
+            say(true, &format!("crit stopped because of a bug.{saved}"));
             std::panic::resume_unwind(panic)
         }
     }
 }
+
+/// Whatever happened, this process no longer has the session open, and its public view
+/// is gone.
+fn release(files: &mut Files) {
+    if let Some(path) = files.published.take()
+        && crate::app::live::may_write(&path)
+    {
+        let _ = std::fs::remove_file(path);
+    }
+    files.journal = None;
+    files.lock = None;
+}
+
+/// Ctrl+Z, or SIGTSTP: give the terminal back to the shell, stop, and take it again when
+/// continued (`fg`).
+fn suspend() {
+    leave_terminal();
+    #[cfg(unix)]
+    {
+        let _ = signal_hook::low_level::raise(signal_hook::consts::SIGSTOP);
+    }
+    enter_terminal();
+}
+
+fn is_ctrl_z(key: &KeyEvent) -> bool {
+    cfg!(unix)
+        && key.kind == KeyEventKind::Press
+        && key.modifiers.contains(KeyModifiers::CONTROL)
+        && matches!(key.code, KeyCode::Char('z' | 'Z'))
+}
+
+/// The fewest printable keys, arriving in one read, that are taken as a paste.
+const BURST: usize = 3;
+
+/// How long the keyboard thread waits for the rest of a paste once one has begun.
+const BURST_GAP: Duration = Duration::from_millis(15);
 
 /// Terminal events, read on a thread of their own.
 ///
 /// The loop waits on a channel with a timeout instead of calling `event::poll` itself:
 /// when the terminal disappears, crossterm's reader can spin without returning
 /// (crossterm-rs/crossterm#793), and the loop must still wake to save and exit.
-struct Input {
-    events: mpsc::Receiver<io::Result<Event>>,
-}
-
-impl Input {
-    fn start() -> Input {
-        let (tx, events) = mpsc::channel();
-        std::thread::spawn(move || {
-            loop {
-                let event = event::read();
-                let failed = event.is_err();
-                if tx.send(event).is_err() || failed {
-                    break;
+///
+/// Everything already waiting is read at once. A run of printable keys that arrived
+/// together (no person types three keys within a millisecond) is a paste from a terminal
+/// that does not mark pastes: it goes to the note box as text, never to the timer keys.
+fn read_terminal(tx: mpsc::Sender<Incoming>) {
+    std::thread::spawn(move || {
+        loop {
+            let mut batch = match event::read() {
+                Ok(e) => vec![e],
+                Err(e) => {
+                    let _ = tx.send(Incoming::Failed(e));
+                    return;
+                }
+            };
+            let mut gap = Duration::ZERO;
+            while event::poll(gap).unwrap_or(false) {
+                match event::read() {
+                    Ok(e) => batch.push(e),
+                    Err(_) => break,
+                }
+                // Once a paste has begun, its next piece may be a moment behind.
+                if text_keys(&batch) >= BURST {
+                    gap = BURST_GAP;
                 }
             }
-        });
-        Input { events }
-    }
-
-    /// The next event, or `None` if `wait` passes first.
-    fn next(&self, wait: Duration) -> io::Result<Option<Event>> {
-        match self.events.recv_timeout(wait) {
-            Ok(event) => event.map(Some),
-            Err(mpsc::RecvTimeoutError::Timeout) => Ok(None),
-            Err(mpsc::RecvTimeoutError::Disconnected) => {
-                Err(io::Error::other("the keyboard stopped answering"))
+            for item in bursts(batch) {
+                if tx.send(item).is_err() {
+                    return;
+                }
             }
         }
+    });
+}
+
+/// The text a key types, if it only types text.
+fn typed(event: &Event) -> Option<char> {
+    let Event::Key(key) = event else { return None };
+    if key.kind == KeyEventKind::Release
+        || key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+    {
+        return None;
+    }
+    match key.code {
+        KeyCode::Char(c) => Some(c),
+        KeyCode::Enter => Some('\n'),
+        KeyCode::Tab => Some('\t'),
+        _ => None,
     }
 }
 
-/// `crit mirror`: shows the public view of the session running on this computer, read
-/// from `path` once a second (and at each second of its countdown), until a key quits.
-pub fn mirror(path: &Path, theme: crate::ui::Theme) -> io::Result<()> {
+fn text_keys(batch: &[Event]) -> usize {
+    batch.iter().filter(|e| typed(e).is_some()).count()
+}
+
+/// Splits what arrived together into events and pasted text: runs of at least `BURST`
+/// text keys become one paste.
+fn bursts(batch: Vec<Event>) -> Vec<Incoming> {
+    let mut out = Vec::new();
+    let mut run: Vec<Event> = Vec::new();
+    let flush = |run: &mut Vec<Event>, out: &mut Vec<Incoming>| {
+        if run.len() >= BURST {
+            out.push(Incoming::Burst(run.iter().filter_map(typed).collect()));
+        } else {
+            out.extend(run.drain(..).map(Incoming::Event));
+        }
+        run.clear();
+    };
+    for event in batch {
+        // Key releases (terminals that report them) neither break nor join a run.
+        if matches!(&event, Event::Key(k) if k.kind == KeyEventKind::Release) {
+            continue;
+        }
+        if typed(&event).is_some() {
+            run.push(event);
+        } else {
+            flush(&mut run, &mut out);
+            out.push(Incoming::Event(event));
+        }
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
+/// `crit mirror`: shows the public view of the session running on this computer (the
+/// newest, if several run), read from its live file once a second (and at each second
+/// of its countdown), until a key or a signal quits.
+pub fn mirror(live: &crate::app::live::LiveSource, theme: crate::ui::Theme) -> io::Result<()> {
+    let (tx, rx) = mpsc::channel();
+    watch_signals(&tx);
     let mut terminal = ratatui::try_init()?;
     let _guard = TerminalGuard;
-    let input = Input::start();
-    let terminate = Arc::new(AtomicBool::new(false));
-    watch_signals(&terminate);
+    read_terminal(tx);
     loop {
-        if terminate.load(Ordering::Relaxed) || !io::stdin().is_terminal() {
+        if !io::stdin().is_terminal() {
             return Ok(());
         }
         let when = now();
-        let live = read_live(path);
-        terminal.draw(|frame| crate::ui::mirror_view(frame, live.as_ref(), when.wall, &theme))?;
-        let wait = match &live {
+        let shown = live.read();
+        terminal.draw(|frame| crate::ui::mirror_view(frame, shown.as_ref(), when.wall, &theme))?;
+        let wait = match &shown {
             Some(l) if !l.paused => l
                 .countdown_at(when.wall)
                 .until_next_change()
                 .min(SIGNAL_CHECK),
             _ => SIGNAL_CHECK,
         };
-        if let Some(Event::Key(key)) = input.next(wait)?
-            && key.kind == event::KeyEventKind::Press
-            && (matches!(key.code, event::KeyCode::Char('q') | event::KeyCode::Esc)
-                || crate::app::keymap::is_ctrl_c(&key))
-        {
-            return Ok(());
+        match rx.recv_timeout(wait) {
+            Ok(Incoming::Event(Event::Key(key)))
+                if key.kind == KeyEventKind::Press
+                    && (matches!(key.code, KeyCode::Char('q') | KeyCode::Esc)
+                        || crate::app::keymap::is_ctrl_c(&key)) =>
+            {
+                return Ok(());
+            }
+            Ok(Incoming::Burst(text)) if text.contains('q') => return Ok(()),
+            Ok(Incoming::Signal(Signal::Terminate)) | Ok(Incoming::Failed(_)) => return Ok(()),
+            Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
+            Ok(Incoming::Signal(Signal::Suspend)) => {
+                suspend();
+                terminal.clear()?;
+            }
+            Ok(Incoming::Event(Event::Key(key))) if is_ctrl_z(&key) => {
+                suspend();
+                terminal.clear()?;
+            }
+            Ok(Incoming::Signal(Signal::Continued)) => {
+                enter_terminal();
+                terminal.clear()?;
+            }
+            _ => {}
         }
     }
 }
 
 /// The public view in `path`, if a session that is still running wrote it.
-pub fn read_live(path: &Path) -> Option<crate::app::Live> {
-    let text = std::fs::read_to_string(path).ok()?;
-    let live: crate::app::Live = serde_json::from_str(&text).ok()?;
-    archive::process_alive(live.pid).then_some(live)
+pub fn read_live(path: &Path) -> Option<Live> {
+    crate::app::live::read(path)
 }
 
-/// After a failure: saves the running session as it stands, if there is one, and says where.
-fn emergency_save(model: &Model) -> String {
-    let Screen::Run(run) = &model.screen else {
+/// After a failure: saves the running session as it stands (the note being typed
+/// included), if there is one, and says where.
+fn emergency_save(model: &mut Model, files: &mut Files) -> String {
+    if !matches!(model.screen, Screen::Run(_)) {
         return String::new();
-    };
-    let Some(path) = &run.saving.path else {
-        return " The session had not been saved yet.".into();
-    };
-    let when = now();
+    }
     let attempt = catch_unwind(AssertUnwindSafe(|| {
-        let contents = archive::render(&run.session, when);
-        let state = serde_json::to_string(&run.session.saved(when)).unwrap_or_default();
-        write_session(path, &contents, Some(&state))
+        let effects = update(model, Msg::Terminate, now());
+        let mut saved = false;
+        for effect in effects {
+            if let Some(Msg::Saved(_)) = files.perform(effect) {
+                saved = true;
+            }
+        }
+        saved
     }));
-    match attempt {
-        Ok(Ok(())) => format!(
+    match (attempt, files.session()) {
+        (Ok(true), Some(path)) => format!(
             " The session was saved in {}; `crit resume` continues it.",
             path.display()
         ),
-        _ => format!(
+        (_, Some(path)) => format!(
             " Notes up to the last one entered are in {}.",
             path.display()
         ),
+        (_, None) => " The session had not been saved yet.".into(),
     }
 }
 
-/// SIGTERM and SIGHUP (the terminal window closed) set the flag; the loop then saves and
-/// stops cleanly. Ctrl+C arrives as a key in raw mode and asks first.
+/// SIGINT, SIGQUIT, SIGTERM and SIGHUP (the terminal window closed) end the session
+/// cleanly: saved, the terminal restored, the lock and the live view released. SIGTSTP
+/// suspends it properly. (Ctrl+C in the window arrives as a key in raw mode, and asks
+/// first.) A signal wakes the loop at once.
 #[cfg(unix)]
-fn watch_signals(flag: &Arc<AtomicBool>) {
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        // Without the handler the default (exit) still happens; notes already saved stay saved.
-        let _ = signal_hook::flag::register(signal, Arc::clone(flag));
-    }
+fn watch_signals(tx: &mpsc::Sender<Incoming>) {
+    use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+    // Without the handler the default (exit) still happens; notes already saved stay saved.
+    let Ok(mut signals) =
+        signal_hook::iterator::Signals::new([SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT])
+    else {
+        return;
+    };
+    let tx = tx.clone();
+    std::thread::spawn(move || {
+        for signal in signals.forever() {
+            let what = match signal {
+                SIGTSTP => Signal::Suspend,
+                SIGCONT => Signal::Continued,
+                _ => Signal::Terminate,
+            };
+            if tx.send(Incoming::Signal(what)).is_err() {
+                return;
+            }
+        }
+    });
 }
 
-#[cfg(not(unix))]
-fn watch_signals(_flag: &Arc<AtomicBool>) {}
+/// Closing the console window (or Ctrl+Break, or logging off) ends the session cleanly, as
+/// SIGHUP does on Unix. Windows ends the process soon after the handler returns, so the
+/// handler waits a moment for the save.
+#[cfg(windows)]
+fn watch_signals(tx: &mpsc::Sender<Incoming>) {
+    let tx = std::sync::Mutex::new(tx.clone());
+    let _ = ctrlc::set_handler(move || {
+        if let Ok(tx) = tx.lock() {
+            let _ = tx.send(Incoming::Signal(Signal::Terminate));
+        }
+        std::thread::sleep(Duration::from_secs(2));
+    });
+}
+
+#[cfg(not(any(unix, windows)))]
+fn watch_signals(_tx: &mpsc::Sender<Incoming>) {}
 
 /// Carries out effects; what they report goes back through `update` at once.
-fn perform_all(model: &mut Model, effects: Vec<Effect>) {
+fn perform_all(model: &mut Model, files: &mut Files, effects: Vec<Effect>) {
     let mut queue = effects;
     while !queue.is_empty() {
         let mut replies = Vec::new();
         for effect in queue {
-            if let Some(msg) = perform(effect) {
+            if let Some(msg) = files.perform(effect) {
                 replies.push(msg);
             }
         }
@@ -242,132 +676,31 @@ fn perform_all(model: &mut Model, effects: Vec<Effect>) {
     }
 }
 
-/// Carries out one effect; returns a message if the model must hear how it went.
-pub fn perform(effect: Effect) -> Option<Msg> {
-    match effect {
-        Effect::OpenArchive {
-            dir,
-            fallback,
-            name,
-            contents,
-            state,
-        } => Some(open_archive(
-            &dir,
-            &fallback,
-            &name,
-            &contents,
-            state.as_deref(),
-        )),
-        Effect::Save {
-            path,
-            fallback,
-            contents,
-            state,
-        } => Some(save(&path, &fallback, &contents, state.as_deref())),
-        Effect::LoadResume(path) => {
-            let saved = archive::claim(&path)
-                .and_then(|_| archive::read_state(&path))
-                .map(Box::new);
-            if saved.is_err() {
-                archive::release(&path);
-            }
-            Some(Msg::ResumeLoaded { path, saved })
-        }
-        Effect::Publish { path, mut live } => {
-            live.pid = std::process::id();
-            // The mirror is a convenience: if its file cannot be written, the session goes on.
-            if let Some(dir) = path.parent() {
-                let _ = std::fs::create_dir_all(dir);
-            }
-            let _ = archive::save_atomic(&path, &serde_json::to_string(&live).unwrap_or_default());
-            None
-        }
-        Effect::Unpublish(path) => {
-            let _ = std::fs::remove_file(path);
-            None
-        }
-        Effect::Bell => {
-            let mut out = io::stdout();
-            let _ = out.write_all(b"\x07").and_then(|_| out.flush());
-            None
-        }
-        Effect::Quit => None,
-    }
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::crossterm::event::KeyEvent;
 
-fn open_archive(
-    dir: &Path,
-    fallback: &Path,
-    name: &str,
-    contents: &str,
-    state: Option<&str>,
-) -> Msg {
-    let create = |d: &Path| {
-        let path = archive::create_unique(d, name)?;
-        // A file this process has just created cannot be held by another crit.
-        let _ = archive::claim(&path);
-        write_session(&path, contents, state)?;
-        Ok::<_, io::Error>(path)
-    };
-    match create(dir) {
-        Ok(path) => Msg::ArchiveOpened {
-            path,
-            problem: None,
-        },
-        Err(e) => {
-            let problem = format!("Cannot save in {}: {e}", dir.display());
-            match create(fallback) {
-                Ok(path) => Msg::ArchiveOpened {
-                    problem: Some(format!("{problem}. Saving to {} instead.", path.display())),
-                    path,
-                },
-                Err(e2) => Msg::ArchiveFailed(format!(
-                    "{problem}; nor in {}: {e2}. Notes are kept on screen only: do not close crit.",
-                    fallback.display()
-                )),
-            }
-        }
+    fn key(c: char) -> Event {
+        Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
     }
-}
 
-/// Writes a session's markdown and its resumable state. While it runs, the state is
-/// written first, so it is never older than the markdown; once it is over, the markdown
-/// is written first and only then is the state removed.
-fn write_session(path: &Path, contents: &str, state: Option<&str>) -> io::Result<()> {
-    let state_path = archive::state_path(path);
-    match state {
-        Some(state) => {
-            archive::save_atomic(&state_path, state)?;
-            archive::save_atomic(path, contents)
-        }
-        None => {
-            archive::save_atomic(path, contents)?;
-            archive::release(path);
-            match std::fs::remove_file(&state_path) {
-                Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
-                _ => Ok(()),
-            }
-        }
+    #[test]
+    fn keys_that_arrive_together_are_a_paste_and_single_keys_stay_keys() {
+        let paste: Vec<Event> = "quiet day, yes.".chars().map(key).collect();
+        let out = bursts(paste);
+        assert!(matches!(&out[..], [Incoming::Burst(t)] if t == "quiet day, yes."));
+        let out = bursts(vec![key('q'), key('y')]);
+        assert!(matches!(
+            &out[..],
+            [Incoming::Event(_), Incoming::Event(_)]
+        ));
+        // A paste followed by an arrow key: both kept, in order.
+        let mut mixed: Vec<Event> = "abc\r".chars().map(key).collect();
+        mixed.pop();
+        mixed.push(Event::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)));
+        mixed.push(Event::Key(KeyEvent::new(KeyCode::Left, KeyModifiers::NONE)));
+        let out = bursts(mixed);
+        assert!(matches!(&out[..], [Incoming::Burst(t), Incoming::Event(_)] if t == "abc\n"));
     }
-}
-
-fn save(path: &Path, fallback: &Path, contents: &str, state: Option<&str>) -> Msg {
-    let Err(e) = write_session(path, contents, state) else {
-        return Msg::Saved(path.to_path_buf());
-    };
-    let problem = format!("Cannot save {}: {e}", path.display());
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "session.md".into());
-    let moved_to = archive::create_unique(fallback, &name)
-        .and_then(|p| write_session(&p, contents, state).map(|_| p))
-        .ok();
-    if let Some(new) = &moved_to {
-        // The session lives on in the fallback: a stale state must not be resumed.
-        let _ = std::fs::remove_file(archive::state_path(path));
-        archive::release(path);
-        let _ = archive::claim(new);
-    }
-    Msg::SaveFailed { problem, moved_to }
 }

@@ -18,6 +18,8 @@ pub enum Action {
     Restate,
     Help,
     End,
+    /// After a resume: count the time crit was closed in the step.
+    CountAway,
 }
 
 /// One line of the key table: the keys, what they are called on screen, and what they do.
@@ -92,6 +94,13 @@ pub const TIMER: &[Binding<Action>] = &[
         keys: "r",
         label: "restate the question",
         action: Action::Restate,
+        footer: false,
+    },
+    Binding {
+        codes: &[KeyCode::Char('a')],
+        keys: "a",
+        label: "after a resume: count the time crit was closed",
+        action: Action::CountAway,
         footer: false,
     },
     Binding {

@@ -7,6 +7,10 @@
 //! running; the mirror works out the rest from its own clock, so the file only changes
 //! when something a person did changes it.
 
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
@@ -16,6 +20,9 @@ use crate::session::{Countdown, Now, Session};
 pub struct Live {
     /// The process running the session (set by the runtime when it writes the file).
     pub pid: u32,
+    /// The session's file: the mirror asks its lock whether the session still runs.
+    #[serde(default)]
+    pub session: Option<PathBuf>,
     pub protocol: String,
     pub group: String,
     /// 1-based.
@@ -42,6 +49,7 @@ impl Live {
         let c = s.countdown(now.at);
         Live {
             pid: 0,
+            session: None,
             protocol: s.protocol.name.clone(),
             group: s.roster.group.clone(),
             step: s.current() + 1,
@@ -83,4 +91,91 @@ impl Live {
         };
         strip(self) == strip(other)
     }
+}
+
+/// A live file is small: anything larger is not one.
+const MAX_LIVE: u64 = 64 * 1024;
+
+/// Reads the public view in `path`, if it is a live file crit wrote and its session still
+/// runs. A FIFO, a device, a huge file or anything else is not read (nothing blocks).
+pub fn read(path: &Path) -> Option<Live> {
+    let live = parse(path)?;
+    let running = match &live.session {
+        Some(md) => crate::archive::held_elsewhere(md),
+        // A session that could not be saved anywhere has no lock to ask.
+        None => true,
+    };
+    running.then_some(live)
+}
+
+fn parse(path: &Path) -> Option<Live> {
+    let meta = fs::metadata(path).ok()?;
+    if !meta.is_file() || meta.len() > MAX_LIVE {
+        return None;
+    }
+    let mut text = String::new();
+    open_nonblocking(path)
+        .ok()?
+        .take(MAX_LIVE)
+        .read_to_string(&mut text)
+        .ok()?;
+    serde_json::from_str(&text).ok()
+}
+
+#[cfg(unix)]
+fn open_nonblocking(path: &Path) -> std::io::Result<fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn open_nonblocking(path: &Path) -> std::io::Result<fs::File> {
+    fs::File::open(path)
+}
+
+/// Whether crit may write (or remove) a live file at `path`: nothing is there, or a live
+/// file crit wrote is. Any other file is never touched.
+pub fn may_write(path: &Path) -> bool {
+    match fs::symlink_metadata(path) {
+        Err(e) => e.kind() == std::io::ErrorKind::NotFound,
+        Ok(meta) => meta.file_type().is_file() && parse(path).is_some(),
+    }
+}
+
+/// Where `crit mirror` looks: one file named by `CRIT_LIVE`, or the folder where each
+/// running session writes its own.
+#[derive(Debug, Clone)]
+pub enum LiveSource {
+    File(PathBuf),
+    Folder(PathBuf),
+}
+
+impl LiveSource {
+    /// The view of the running session, the most recently changed if several run.
+    pub fn read(&self) -> Option<Live> {
+        match self {
+            LiveSource::File(path) => read(path),
+            LiveSource::Folder(dir) => fs::read_dir(dir)
+                .ok()?
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| is_live_name(p))
+                .filter_map(|p| read(&p))
+                .max_by_key(|l| l.written_at),
+        }
+    }
+}
+
+/// The file a session run by process `pid` writes in the live folder.
+pub fn file_in(dir: &Path, pid: u32) -> PathBuf {
+    dir.join(format!("live-{pid}.json"))
+}
+
+fn is_live_name(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with("live-") && n.ends_with(".json"))
 }

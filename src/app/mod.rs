@@ -5,7 +5,7 @@
 //! runs the effects, feeding failures back as messages.
 
 pub mod keymap;
-mod live;
+pub mod live;
 mod setup;
 mod update;
 
@@ -14,6 +14,8 @@ use std::time::{Duration, Instant};
 
 use ratatui_textarea::TextArea;
 
+use crate::archive::Resumed;
+use crate::archive::journal::Entry;
 use crate::protocol::Library;
 use crate::session::{FitPlan, Now, SavedSession, Session};
 pub use live::Live;
@@ -128,6 +130,44 @@ pub struct Run {
     pub last_save: Option<std::time::Instant>,
     /// The archive folder, to create the file again if the first try failed.
     pub archive_dir: PathBuf,
+    /// What the journal beside the file has been told.
+    pub journal: JournalState,
+    /// How long crit was closed before this session was resumed, and the step it was in:
+    /// offered until `a` counts it in that step or the session moves on.
+    pub away: Option<(Duration, usize)>,
+}
+
+/// How far the journal is behind the session.
+#[derive(Debug, Clone, PartialEq)]
+pub struct JournalState {
+    /// The next save writes the whole session (a new file, a resume, a failed write).
+    pub snapshot_due: bool,
+    /// When the clock was last written to the journal.
+    pub last_tick: Option<Instant>,
+    /// The note being typed, as the journal has it: (kind, text).
+    pub draft: (String, String),
+}
+
+impl Default for JournalState {
+    fn default() -> JournalState {
+        JournalState {
+            snapshot_due: true,
+            last_tick: None,
+            draft: Default::default(),
+        }
+    }
+}
+
+/// What `crit resume` must keep of a running session, carried by a save.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Record {
+    /// The session runs on: write the whole of it (`snapshot`) or append `entries`.
+    Running {
+        snapshot: Option<Box<SavedSession>>,
+        entries: Vec<Entry>,
+    },
+    /// The session is over: the markdown has everything, and nothing is left to resume.
+    Finished,
 }
 
 /// Where a session is saved, and what went wrong saving it.
@@ -175,8 +215,10 @@ pub enum Msg {
     /// The saved state of an unfinished session was read (for `r` in the picker).
     ResumeLoaded {
         path: PathBuf,
-        saved: Result<Box<SavedSession>, String>,
+        saved: Result<Box<Resumed>, String>,
     },
+    /// Writing to the journal failed: the next save writes the whole session again.
+    JournalFailed,
     /// The terminal is going away (SIGTERM, SIGHUP): save everything and stop.
     Terminate,
 }
@@ -184,22 +226,24 @@ pub enum Msg {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     /// Create a new file for the session in `dir` (or the fallback) and write `contents`,
-    /// with the resumable `state` beside it.
+    /// with what resuming needs beside it.
     OpenArchive {
         dir: PathBuf,
         fallback: PathBuf,
         name: String,
         contents: String,
-        state: Option<String>,
+        record: Record,
     },
-    /// Atomically replace the session's file and its state (`None` once the session is
-    /// over: the state file is removed).
+    /// Atomically replace the session's file, and bring what resuming needs up to date
+    /// (once the session is over, that is removed).
     Save {
         path: PathBuf,
         fallback: PathBuf,
         contents: String,
-        state: Option<String>,
+        record: Record,
     },
+    /// Append to the running session's journal (the clock, the note being typed).
+    Journal(Vec<Entry>),
     /// Read the saved state of the session at `path`.
     LoadResume(PathBuf),
     /// Write the public view of the session for `crit mirror`.
@@ -276,6 +320,8 @@ impl Run {
             fit: None,
             last_save: None,
             archive_dir,
+            journal: JournalState::default(),
+            away: None,
         }
     }
 

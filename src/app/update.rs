@@ -5,10 +5,10 @@ use ratatui_textarea::TextArea;
 
 use super::keymap::{self, Action};
 use super::{
-    Effect, Live, Mode, Model, Msg, Picker, Prefill, Run, Saving, Screen, Setup, Summary,
-    new_note_box,
+    Effect, Live, Mode, Model, Msg, Picker, Prefill, Record, Run, Saving, Screen, Setup,
+    Summary, new_note_box,
 };
-use crate::archive;
+use crate::archive::{self, Resumed, journal::Entry};
 use crate::protocol::Protocol;
 use crate::session::{Advance, Now, Roster, Session, Status};
 
@@ -17,6 +17,7 @@ pub fn update(model: &mut Model, msg: Msg, now: Now) -> Vec<Effect> {
     model.now = now;
     let mut effects = handle(model, msg, now);
     effects.extend(check_clock(model));
+    effects.extend(journal_clock(model));
     effects.extend(publish(model, now));
     effects
 }
@@ -27,7 +28,8 @@ fn publish(model: &mut Model, now: Now) -> Option<Effect> {
     let path = model.settings.live_file.clone()?;
     match &model.screen {
         Screen::Run(run) => {
-            let live = Live::from_session(&run.session, now);
+            let mut live = Live::from_session(&run.session, now);
+            live.session = run.saving.path.clone();
             if model
                 .published
                 .as_ref()
@@ -67,6 +69,11 @@ fn handle(model: &mut Model, msg: Msg, now: Now) -> Vec<Effect> {
                 saving.problem = Some(problem);
                 saving.unsaved = true;
             }
+            snapshot_due(model);
+            Vec::new()
+        }
+        Msg::JournalFailed => {
+            snapshot_due(model);
             Vec::new()
         }
         Msg::Saved(path) => {
@@ -80,14 +87,16 @@ fn handle(model: &mut Model, msg: Msg, now: Now) -> Vec<Effect> {
             }
             Vec::new()
         }
-        Msg::ResumeLoaded { path, saved } => match saved.and_then(|s| Session::resume(*s, now)) {
-            Ok(session) => resume_session(model, session, path),
-            Err(problem) => {
-                model.resume_offer = None;
-                model.status = Some(format!("Cannot resume: {problem}"));
-                Vec::new()
+        Msg::ResumeLoaded { path, saved } => {
+            match saved.and_then(|s| resume_session(model, *s, path)) {
+                Ok(effects) => effects,
+                Err(problem) => {
+                    model.resume_offer = None;
+                    model.status = Some(format!("Cannot resume: {problem}"));
+                    Vec::new()
+                }
             }
-        },
+        }
         Msg::Terminate => terminate(model),
         Msg::SaveFailed { problem, moved_to } => {
             let Some(saving) = saving_mut(model) else {
@@ -98,10 +107,17 @@ fn handle(model: &mut Model, msg: Msg, now: Now) -> Vec<Effect> {
                 Some(p) => format!("{problem}. Saving to {} instead.", p.display()),
                 None => format!("{problem}. Notes are kept on screen; do not close crit."),
             });
-            if moved_to.is_some() {
+            let moved = moved_to.is_some();
+            if moved {
                 saving.path = moved_to;
             }
-            Vec::new()
+            snapshot_due(model);
+            // The session now lives in the rescue folder: give it what resuming needs there
+            // at once, rather than at the next note.
+            match run_mut(model) {
+                Some(run) if moved && run.session.status == Status::InProgress => save(run, now),
+                _ => Vec::new(),
+            }
         }
     }
 }
@@ -121,12 +137,16 @@ pub fn start_session(model: &mut Model, protocol: Protocol, roster: Roster) -> V
     effects
 }
 
-/// Continues a session saved in `path`: the run screen, and a save that records it.
+/// Continues the session read back from `path`: the run screen at the step and time it
+/// was in, the note that was being typed back in the note box, and a save that records it.
+/// The time crit was closed is said on screen, and `a` counts it in the step.
 pub fn resume_session(
     model: &mut Model,
-    session: Session,
+    resumed: Resumed,
     path: std::path::PathBuf,
-) -> Vec<Effect> {
+) -> Result<Vec<Effect>, String> {
+    let now = model.now;
+    let session = Session::resume(resumed.saved, now)?;
     let settings = &model.settings;
     let mut run = Run::new(
         session,
@@ -134,17 +154,37 @@ pub fn resume_session(
         settings.fallback_dir.clone(),
     );
     run.saving.path = Some(path);
-    run.flash = Some("Resumed where the session stopped.".into());
-    let effects = save(&mut run, model.now);
+    let away = (now.wall - resumed.last_seen).to_std().unwrap_or_default();
+    let mut flash = String::from("Resumed where the session stopped.");
+    if away.as_secs() >= 1 {
+        run.away = Some((away, run.session.current()));
+    }
+    if let Some((kind, text)) = resumed.draft {
+        if let Some(i) = run.session.step().note_kinds.iter().position(|k| *k == kind) {
+            run.note_kind = i;
+        }
+        run.note.insert_str(&text);
+        run.journal.draft = (kind, text);
+        flash.push_str(" The note you were typing is back in the note box (i).");
+    }
+    if let Some(copy) = resumed.hand_edits {
+        flash.push_str(&format!(
+            " The file had been edited by hand: those edits are kept in {}.",
+            copy.display()
+        ));
+    }
+    run.flash = Some(flash);
+    let effects = save(&mut run, now);
     model.came_from_picker = false;
     model.resume_offer = None;
     model.screen = Screen::Run(Box::new(run));
-    effects
+    Ok(effects)
 }
 
-fn state_json(session: &Session, now: Now) -> String {
-    // Serialising plain data to a string cannot fail; an empty state only loses resume.
-    serde_json::to_string(&session.saved(now)).unwrap_or_default()
+fn snapshot_due(model: &mut Model) {
+    if let Some(run) = run_mut(model) {
+        run.journal.snapshot_due = true;
+    }
 }
 
 fn saving_mut(model: &mut Model) -> Option<&mut Saving> {
@@ -188,14 +228,14 @@ fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
                             path: path.clone(),
                             fallback,
                             contents,
-                            state: None,
+                            record: Record::Finished,
                         },
                         None => Effect::OpenArchive {
                             dir: model.settings.archive_dir.clone(),
                             fallback,
                             name: archive::file_name(s.started, &s.protocol.id, &s.roster.group),
                             contents,
-                            state: None,
+                            record: Record::Finished,
                         },
                     }];
                 }
@@ -445,26 +485,103 @@ fn commit_draft(run: &mut Run, now: Now) -> bool {
 /// If the file could not be created yet, creating it is tried again.
 fn save(run: &mut Run, now: Now) -> Vec<Effect> {
     run.last_save = Some(now.at);
+    let record = record(run, now);
     let s = &run.session;
     let contents = archive::render(s, now);
-    let state = (s.status == Status::InProgress).then(|| state_json(s, now));
     let fallback = run.fallback_dir.clone();
     match &run.saving.path {
         Some(path) => vec![Effect::Save {
             path: path.clone(),
             fallback,
             contents,
-            state,
+            record,
         }],
         None => vec![Effect::OpenArchive {
             dir: run.archive_dir.clone(),
             fallback,
             name: archive::file_name(s.started, &s.protocol.id, &s.roster.group),
             contents,
-            state,
+            record,
         }],
     }
 }
+
+/// What resuming needs of this save: the whole session when a new starting point is due,
+/// else only what changed (the notes that changed, where the session stands, the draft).
+fn record(run: &mut Run, now: Now) -> Record {
+    if run.session.status != Status::InProgress {
+        return Record::Finished;
+    }
+    let draft = draft_entry(run);
+    let s = &mut run.session;
+    let changed = s.take_note_changes();
+    if run.journal.snapshot_due || run.saving.path.is_none() {
+        run.journal.snapshot_due = false;
+        run.journal.last_tick = Some(now.at);
+        return Record::Running {
+            snapshot: Some(Box::new(s.saved(now))),
+            entries: draft.into_iter().collect(),
+        };
+    }
+    let mut entries = Vec::new();
+    if let Some((from, notes)) = changed {
+        entries.push(Entry::Notes { from, notes });
+    }
+    entries.push(Entry::Pos(Box::new(s.position(now))));
+    entries.extend(draft);
+    run.journal.last_tick = Some(now.at);
+    Record::Running {
+        snapshot: None,
+        entries,
+    }
+}
+
+/// The note being typed, if it changed since the journal last had it.
+fn draft_entry(run: &mut Run) -> Option<Entry> {
+    let draft = (run.current_kind().to_string(), run.note.lines().join("\n"));
+    if draft.1.trim().is_empty() && run.journal.draft.1.is_empty() || draft == run.journal.draft {
+        return None;
+    }
+    let (kind, text) = if draft.1.trim().is_empty() {
+        (draft.0, String::new())
+    } else {
+        draft
+    };
+    run.journal.draft = (kind.clone(), text.clone());
+    Some(Entry::Draft { kind, text })
+}
+
+/// Between saves, the journal hears the running step's clock and the note being typed
+/// once a second, so a kill loses at most about a second of either.
+fn journal_clock(model: &mut Model) -> Option<Effect> {
+    let now = model.now;
+    let run = run_mut(model)?;
+    let journal = &run.journal;
+    let quiet = run.saving.path.is_none()
+        || run.session.status != Status::InProgress
+        || journal.snapshot_due
+        || journal
+            .last_tick
+            .is_some_and(|t| now.at.saturating_duration_since(t) < JOURNAL_EVERY);
+    if quiet {
+        return None;
+    }
+    run.journal.last_tick = Some(now.at);
+    let mut entries = Vec::new();
+    if !run.session.is_paused() {
+        let s = &run.session;
+        let e = s.elapsed(s.current(), now.at).as_millis();
+        entries.push(Entry::Tick {
+            e: u64::try_from(e).unwrap_or(u64::MAX),
+            w: now.wall,
+        });
+    }
+    entries.extend(draft_entry(run));
+    (!entries.is_empty()).then_some(Effect::Journal(entries))
+}
+
+/// How often the journal hears the clock and the draft.
+const JOURNAL_EVERY: std::time::Duration = std::time::Duration::from_secs(1);
 
 /// The terminal is closing: keep a typed draft as a note, save, and quit. The session
 /// stays in progress, so `crit resume` continues it.
@@ -550,6 +667,18 @@ fn timer_action(model: &mut Model, action: Action) -> Vec<Effect> {
         }
         Action::Help => run.mode = Mode::Help,
         Action::End => run.mode = Mode::ConfirmEnd,
+        Action::CountAway => {
+            if let Some((away, step)) = run.away.take() {
+                if step == session.current() {
+                    session.count_time_away(away);
+                    run.flash = Some(format!(
+                        "The {} crit was closed now counts in this step.",
+                        crate::text::clock(away.as_secs())
+                    ));
+                    return save(run, now);
+                }
+            }
+        }
     }
     Vec::new()
 }

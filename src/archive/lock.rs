@@ -1,11 +1,60 @@
-//! One session, one crit: a small lock file beside a running session's markdown names the
-//! process that has it open, so a second crit (resuming it from another terminal, say)
-//! refuses instead of both writing the same file.
+//! One session, one crit, and the kernel decides: a running crit holds an OS file lock
+//! on a small file beside the session's markdown (`.NAME.md.lock`) for the session's
+//! whole life. The kernel lets go of it when the process ends, however it ends (a crash,
+//! `kill -9`, a power cut), so a lock can never outlive its crit, and two crits can never
+//! hold one session. The lock file's contents mean nothing; only the lock on it counts.
 
-use std::fs;
+use std::fs::{self, File, OpenOptions, TryLockError};
+use std::io;
 use std::path::{Path, PathBuf};
 
-fn lock_path(md: &Path) -> PathBuf {
+/// The session at a path, held by this process until dropped.
+#[derive(Debug)]
+pub struct SessionLock {
+    /// Kept open: closing it is what gives the session back.
+    _file: File,
+    md: PathBuf,
+}
+
+impl SessionLock {
+    /// The session's markdown file.
+    pub fn session(&self) -> &Path {
+        &self.md
+    }
+
+    /// Gives the session back for good once it is finished: the lock file goes too.
+    /// An unfinished session keeps its lock file, so a crit that opened it a moment ago
+    /// still locks the same file as the next one.
+    pub fn finish(self) {
+        let _ = fs::remove_file(lock_path(&self.md));
+    }
+}
+
+/// Why the session could not be taken.
+#[derive(Debug)]
+pub enum LockError {
+    /// Another running crit has it.
+    Held,
+    /// The lock file could not be opened: a symlink in its place, or the folder refused.
+    Unavailable(io::Error),
+}
+
+impl LockError {
+    pub fn describe(&self, md: &Path) -> String {
+        match self {
+            LockError::Held => format!(
+                "{} is open in another crit; finish it there, or close that crit first",
+                md.display()
+            ),
+            LockError::Unavailable(e) => format!(
+                "cannot lock {} ({e}); crit will not open a session it cannot keep to itself",
+                lock_path(md).display()
+            ),
+        }
+    }
+}
+
+pub fn lock_path(md: &Path) -> PathBuf {
     let name = md
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -13,51 +62,91 @@ fn lock_path(md: &Path) -> PathBuf {
     md.with_file_name(format!(".{name}.lock"))
 }
 
-/// Takes the session at `md` for this process. Fails if another running crit has it; a
-/// lock left by a process that has ended is taken over.
-pub fn claim(md: &Path) -> Result<(), String> {
+/// Takes the session at `md` for this process. The caller has checked that `md` is a crit
+/// session (a file crit made, or one with crit's state beside it): nothing is created
+/// beside a file that is not.
+pub fn acquire(md: &Path) -> Result<SessionLock, LockError> {
     let path = lock_path(md);
-    let me = std::process::id();
-    if let Some(pid) = holder(md)
-        && pid != me
-        && process_alive(pid)
-    {
-        return Err(format!(
-            "{} is open in another crit (process {pid}); finish it there, or close that crit first",
-            md.display()
-        ));
+    // A crit checking whether the session is free holds a shared lock for an instant; try
+    // again a few times before saying another crit has it.
+    let mut tries = 0;
+    loop {
+        let file = open_lock(&path, true).map_err(LockError::Unavailable)?;
+        match file.try_lock() {
+            Ok(()) if same_file(&file, &path) => {
+                return Ok(SessionLock {
+                    _file: file,
+                    md: md.to_path_buf(),
+                });
+            }
+            // The lock file was replaced while we opened it: lock the new one.
+            Ok(()) => {}
+            Err(TryLockError::WouldBlock) if tries >= 3 => return Err(LockError::Held),
+            Err(TryLockError::WouldBlock) => {}
+            Err(TryLockError::Error(e)) => return Err(LockError::Unavailable(e)),
+        }
+        tries += 1;
+        if tries > 5 {
+            return Err(LockError::Held);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
     }
-    // The lock only guards against a second crit: if it cannot be written, carry on.
-    let _ = fs::write(&path, me.to_string());
-    Ok(())
 }
 
-/// Whether another running crit has the session at `md` open.
+/// Whether another running crit holds the session at `md`. Creates nothing: a session
+/// without a lock file is held by nobody.
 pub fn held_elsewhere(md: &Path) -> bool {
-    holder(md).is_some_and(|pid| pid != std::process::id() && process_alive(pid))
-}
-
-/// The process named in the session's lock, if any.
-fn holder(md: &Path) -> Option<u32> {
-    fs::read_to_string(lock_path(md)).ok()?.trim().parse().ok()
-}
-
-/// Gives the session back (only if this process holds it).
-pub fn release(md: &Path) {
-    if holder(md) == Some(std::process::id()) {
-        let _ = fs::remove_file(lock_path(md));
+    let Ok(file) = open_lock(&lock_path(md), false) else {
+        return false;
+    };
+    match file.try_lock_shared() {
+        Ok(()) => {
+            let _ = file.unlock();
+            false
+        }
+        Err(TryLockError::WouldBlock) => true,
+        Err(TryLockError::Error(_)) => false,
     }
 }
 
-/// Whether process `pid` is still running (Linux; elsewhere assumed so).
-#[cfg(target_os = "linux")]
-pub fn process_alive(pid: u32) -> bool {
-    Path::new(&format!("/proc/{pid}")).exists()
+/// Opens the lock file without ever following a symlink in its place.
+#[cfg(unix)]
+fn open_lock(path: &Path, create: bool) -> io::Result<File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(create)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_CLOEXEC)
+        .mode(0o600)
+        .open(path)
 }
 
-#[cfg(not(target_os = "linux"))]
-pub fn process_alive(_pid: u32) -> bool {
-    true
+#[cfg(not(unix))]
+fn open_lock(path: &Path, create: bool) -> io::Result<File> {
+    if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(io::Error::other("the lock file is a link"));
+    }
+    OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(create)
+        .open(path)
+}
+
+/// Whether `file` is still what `path` names (it was not removed and made again).
+#[cfg(unix)]
+fn same_file(file: &File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), fs::symlink_metadata(path)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn same_file(_file: &File, path: &Path) -> bool {
+    path.exists()
 }
 
 #[cfg(test)]
@@ -65,22 +154,43 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_live_holder_keeps_the_session_and_a_dead_one_does_not() {
+    fn one_holder_at_a_time_and_the_lock_dies_with_its_handle() {
         let dir = tempfile::tempdir().unwrap();
         let md = dir.path().join("s.md");
         fs::write(&md, "").unwrap();
-        // PID 1 is always alive: another crit "has" it.
-        fs::write(lock_path(&md), "1").unwrap();
-        let err = claim(&md).unwrap_err();
-        assert!(err.contains("open in another crit (process 1)"), "{err}");
-        // A lock from a process that is gone is taken over, and released at the end.
-        fs::write(lock_path(&md), u32::MAX.to_string()).unwrap();
-        claim(&md).unwrap();
-        assert_eq!(
-            fs::read_to_string(lock_path(&md)).unwrap(),
-            std::process::id().to_string()
-        );
-        release(&md);
+        assert!(!held_elsewhere(&md));
+        assert!(!lock_path(&md).exists(), "asking creates nothing");
+        let held = acquire(&md).unwrap();
+        assert!(held_elsewhere(&md));
+        assert!(matches!(acquire(&md), Err(LockError::Held)));
+        drop(held);
+        assert!(!held_elsewhere(&md));
+        let again = acquire(&md).unwrap();
+        again.finish();
         assert!(!lock_path(&md).exists());
+    }
+
+    #[test]
+    fn a_stale_pid_in_the_lock_file_means_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let md = dir.path().join("s.md");
+        fs::write(&md, "").unwrap();
+        // PID 1 is always alive: the old pid lock would have refused.
+        fs::write(lock_path(&md), "1").unwrap();
+        assert!(!held_elsewhere(&md));
+        assert!(acquire(&md).is_ok());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_in_place_of_the_lock_is_never_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let md = dir.path().join("s.md");
+        let target = dir.path().join("precious.txt");
+        fs::write(&md, "").unwrap();
+        fs::write(&target, "keep me").unwrap();
+        std::os::unix::fs::symlink(&target, lock_path(&md)).unwrap();
+        assert!(matches!(acquire(&md), Err(LockError::Unavailable(_))));
+        assert_eq!(fs::read_to_string(&target).unwrap(), "keep me");
     }
 }

@@ -2,6 +2,7 @@
 //! and saved so that a crash at any moment leaves a whole file on disk.
 
 mod index;
+pub mod journal;
 mod lock;
 mod markdown;
 mod naming;
@@ -11,7 +12,8 @@ pub use index::{
     ArchiveEntry, Listing, SearchHit, Unreadable, entry, filter_group, list, resumable, search,
     to_json,
 };
-pub use lock::{claim, held_elsewhere, process_alive, release};
+pub use journal::{Journal, Resumed};
+pub use lock::{LockError, SessionLock, acquire, held_elsewhere, lock_path};
 pub use markdown::{escape_inline, render, yaml_string};
 pub use naming::file_name;
-pub use save::{create_unique, read_state, save_atomic, state_path};
+pub use save::{create_unique, save_atomic, state_path};

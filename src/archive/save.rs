@@ -42,10 +42,11 @@ pub fn save_atomic(path: &Path, contents: &str) -> io::Result<()> {
     result
 }
 
-/// Creates a new, empty file for a session in `dir` (creating the folder if needed).
-/// If `name` is taken, `-2`, `-3`... is added before `.md`, so two sessions started in
-/// the same minute get two files.
-pub fn create_unique(dir: &Path, name: &str) -> io::Result<PathBuf> {
+/// Creates a new file for a session in `dir` (creating the folder if needed) holding
+/// `contents`, synced to disk. If `name` is taken, `-2`, `-3`... is added before `.md`, so
+/// two sessions started in the same minute get two files. A file that cannot be written
+/// whole (a full disk) is removed again: a failed attempt leaves nothing behind.
+pub fn create_unique(dir: &Path, name: &str, contents: &str) -> io::Result<PathBuf> {
     fs::create_dir_all(dir)?;
     let stem = name.strip_suffix(".md").unwrap_or(name);
     for n in 1..1000 {
@@ -54,15 +55,25 @@ pub fn create_unique(dir: &Path, name: &str) -> io::Result<PathBuf> {
         } else {
             dir.join(format!("{stem}-{n}.md"))
         };
-        match OpenOptions::new()
+        let mut file = match OpenOptions::new()
             .write(true)
             .create_new(true)
             .open(&candidate)
         {
-            Ok(_) => return Ok(candidate),
+            Ok(file) => file,
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
             Err(e) => return Err(e),
+        };
+        let written = file
+            .write_all(contents.as_bytes())
+            .and_then(|_| file.sync_all());
+        if let Err(e) = written {
+            drop(file);
+            let _ = fs::remove_file(&candidate);
+            return Err(e);
         }
+        sync_dir(dir);
+        return Ok(candidate);
     }
     Err(io::Error::new(
         io::ErrorKind::AlreadyExists,
@@ -92,34 +103,6 @@ pub fn state_path(md: &Path) -> PathBuf {
     md.with_file_name(format!(".{name}.state.json"))
 }
 
-/// Reads the resumable state saved beside `md`.
-pub fn read_state(md: &Path) -> Result<crate::session::SavedSession, String> {
-    if !md.exists() {
-        return Err(format!("there is no session file {}", md.display()));
-    }
-    if is_finished(md) {
-        return Err(format!(
-            "{} is a finished session: there is nothing to resume",
-            md.display()
-        ));
-    }
-    let path = state_path(md);
-    let text = fs::read_to_string(&path).map_err(|e| match e.kind() {
-        io::ErrorKind::NotFound => format!(
-            "{} cannot be resumed: the state crit keeps beside it while a session runs is missing",
-            md.display()
-        ),
-        _ => format!("cannot read {}: {e}", path.display()),
-    })?;
-    serde_json::from_str(&text).map_err(|e| format!("{} is damaged: {e}", path.display()))
-}
-
-/// Whether the front matter of `md` says the session ended.
-fn is_finished(md: &Path) -> bool {
-    let entry = super::entry(md).ok().flatten();
-    entry.is_some_and(|e| matches!(e.status.as_str(), "complete" | "abandoned"))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -141,9 +124,10 @@ mod tests {
     #[test]
     fn same_minute_sessions_get_their_own_files() {
         let dir = tempfile::tempdir().unwrap();
-        let a = create_unique(&dir.path().join("new"), "x.md").unwrap();
-        let b = create_unique(&dir.path().join("new"), "x.md").unwrap();
+        let a = create_unique(&dir.path().join("new"), "x.md", "a").unwrap();
+        let b = create_unique(&dir.path().join("new"), "x.md", "b").unwrap();
         assert_ne!(a, b);
         assert!(b.ends_with("x-2.md"));
+        assert_eq!(fs::read_to_string(b).unwrap(), "b");
     }
 }

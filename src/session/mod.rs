@@ -9,4 +9,4 @@ mod run;
 
 pub use fit::{FitPlan, FitStep, MAX_FRACTION, MIN_FRACTION, fit};
 pub use plan::{Party, PlannedStep, Roster, Round, expand, planned_total_secs};
-pub use run::{Advance, Countdown, Note, Now, SavedSession, Session, Status, StepRecord};
+pub use run::{Advance, Countdown, Note, Now, Position, SavedSession, Session, Status, StepRecord};

@@ -156,6 +156,9 @@ pub struct Session {
     running_since: Option<Instant>,
     /// The bell has rung for the current countdown.
     rang: bool,
+    /// The lowest index of `notes` changed since the journal last took them (see
+    /// [`Session::take_note_changes`]). Whatever changes notes calls `notes_changed`.
+    notes_dirty_from: Option<usize>,
 }
 
 impl Session {
@@ -179,6 +182,7 @@ impl Session {
             turn: Turn::default(),
             running_since: Some(now.at),
             rang: false,
+            notes_dirty_from: None,
         }
     }
 
@@ -405,6 +409,28 @@ impl Session {
             text: text.to_string(),
             at: now.wall,
         });
+        self.notes_changed(self.notes.len() - 1);
+    }
+
+    /// Records that notes from index `from` on were added, changed or removed, so the
+    /// next journal entry carries them.
+    pub fn notes_changed(&mut self, from: usize) {
+        self.notes_dirty_from = Some(self.notes_dirty_from.map_or(from, |f| f.min(from)));
+    }
+
+    /// The notes changed since the last call: the index they start at and the notes from
+    /// there on (the notes before `from` are as they were). Adding a note costs one note,
+    /// however many there are.
+    pub fn take_note_changes(&mut self) -> Option<(usize, Vec<Note>)> {
+        let from = self.notes_dirty_from.take()?.min(self.notes.len());
+        Some((from, self.notes[from..].to_vec()))
+    }
+
+    /// Counts `away` (time the program was not running) as spent in the current step.
+    pub fn count_time_away(&mut self, away: Duration) {
+        if let Some(r) = self.records.get_mut(self.current) {
+            r.elapsed = r.elapsed.saturating_add(away);
+        }
     }
 
     /// Stops the clock and marks the session complete (or abandoned).
@@ -573,18 +599,31 @@ impl Session {
     }
 }
 
-/// Everything needed to continue a session after the program was killed: written beside
-/// the archive file after every note and step change.
+/// Everything needed to continue a session after the program was killed: written in
+/// whole when the session's file is created (and when it is resumed), then brought up to
+/// date by the journal beside it (see `archive::journal`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SavedSession {
     pub version: u32,
     pub protocol: Protocol,
-    pub roster: Roster,
     pub plan: Vec<PlannedStep>,
     pub started: DateTime<FixedOffset>,
+    pub notes: Vec<Note>,
+    /// Where the session stands; small, so the journal can write it after every change.
+    #[serde(flatten)]
+    pub position: Position,
+    /// Which journal continues this state (the first line of that journal names it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub journal: Option<String>,
+}
+
+/// The part of a saved session that changes as it runs, notes aside: small, whatever the
+/// number of notes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Position {
+    pub roster: Roster,
     pub ended: Option<DateTime<FixedOffset>>,
     pub status: Status,
-    pub notes: Vec<Note>,
     pub records: Vec<StepRecord>,
     pub current: usize,
     pub turn_index: usize,
@@ -597,26 +636,37 @@ pub struct SavedSession {
 
 const SAVED_VERSION: u32 = 1;
 
+/// No step runs longer than this: a saved number past it is damage, not a session.
+const LONGEST_SECS: u64 = 7 * 24 * 3600;
+
 impl Session {
     /// The session as of `now`, ready to be written down.
     pub fn saved(&self, now: Now) -> SavedSession {
+        SavedSession {
+            version: SAVED_VERSION,
+            protocol: self.protocol.clone(),
+            plan: self.plan.clone(),
+            started: self.started,
+            notes: self.notes.clone(),
+            position: self.position(now),
+            journal: None,
+        }
+    }
+
+    /// Where the session stands at `now` (everything saved but the plan and the notes).
+    pub fn position(&self, now: Now) -> Position {
         let mut records = self.records.clone();
         if let Some(r) = records.get_mut(self.current) {
             r.elapsed = self.elapsed(self.current, now.at);
         }
-        SavedSession {
-            version: SAVED_VERSION,
-            protocol: self.protocol.clone(),
+        Position {
             roster: self.roster.clone(),
-            plan: self.plan.clone(),
-            started: self.started,
             ended: self.ended,
             status: self.status,
-            notes: self.notes.clone(),
             records,
             current: self.current,
             turn_index: self.turn.index,
-            turn_started_ms: self.turn.started_at.as_millis() as u64,
+            turn_started_ms: u64::try_from(self.turn.started_at.as_millis()).unwrap_or(u64::MAX),
             turn_adjust_secs: self.turn.adjust_secs,
             paused: self.is_paused(),
             rang: self.rang,
@@ -633,37 +683,57 @@ impl Session {
                 saved.version
             ));
         }
-        if saved.plan.is_empty()
-            || saved.records.len() != saved.plan.len()
-            || saved.current >= saved.plan.len()
+        let p = saved.position;
+        if saved.plan.is_empty() || p.records.len() != saved.plan.len() || p.current >= saved.plan.len()
         {
             return Err("its saved state is damaged (steps do not match)".into());
         }
-        let turns = saved.plan[saved.current].turns.len();
+        check_range(&p)?;
+        let turns = saved.plan[p.current].turns.len();
         let turn_index = if turns == 0 {
             0
         } else {
-            saved.turn_index.min(turns - 1)
+            p.turn_index.min(turns - 1)
         };
         let mut notes = saved.notes;
         notes.retain(|n| n.step < saved.plan.len());
         Ok(Session {
             protocol: saved.protocol,
-            roster: saved.roster,
+            roster: p.roster,
             plan: saved.plan,
             started: saved.started,
             ended: None,
             status: Status::InProgress,
             notes,
-            records: saved.records,
-            current: saved.current,
+            records: p.records,
+            current: p.current,
             turn: Turn {
                 index: turn_index,
-                started_at: Duration::from_millis(saved.turn_started_ms),
-                adjust_secs: saved.turn_adjust_secs,
+                started_at: Duration::from_millis(p.turn_started_ms),
+                adjust_secs: p.turn_adjust_secs,
             },
-            running_since: if saved.paused { None } else { Some(now.at) },
-            rang: saved.rang,
+            running_since: if p.paused { None } else { Some(now.at) },
+            rang: p.rang,
+            notes_dirty_from: None,
         })
+    }
+}
+
+/// Refuses times no session could have taken (a damaged or crafted file), so the clock
+/// arithmetic after a resume can never overflow.
+fn check_range(p: &Position) -> Result<(), String> {
+    let longest_ms = LONGEST_SECS * 1000;
+    let secs_ok = |s: i64| s.unsigned_abs() <= LONGEST_SECS;
+    let fine = p.records.iter().all(|r| {
+        r.elapsed.as_secs() <= LONGEST_SECS
+            && secs_ok(r.adjust_secs)
+            && r.turn_secs.is_none_or(|t| u64::from(t) <= LONGEST_SECS)
+            && r.turns_used_ms.iter().all(|&ms| ms <= longest_ms)
+    }) && p.turn_started_ms <= longest_ms
+        && secs_ok(p.turn_adjust_secs);
+    if fine {
+        Ok(())
+    } else {
+        Err("its saved state is damaged (a time in it is out of range)".into())
     }
 }

@@ -167,7 +167,8 @@ fn full(frame: &mut Frame, area: Rect, run: &Run, now: Now, theme: &Theme) {
     let mut who = who_text(s, theme);
     who.lines
         .extend(question_line(s, area.width as usize, theme));
-    let problem_lines = u16::from(run.saving.problem.is_some() || run.flash.is_some());
+    let notice = notice_text(run, theme);
+    let problem_lines = wrapped_height(&notice, area.width).min(3);
     // Taller windows give the extra rows to the notes, half of them at least.
     let extra = area.height.saturating_sub(24) / 2;
     let notes_height = if run.mode == Mode::Note { 7 } else { 4 } + extra;
@@ -190,7 +191,7 @@ fn full(frame: &mut Frame, area: Rect, run: &Run, now: Now, theme: &Theme) {
     guide_panel(frame, guide, s, theme);
     steps_panel(frame, steps, s, now, theme);
     notes_panel(frame, notes, run, theme);
-    message_line(frame, message, run, theme);
+    frame.render_widget(Paragraph::new(notice).wrap(Wrap { trim: true }), message);
     footer(frame, foot, &hints(run), theme);
 }
 
@@ -214,9 +215,7 @@ fn compact(frame: &mut Frame, area: Rect, run: &Run, now: Now, theme: &Theme) {
             Span::raw(safe(&run.note.lines().join(" / "))),
         ]));
     }
-    if let Some(p) = run.saving.problem.as_ref().or(run.flash.as_ref()) {
-        lines.push(Line::styled(safe(p), theme.error()));
-    }
+    lines.extend(notice_text(run, theme).lines);
     let [body, foot] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), body);
     footer(frame, foot, &compact_hints(run), theme);
@@ -628,12 +627,30 @@ fn notes_panel(frame: &mut Frame, area: Rect, run: &Run, theme: &Theme) {
     }
 }
 
-fn message_line(frame: &mut Frame, area: Rect, run: &Run, theme: &Theme) {
+/// The one message under the notes: a saving problem first, else the last key's message,
+/// else (after a resume) how long crit was closed. Empty when there is none.
+fn notice_text(run: &Run, theme: &Theme) -> Text<'static> {
     if let Some(p) = &run.saving.problem {
-        frame.render_widget(Paragraph::new(Span::styled(safe(p), theme.error())), area);
-    } else if let Some(f) = &run.flash {
-        frame.render_widget(Paragraph::new(Span::styled(safe(f), theme.warning())), area);
+        return Text::from(Line::styled(safe(p), theme.error()));
     }
+    let mut lines = Vec::new();
+    if let Some(f) = &run.flash {
+        lines.push(Line::styled(safe(f), theme.warning()));
+    }
+    if let Some((away, step)) = run.away
+        && step == run.session.current()
+    {
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!("crit was closed for {}", crate::text::clock(away.as_secs())),
+                theme.warning(),
+            ),
+            Span::raw(" · "),
+            Span::styled("a", theme.key()),
+            Span::raw(" counts it in this step"),
+        ]));
+    }
+    Text::from(lines)
 }
 
 fn confirm(frame: &mut Frame, area: Rect, s: &Session, theme: &Theme) {

@@ -244,8 +244,15 @@ fn an_in_progress_session_says_so() {
 
 #[test]
 fn an_unwritable_archive_folder_falls_back_and_says_where() {
-    use critical_friends::app::{Effect, Msg};
-    use critical_friends::runtime::perform;
+    use critical_friends::app::{Effect, Msg, Record};
+    use critical_friends::runtime::Files;
+    let mut files = Files::default();
+    let mut perform = |e| files.perform(e);
+    let clock = FakeClock::new();
+    let running = Record::Running {
+        snapshot: Some(Box::new(tuning_session(&clock).saved(clock.now))),
+        entries: Vec::new(),
+    };
     let tmp = tempfile::tempdir().unwrap();
     // A file where the folder should be: no user, root included, can write there.
     let blocker = tmp.path().join("not-a-folder");
@@ -256,7 +263,7 @@ fn an_unwritable_archive_folder_falls_back_and_says_where() {
         fallback: fallback.clone(),
         name: "s.md".into(),
         contents: "# notes\n".into(),
-        state: Some("{}".into()),
+        record: running,
     };
     let Some(Msg::ArchiveOpened {
         path,
@@ -278,7 +285,10 @@ fn an_unwritable_archive_folder_falls_back_and_says_where() {
         path: blocker.join("archive/s.md"),
         fallback: fallback.clone(),
         contents: "# notes\n- one more\n".into(),
-        state: Some("{}".into()),
+        record: Record::Running {
+            snapshot: None,
+            entries: Vec::new(),
+        },
     };
     let Some(Msg::SaveFailed {
         moved_to: Some(moved),
@@ -299,7 +309,7 @@ fn an_unwritable_archive_folder_falls_back_and_says_where() {
         fallback: blocker.join("b"),
         name: "s.md".into(),
         contents: String::new(),
-        state: None,
+        record: Record::Finished,
     };
     let Some(Msg::ArchiveFailed(problem)) = perform(nowhere) else {
         panic!("expected a failure")

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use critical_friends::app::{Effect, Model, Msg, Screen, Settings, update};
+use critical_friends::app::{Effect, Model, Msg, Record, Screen, Settings, update};
 use critical_friends::protocol::Library;
 use critical_friends::ui::view;
 use ratatui::Terminal;
@@ -389,15 +389,16 @@ fn fit_asks_for_an_end_time_then_proposes_and_applies_on_y() {
 
 #[test]
 fn the_mirror_follows_the_session_and_never_shows_notes() {
-    use critical_friends::runtime::{perform, read_live};
+    use critical_friends::runtime::{Files, read_live};
+    let mut files = Files::default();
     let dir = tempfile::tempdir().unwrap();
     let live_file = dir.path().join("live.json");
     let mut app = App::new();
     app.model.settings.live_file = Some(live_file.clone());
-    let sync = |app: &mut App| {
+    let mut sync = |app: &mut App| {
         for e in app.effects.drain(..) {
             if matches!(e, Effect::Publish { .. } | Effect::Unpublish(_)) {
-                perform(e);
+                files.perform(e);
             }
         }
     };
@@ -687,7 +688,7 @@ fn notes_saved_nowhere_are_retried_and_never_dropped_silently() {
     app.effects.clear();
     app.key(KeyCode::Char('s'));
     assert!(
-        matches!(app.effects.as_slice(), [Effect::OpenArchive { contents, state: None, .. }] if contents.contains("keep me"))
+        matches!(app.effects.as_slice(), [Effect::OpenArchive { contents, record: Record::Finished, .. }] if contents.contains("keep me"))
     );
     app.key(KeyCode::Char('q'));
     assert!(app.model.quit);
