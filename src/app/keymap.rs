@@ -99,7 +99,7 @@ pub const TIMER: &[Binding<Action>] = &[
     Binding {
         codes: &[KeyCode::Char('a')],
         keys: "a",
-        label: "after a resume: count the time crit was closed",
+        label: "count time away (after a resume)",
         action: Action::CountAway,
         footer: false,
     },

@@ -22,11 +22,19 @@ impl SessionLock {
         &self.md
     }
 
-    /// Gives the session back for good once it is finished: the lock file goes too.
-    /// An unfinished session keeps its lock file, so a crit that opened it a moment ago
-    /// still locks the same file as the next one.
-    pub fn finish(self) {
-        let _ = fs::remove_file(lock_path(&self.md));
+    /// Gives the session back once it is finished (the same as dropping it).
+    pub fn finish(self) {}
+}
+
+impl Drop for SessionLock {
+    /// The lock file goes while it is still locked. A crit that opened it a moment before
+    /// and gets the lock after us sees that the file it locked is no longer the one at
+    /// the path (`same_file`) and locks the new one instead, so two can never both hold it.
+    fn drop(&mut self) {
+        let path = lock_path(&self.md);
+        if same_file(&self._file, &path) {
+            let _ = fs::remove_file(path);
+        }
     }
 }
 
@@ -165,6 +173,7 @@ mod tests {
         assert!(matches!(acquire(&md), Err(LockError::Held)));
         drop(held);
         assert!(!held_elsewhere(&md));
+        assert!(!lock_path(&md).exists(), "given back, the lock file goes");
         let again = acquire(&md).unwrap();
         again.finish();
         assert!(!lock_path(&md).exists());

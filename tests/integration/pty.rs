@@ -15,6 +15,23 @@ struct Pty {
     screen: Arc<Mutex<vt100::Parser>>,
     raw: Arc<Mutex<Vec<u8>>>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
+    /// The home, data, config and runtime folders this crit sees: its own, so no test
+    /// finds another's rescued sessions or live views.
+    _home: tempfile::TempDir,
+}
+
+/// Points crit's platform folders into `home`.
+fn isolate(cmd: &mut CommandBuilder, home: &std::path::Path) {
+    for (key, sub) in [
+        ("HOME", "."),
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_RUNTIME_DIR", "run"),
+    ] {
+        let dir = home.join(sub);
+        let _ = std::fs::create_dir_all(&dir);
+        cmd.env(key, dir);
+    }
 }
 
 impl Pty {
@@ -35,6 +52,8 @@ impl Pty {
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
+        let home = tempfile::tempdir().unwrap();
+        isolate(&mut cmd, home.path());
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -61,6 +80,7 @@ impl Pty {
             screen,
             raw,
             child,
+            _home: home,
         }
     }
 
@@ -336,8 +356,10 @@ fn sigterm_and_sighup_save_the_draft_and_leave_cleanly() {
 fn a_session_open_in_another_crit_is_not_resumed_twice() {
     let archive = tempfile::tempdir().unwrap();
     let mut first = start_quick_session(archive.path());
+    let home = tempfile::tempdir().unwrap();
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_crit"))
         .args(["resume", "--archive", archive.path().to_str().unwrap()])
+        .env("XDG_DATA_HOME", home.path())
         .output()
         .unwrap();
     let err = String::from_utf8_lossy(&out.stderr);

@@ -31,6 +31,8 @@ struct App {
     model: Model,
     clock: FakeClock,
     effects: Vec<Effect>,
+    /// What the journal was told (kept apart: most tests look at the other effects).
+    journal: Vec<Effect>,
 }
 
 impl App {
@@ -41,22 +43,32 @@ impl App {
             model: Model::new(lib, settings(true), clock.now),
             clock,
             effects: Vec::new(),
+            journal: Vec::new(),
         }
     }
 
     fn send(&mut self, msg: Msg) -> &mut App {
-        let effects = update(&mut self.model, msg, self.clock.now);
-        for e in &effects {
+        let mut effects = update(&mut self.model, msg, self.clock.now);
+        let opened: Vec<_> = effects
+            .iter()
+            .filter_map(|e| match e {
+                Effect::OpenArchive { dir, name, .. } => Some(dir.join(name)),
+                _ => None,
+            })
+            .collect();
+        for path in opened {
             // Stand in for the runtime: the archive opens where it was asked to.
-            if let Effect::OpenArchive { dir, name, .. } = e {
-                let msg = Msg::ArchiveOpened {
-                    path: dir.join(name),
-                    problem: None,
-                };
-                update(&mut self.model, msg, self.clock.now);
-            }
+            let msg = Msg::ArchiveOpened {
+                path,
+                problem: None,
+            };
+            effects.extend(update(&mut self.model, msg, self.clock.now));
         }
-        self.effects.extend(effects);
+        let (journal, others): (Vec<_>, Vec<_>) = effects
+            .into_iter()
+            .partition(|e| matches!(e, Effect::Journal(_)));
+        self.journal.extend(journal);
+        self.effects.extend(others);
         self
     }
 
@@ -395,6 +407,8 @@ fn the_mirror_follows_the_session_and_never_shows_notes() {
     let live_file = dir.path().join("live.json");
     let mut app = App::new();
     app.model.settings.live_file = Some(live_file.clone());
+    // The mirror asks the session's lock whether it still runs: hold it, as crit would.
+    app.model.settings.archive_dir = dir.path().to_path_buf();
     let mut sync = |app: &mut App| {
         for e in app.effects.drain(..) {
             if matches!(e, Effect::Publish { .. } | Effect::Unpublish(_)) {
@@ -404,6 +418,9 @@ fn the_mirror_follows_the_session_and_never_shows_notes() {
     };
     app.start("tuning", "Ana, Ben");
     sync(&mut app);
+    let session = dir.path().join("2026-11-23-1400-tuning-grade-7-team.md");
+    assert!(read_live(&live_file).is_none(), "nobody holds the session yet");
+    let held = critical_friends::archive::acquire(&session).unwrap();
     let live = read_live(&live_file).expect("published at the start");
     assert_eq!(
         (live.step, live.step_name.as_str(), live.paused),
@@ -454,6 +471,7 @@ fn the_mirror_follows_the_session_and_never_shows_notes() {
     t.draw(|f| critical_friends::ui::mirror_view(f, None, live.written_at, &theme))
         .unwrap();
     assert!(format!("{:?}", t.backend()).contains("No session is running."));
+    drop(held);
 }
 
 #[test]
@@ -531,6 +549,7 @@ fn escape_sequences_in_protocol_text_are_drawn_as_symbols() {
         model: Model::new(lib, settings(true), clock.now),
         clock,
         effects: Vec::new(),
+        journal: Vec::new(),
     };
     let dangerous = |app: &App| {
         let t = app.draw(100, 30);
