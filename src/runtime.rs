@@ -349,18 +349,18 @@ pub fn run(mut model: Model, effects: Vec<Effect>, mut files: Files) -> io::Resu
                 Ok(Incoming::Signal(Signal::Terminate)) => Msg::Terminate,
                 Ok(Incoming::Signal(Signal::Suspend)) => {
                     suspend();
-                    terminal.clear()?;
+                    terminal = repaint()?;
                     Msg::Resize
                 }
                 Ok(Incoming::Event(Event::Key(key))) if is_ctrl_z(&key) => {
                     suspend();
-                    terminal.clear()?;
+                    terminal = repaint()?;
                     Msg::Resize
                 }
                 Ok(Incoming::Signal(Signal::Continued)) => {
                     // Stopped from outside (SIGSTOP): take the terminal back all the same.
                     enter_terminal();
-                    terminal.clear()?;
+                    terminal = repaint()?;
                     Msg::Resize
                 }
                 Ok(Incoming::Burst(text)) => Msg::Paste(text),
@@ -426,6 +426,15 @@ fn suspend() {
     enter_terminal();
 }
 
+/// A blank screen and a terminal that draws every cell on its next frame. (Not
+/// `Terminal::clear`: it asks the terminal where the cursor is, and the keyboard thread
+/// would take the answer.)
+fn repaint() -> io::Result<ratatui::DefaultTerminal> {
+    use ratatui::crossterm::terminal::{Clear, ClearType};
+    execute!(io::stdout(), Clear(ClearType::All))?;
+    ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(io::stdout()))
+}
+
 fn is_ctrl_z(key: &KeyEvent) -> bool {
     cfg!(unix)
         && key.kind == KeyEventKind::Press
@@ -458,7 +467,9 @@ fn read_terminal(tx: mpsc::Sender<Incoming>) {
                     return;
                 }
             };
-            let mut gap = Duration::ZERO;
+            // What is already waiting. (Not `Duration::ZERO`: crossterm's terminal reader
+            // then returns at once without looking at what it has already read.)
+            let mut gap = Duration::from_millis(1);
             while event::poll(gap).unwrap_or(false) {
                 match event::read() {
                     Ok(e) => batch.push(e),
@@ -565,15 +576,15 @@ pub fn mirror(live: &crate::app::live::LiveSource, theme: crate::ui::Theme) -> i
             Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
             Ok(Incoming::Signal(Signal::Suspend)) => {
                 suspend();
-                terminal.clear()?;
+                terminal = repaint()?;
             }
             Ok(Incoming::Event(Event::Key(key))) if is_ctrl_z(&key) => {
                 suspend();
-                terminal.clear()?;
+                terminal = repaint()?;
             }
             Ok(Incoming::Signal(Signal::Continued)) => {
                 enter_terminal();
-                terminal.clear()?;
+                terminal = repaint()?;
             }
             _ => {}
         }

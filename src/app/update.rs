@@ -156,8 +156,10 @@ pub fn resume_session(
     run.saving.path = Some(path);
     let away = (now.wall - resumed.last_seen).to_std().unwrap_or_default();
     let mut flash = String::from("Resumed where the session stopped.");
-    if away.as_secs() >= 1 {
-        run.away = Some((away, run.session.current()));
+    if !away.is_zero() {
+        // Said in whole seconds, rounded up: "closed for 0:01" rather than nothing.
+        let secs = away.as_secs() + u64::from(away.subsec_nanos() > 0);
+        run.away = Some((std::time::Duration::from_secs(secs), run.session.current()));
     }
     if let Some((kind, text)) = resumed.draft {
         if let Some(i) = run.session.step().note_kinds.iter().position(|k| *k == kind) {

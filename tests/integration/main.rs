@@ -8,3 +8,4 @@ mod pty;
 mod screens;
 mod session;
 mod support;
+mod survive;

@@ -10,14 +10,14 @@ use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use crate::support::fixtures;
 
 /// A running `crit` and what it has drawn so far.
-struct Pty {
-    writer: Box<dyn Write + Send>,
-    screen: Arc<Mutex<vt100::Parser>>,
-    raw: Arc<Mutex<Vec<u8>>>,
-    child: Box<dyn portable_pty::Child + Send + Sync>,
+pub(crate) struct Pty {
+    pub(crate) writer: Box<dyn Write + Send>,
+    pub(crate) screen: Arc<Mutex<vt100::Parser>>,
+    pub(crate) raw: Arc<Mutex<Vec<u8>>>,
+    pub(crate) child: Box<dyn portable_pty::Child + Send + Sync>,
     /// The home, data, config and runtime folders this crit sees: its own, so no test
     /// finds another's rescued sessions or live views.
-    _home: tempfile::TempDir,
+    pub(crate) home: tempfile::TempDir,
 }
 
 /// Points crit's platform folders into `home`.
@@ -35,11 +35,11 @@ fn isolate(cmd: &mut CommandBuilder, home: &std::path::Path) {
 }
 
 impl Pty {
-    fn spawn(args: &[&str]) -> Pty {
+    pub(crate) fn spawn(args: &[&str]) -> Pty {
         Pty::spawn_env(args, &[])
     }
 
-    fn spawn_env(args: &[&str], env: &[(&str, &str)]) -> Pty {
+    pub(crate) fn spawn_env(args: &[&str], env: &[(&str, &str)]) -> Pty {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: 24,
@@ -80,16 +80,16 @@ impl Pty {
             screen,
             raw,
             child,
-            _home: home,
+            home,
         }
     }
 
-    fn contents(&self) -> String {
+    pub(crate) fn contents(&self) -> String {
         self.screen.lock().unwrap().screen().contents()
     }
 
     /// Waits until the screen shows `text` (the program's output, not a timer).
-    fn wait_for(&self, text: &str) {
+    pub(crate) fn wait_for(&self, text: &str) {
         let deadline = Instant::now() + Duration::from_secs(20);
         while !self.contents().contains(text) {
             assert!(
@@ -101,13 +101,13 @@ impl Pty {
         }
     }
 
-    fn send(&mut self, bytes: &str) {
+    pub(crate) fn send(&mut self, bytes: &str) {
         self.writer.write_all(bytes.as_bytes()).unwrap();
         self.writer.flush().unwrap();
     }
 
     /// Ends the session from the timer keys (q, y), then quits the summary (q).
-    fn end_session_and_quit(&mut self) {
+    pub(crate) fn end_session_and_quit(&mut self) {
         self.send("q");
         self.wait_for("End session? y/n");
         self.send("y");
@@ -116,7 +116,21 @@ impl Pty {
         assert_eq!(self.wait_exit(), 0);
     }
 
-    fn wait_exit(&mut self) -> u32 {
+    /// Types a note in the open note box and saves it: the text, then Enter on its own
+    /// (sent together, they would arrive as one paste, which never saves by itself).
+    pub(crate) fn type_note(&mut self, text: &str) {
+        self.send(text);
+        self.wait_for(text);
+        self.send("\r");
+    }
+
+    /// A real SIGKILL (portable-pty's `kill` sends SIGHUP first).
+    pub(crate) fn sigkill(&mut self) {
+        let pid = self.child.process_id().unwrap() as i32;
+        assert_eq!(unsafe { libc::kill(pid, libc::SIGKILL) }, 0);
+    }
+
+    pub(crate) fn wait_exit(&mut self) -> u32 {
         let deadline = Instant::now() + Duration::from_secs(20);
         loop {
             if let Some(status) = self.child.try_wait().unwrap() {
@@ -133,7 +147,7 @@ impl Pty {
 }
 
 /// The one session markdown file in `dir` (the resumable state beside it is hidden).
-fn session_file(dir: &std::path::Path) -> std::path::PathBuf {
+pub(crate) fn session_file(dir: &std::path::Path) -> std::path::PathBuf {
     let files: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -147,7 +161,7 @@ fn session_file(dir: &std::path::Path) -> std::path::PathBuf {
 }
 
 /// `crit run quick-tuning` saving into `archive`, started and showing its first step.
-fn start_quick_session(archive: &std::path::Path) -> Pty {
+pub(crate) fn start_quick_session(archive: &std::path::Path) -> Pty {
     let protocols = fixtures().join("protocols/valid");
     let crit = Pty::spawn(&run_args(
         protocols.to_str().unwrap(),
@@ -157,7 +171,7 @@ fn start_quick_session(archive: &std::path::Path) -> Pty {
     crit
 }
 
-fn run_args<'a>(protocols: &'a str, archive: &'a str) -> Vec<&'a str> {
+pub(crate) fn run_args<'a>(protocols: &'a str, archive: &'a str) -> Vec<&'a str> {
     vec![
         "run",
         "quick-tuning",
@@ -185,9 +199,9 @@ fn killed_with_sigkill_then_resumed_and_finished() {
     crit.wait_for("Step 2 of 4");
     crit.send("i");
     crit.wait_for("New note");
-    crit.send("Warm: a note typed just before the crash\r");
+    crit.type_note("Warm: a note typed just before the crash");
     crit.wait_for("[Note] Warm: a note typed just before the crash");
-    crit.child.kill().unwrap(); // SIGKILL: no chance to save anything more
+    crit.sigkill(); // no chance to save anything more
     crit.wait_exit();
     let file = session_file(archive.path());
     assert!(
@@ -212,7 +226,7 @@ fn killed_with_sigkill_then_resumed_and_finished() {
     resumed.wait_for("Step 4 of 4: Debrief");
     resumed.send("i");
     resumed.wait_for("New note");
-    resumed.send("After the resume\r");
+    resumed.type_note("After the resume");
     resumed.wait_for("[Note] After the resume");
     resumed.send("\x1b");
     resumed.wait_for("space pause");
@@ -234,7 +248,7 @@ fn killed_with_sigkill_then_resumed_and_finished() {
     );
 }
 
-fn crit_state(md: &std::path::Path) -> std::path::PathBuf {
+pub(crate) fn crit_state(md: &std::path::Path) -> std::path::PathBuf {
     critical_friends::archive::state_path(md)
 }
 
@@ -315,17 +329,19 @@ fn crit_mirror_follows_a_live_file_within_a_second() {
     assert_eq!(mirror.wait_exit(), 0);
 }
 
-/// SIGTERM (`kill`) and SIGHUP (the terminal window closed) save everything, a note still
-/// being typed included, leave the session resumable and the terminal clean.
+/// SIGTERM (`kill`), SIGHUP (the terminal window closed), SIGINT and SIGQUIT save
+/// everything, a note still being typed included, leave the session resumable and the
+/// terminal clean, and give back the lock and the live view.
 #[test]
 fn sigterm_and_sighup_save_the_draft_and_leave_cleanly() {
-    for signal in ["-TERM", "-HUP"] {
+    for signal in ["-TERM", "-HUP", "-INT", "-QUIT"] {
         let archive = tempfile::tempdir().unwrap();
         let mut crit = start_quick_session(archive.path());
         crit.send("i");
         crit.wait_for("New note");
         crit.send("half-typed when the signal came");
         crit.wait_for("half-typed when the signal came");
+        assert_eq!(live_views(&crit), 1, "{signal}: the session shows a live view");
         let pid = crit.child.process_id().unwrap().to_string();
         let status = std::process::Command::new("kill")
             .args([signal, &pid])
@@ -349,7 +365,19 @@ fn sigterm_and_sighup_save_the_draft_and_leave_cleanly() {
             raw.contains("\x1b[?1049l"),
             "{signal}: the alternate screen was left"
         );
+        assert!(
+            !critical_friends::archive::held_elsewhere(&file)
+                && !critical_friends::archive::lock_path(&file).exists(),
+            "{signal}: the lock is given back"
+        );
+        assert_eq!(live_views(&crit), 0, "{signal}: the live view is gone");
     }
+}
+
+/// How many live views the crit in `pty` has left in its live folder.
+pub(crate) fn live_views(pty: &Pty) -> usize {
+    let dir = pty.home.path().join("run/crit/live");
+    std::fs::read_dir(dir).map_or(0, |d| d.count())
 }
 
 #[test]

@@ -1,0 +1,359 @@
+//! Nothing lost, nothing clobbered: the real binary killed, stopped, pasted into, and
+//! pointed at files that are not crit's. Every wait here waits for the program's own
+//! output (a screen, a file), never for a timer.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::pty::{Pty, run_args, session_file, start_quick_session};
+use crate::support::fixtures;
+
+/// Waits until `check` holds (a file the program writes), failing after 20 s.
+fn wait_until(what: &str, mut check: impl FnMut() -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !check() {
+        assert!(Instant::now() < deadline, "never happened: {what}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn journal(md: &Path) -> String {
+    std::fs::read_to_string(critical_friends::archive::journal::journal_path(md))
+        .unwrap_or_default()
+}
+
+fn resume_args(archive: &Path) -> Vec<&str> {
+    vec![
+        "resume",
+        "--archive",
+        archive.to_str().unwrap(),
+        "--no-bell",
+    ]
+}
+
+/// A built-in Tuning session: its first step is ten minutes long, so its clock can be
+/// read to the second across a kill.
+fn start_tuning(archive: &Path) -> Pty {
+    let crit = Pty::spawn(&[
+        "run",
+        "tuning",
+        "--archive",
+        archive.to_str().unwrap(),
+        "--group",
+        "Kill group",
+        "--facilitator",
+        "Sam",
+        "--presenter",
+        "Pat",
+        "--participants",
+        "Ana, Ben",
+        "--question",
+        "Q?",
+        "--no-bell",
+    ]);
+    crit.wait_for("Step 1 of 7");
+    crit
+}
+
+/// The countdown's "M:SS left" as seconds.
+fn left_secs(screen: &str) -> u64 {
+    let at = screen.find(" left").expect("a countdown on screen");
+    let clock = screen[..at].rsplit(' ').next().unwrap();
+    let (m, s) = clock.split_once(':').unwrap();
+    m.trim().parse::<u64>().unwrap() * 60 + s.parse::<u64>().unwrap()
+}
+
+#[test]
+fn after_sigkill_the_clock_and_the_note_being_typed_come_back() {
+    let archive = tempfile::tempdir().unwrap();
+    let mut crit = start_tuning(archive.path());
+    let file = session_file(archive.path());
+    // Three seconds into the step, as the screen shows it.
+    crit.wait_for("9:57 left");
+    crit.send("i");
+    crit.wait_for("New note");
+    crit.send("half a thought, not yet saved");
+    crit.wait_for("half a thought, not yet saved");
+    wait_until("the draft reaches the journal", || {
+        journal(&file).contains("half a thought, not yet saved")
+    });
+    let before = left_secs(&crit.contents());
+    crit.sigkill();
+    // Not reaped: a zombie holds no lock.
+    let mut resumed = Pty::spawn(&resume_args(archive.path()));
+    resumed.wait_for("Step 1 of 7");
+    resumed.wait_for("crit was closed for");
+    let after = left_secs(&resumed.contents());
+    assert!(
+        after <= 597 && before.saturating_sub(after) <= 5,
+        "the clock came back within 5 s: {before} before, {after} after"
+    );
+    resumed.wait_for("back in the note");
+    resumed.send("i");
+    resumed.wait_for("half a thought, not yet saved");
+    resumed.send("\r");
+    resumed.wait_for("[Note] half a thought, not yet saved");
+    resumed.send("\x1b");
+    resumed.wait_for("space pause");
+    resumed.end_session_and_quit();
+    crit.wait_exit();
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert_eq!(text.matches("half a thought, not yet saved").count(), 1, "{text}");
+}
+
+#[test]
+fn a_resume_counts_the_time_away_only_when_asked() {
+    let archive = tempfile::tempdir().unwrap();
+    let mut crit = start_tuning(archive.path());
+    crit.wait_for("9:58 left");
+    crit.sigkill();
+    crit.wait_exit();
+    let mut resumed = Pty::spawn(&resume_args(archive.path()));
+    resumed.wait_for("a counts it in this step");
+    let before = left_secs(&resumed.contents());
+    resumed.send("a");
+    resumed.wait_for("now counts in this step");
+    assert!(
+        !resumed.contents().contains("a counts it in this step"),
+        "offered once"
+    );
+    // The time away (at least the moment between kill and resume) now counts.
+    assert!(left_secs(&resumed.contents()) <= before);
+    resumed.end_session_and_quit();
+}
+
+#[test]
+fn two_resumes_started_together_never_share_a_session() {
+    let archive = tempfile::tempdir().unwrap();
+    let mut crit = start_quick_session(archive.path());
+    crit.sigkill();
+    crit.wait_exit();
+    let file = session_file(archive.path());
+    let mut a = Pty::spawn(&resume_args(archive.path()));
+    let mut b = Pty::spawn(&resume_args(archive.path()));
+    // One runs the session; the other says why not and exits.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let (mut winner, mut loser) = loop {
+        assert!(Instant::now() < deadline, "neither resumed");
+        if a.contents().contains("Step 1 of 4") {
+            break (a, b);
+        }
+        if b.contents().contains("Step 1 of 4") {
+            break (b, a);
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert_eq!(loser.wait_exit(), 1, "{}", loser.contents());
+    assert!(
+        loser.contents().contains("open in another crit"),
+        "{}",
+        loser.contents()
+    );
+    winner.send("i");
+    winner.wait_for("New note");
+    winner.type_note("typed by the one that won");
+    winner.wait_for("[Note] typed by the one that won");
+    winner.send("\x1b");
+    winner.wait_for("space pause");
+    winner.end_session_and_quit();
+    assert!(
+        std::fs::read_to_string(file)
+            .unwrap()
+            .contains("typed by the one that won")
+    );
+}
+
+#[test]
+fn a_lock_file_naming_a_live_process_does_not_block_a_resume() {
+    let archive = tempfile::tempdir().unwrap();
+    let mut crit = start_quick_session(archive.path());
+    crit.sigkill();
+    crit.wait_exit();
+    let file = session_file(archive.path());
+    // PID 1 is always alive; a pid in the file means nothing to the kernel's lock.
+    std::fs::write(critical_friends::archive::lock_path(&file), "1").unwrap();
+    let mut resumed = Pty::spawn(&resume_args(archive.path()));
+    resumed.wait_for("Resumed where the session stopped.");
+    resumed.end_session_and_quit();
+}
+
+#[test]
+fn a_paste_without_bracketed_paste_is_a_note_never_keys() {
+    let archive = tempfile::tempdir().unwrap();
+    let mut crit = start_quick_session(archive.path());
+    // In the timer view: q would end, y would confirm, space pause... all as one paste.
+    crit.send("quiet day, yes.");
+    crit.wait_for("quiet day, yes.");
+    assert!(crit.contents().contains("Step 1 of 4"), "{}", crit.contents());
+    assert!(!crit.contents().contains("End session?"));
+    crit.send("\r");
+    crit.wait_for("[Note] quiet day, yes.");
+    // A long paste arrives whole, with no key after it to push the rest through.
+    let long: String = (0..70)
+        .map(|i| format!("line {i:02} of a long pasted passage, sixty-four characters wide.."))
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(long.len() >= 4096);
+    crit.send(&long);
+    crit.wait_for("line 69 of a long pasted");
+    crit.send("\r");
+    crit.wait_for("[Note] line 00");
+    crit.send("\x1b");
+    crit.wait_for("space pause");
+    crit.end_session_and_quit();
+    let text = std::fs::read_to_string(session_file(archive.path())).unwrap();
+    assert!(text.contains("line 69 of a long pasted passage"), "{text}");
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_z_then_continue_gives_back_a_working_screen() {
+    let archive = tempfile::tempdir().unwrap();
+    let mut crit = start_quick_session(archive.path());
+    let pid = crit.child.process_id().unwrap() as i32;
+    crit.send("\x1a"); // Ctrl+Z
+    wait_until("crit stops", || process_state(pid) == Some('T'));
+    let raw_before = crit.raw.lock().unwrap().len();
+    assert!(
+        String::from_utf8_lossy(&crit.raw.lock().unwrap()).contains("\x1b[?1049l"),
+        "the screen is given back while stopped"
+    );
+    // `fg` sends SIGCONT.
+    unsafe { libc::kill(pid, libc::SIGCONT) };
+    wait_until("crit draws again", || {
+        String::from_utf8_lossy(&crit.raw.lock().unwrap()[raw_before..]).contains("\x1b[?1049h")
+    });
+    // Raw mode is back: single keys work, Enter saves a note.
+    crit.send("i");
+    crit.wait_for("New note");
+    crit.type_note("after fg");
+    crit.wait_for("[Note] after fg");
+    crit.send("\x1b");
+    crit.wait_for("space pause");
+    crit.end_session_and_quit();
+}
+
+#[cfg(unix)]
+fn process_state(pid: i32) -> Option<char> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    stat.rsplit(')').next()?.trim().chars().next()
+}
+
+#[test]
+fn crit_live_naming_a_file_crit_did_not_make_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let precious = dir.path().join("precious.txt");
+    std::fs::write(&precious, "not crit's").unwrap();
+    let protocols = fixtures().join("protocols/valid");
+    let archive = dir.path().join("archive");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_crit"))
+        .args(run_args(
+            protocols.to_str().unwrap(),
+            archive.to_str().unwrap(),
+        ))
+        .env("CRIT_LIVE", &precious)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("not a file crit made"), "{err}");
+    assert_eq!(std::fs::read_to_string(&precious).unwrap(), "not crit's");
+}
+
+#[cfg(unix)]
+#[test]
+fn the_mirror_on_a_fifo_shows_no_session_and_quits() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("fifo");
+    let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    let mut mirror = Pty::spawn_env(&["mirror"], &[("CRIT_LIVE", fifo.to_str().unwrap())]);
+    mirror.wait_for("No session is running.");
+    mirror.send("q");
+    assert_eq!(mirror.wait_exit(), 0);
+    // And on SIGTERM.
+    let mut mirror = Pty::spawn_env(&["mirror"], &[("CRIT_LIVE", fifo.to_str().unwrap())]);
+    mirror.wait_for("No session is running.");
+    unsafe { libc::kill(mirror.child.process_id().unwrap() as i32, libc::SIGTERM) };
+    assert_eq!(mirror.wait_exit(), 0);
+    assert!(
+        std::fs::symlink_metadata(&fifo)
+            .unwrap()
+            .file_type()
+            .is_fifo()
+    );
+}
+
+#[cfg(unix)]
+use std::os::unix::fs::FileTypeExt;
+
+#[test]
+fn a_file_that_is_not_a_session_is_refused_and_nothing_is_made_beside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let plain = dir.path().join("hostname");
+    std::fs::write(&plain, "a machine name\n").unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_crit"))
+        .args(["resume", plain.to_str().unwrap()])
+        .env("XDG_DATA_HOME", dir.path().join("data"))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("not a session crit can resume"), "{err}");
+    let names: Vec<PathBuf> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(names, vec![plain], "nothing created beside it");
+}
+
+#[test]
+fn a_crafted_state_with_impossible_times_is_refused_not_a_panic() {
+    let archive = tempfile::tempdir().unwrap();
+    let mut crit = start_quick_session(archive.path());
+    crit.sigkill();
+    crit.wait_exit();
+    let file = session_file(archive.path());
+    let state = critical_friends::archive::state_path(&file);
+    let text = std::fs::read_to_string(&state).unwrap();
+    let mut json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    json["records"][0]["elapsed"]["secs"] = serde_json::json!(u64::MAX);
+    std::fs::write(&state, json.to_string()).unwrap();
+    std::fs::remove_file(critical_friends::archive::journal::journal_path(&file)).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_crit"))
+        .args(["resume", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("out of range"), "{err}");
+}
+
+#[test]
+fn a_hand_edit_made_while_interrupted_is_kept() {
+    let archive = tempfile::tempdir().unwrap();
+    let mut crit = start_quick_session(archive.path());
+    crit.send("i");
+    crit.wait_for("New note");
+    crit.type_note("from crit");
+    crit.wait_for("[Note] from crit");
+    crit.sigkill();
+    crit.wait_exit();
+    let file = session_file(archive.path());
+    let mut text = std::fs::read_to_string(&file).unwrap();
+    text.push_str("\nAdded by hand while crit was closed.\n");
+    std::fs::write(&file, &text).unwrap();
+    let mut resumed = Pty::spawn(&resume_args(archive.path()));
+    resumed.wait_for("edited by hand");
+    let copy = std::fs::read_dir(archive.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().contains(".edited-"))
+        .expect("a copy of the edited file");
+    assert!(
+        std::fs::read_to_string(copy)
+            .unwrap()
+            .contains("Added by hand while crit was closed.")
+    );
+    resumed.end_session_and_quit();
+}
