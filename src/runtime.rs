@@ -38,9 +38,29 @@ impl Drop for TerminalGuard {
     }
 }
 
+/// Gives the terminal back. Never `ratatui::restore`: it prints its failure with
+/// `eprintln!`, which panics when the window is gone, and a panic there aborts.
 fn leave_terminal() {
-    let _ = execute!(io::stdout(), DisableBracketedPaste);
-    ratatui::restore();
+    let _ = execute!(io::stdout(), DisableBracketedPaste, ratatui::crossterm::cursor::Show);
+    let _ = ratatui::try_restore();
+}
+
+/// Takes the terminal (raw mode, the alternate screen, pastes marked), with a panic hook
+/// that gives it back before the message, and a terminal that prints nothing on drop.
+fn init_terminal() -> io::Result<ratatui::DefaultTerminal> {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        leave_terminal();
+        previous(info);
+    }));
+    enter_terminal();
+    repaint()
+}
+
+/// Lets go of the terminal object without its drop, which prints (and so panics) when
+/// showing the cursor fails on a window that is gone. `leave_terminal` shows the cursor.
+fn forget_terminal(terminal: ratatui::DefaultTerminal) {
+    std::mem::forget(terminal);
 }
 
 /// Takes the terminal again after the program was suspended (Ctrl+Z, then `fg`): the
@@ -313,10 +333,8 @@ enum Signal {
 pub fn run(mut model: Model, effects: Vec<Effect>, mut files: Files) -> io::Result<Model> {
     let (tx, rx) = mpsc::channel();
     watch_signals(&tx);
-    // `try_init` also installs a panic hook that restores the terminal before the message.
-    let mut terminal = ratatui::try_init()?;
+    let mut terminal = init_terminal()?;
     let guard = TerminalGuard;
-    let _ = execute!(io::stdout(), EnableBracketedPaste);
     perform_all(&mut model, &mut files, effects);
     read_terminal(tx);
     let result = catch_unwind(AssertUnwindSafe(|| -> io::Result<()> {
@@ -349,18 +367,18 @@ pub fn run(mut model: Model, effects: Vec<Effect>, mut files: Files) -> io::Resu
                 Ok(Incoming::Signal(Signal::Terminate)) => Msg::Terminate,
                 Ok(Incoming::Signal(Signal::Suspend)) => {
                     suspend();
-                    terminal = repaint()?;
+                    forget_terminal(std::mem::replace(&mut terminal, repaint()?));
                     Msg::Resize
                 }
                 Ok(Incoming::Event(Event::Key(key))) if is_ctrl_z(&key) => {
                     suspend();
-                    terminal = repaint()?;
+                    forget_terminal(std::mem::replace(&mut terminal, repaint()?));
                     Msg::Resize
                 }
                 Ok(Incoming::Signal(Signal::Continued)) => {
                     // Stopped from outside (SIGSTOP): take the terminal back all the same.
                     enter_terminal();
-                    terminal = repaint()?;
+                    forget_terminal(std::mem::replace(&mut terminal, repaint()?));
                     Msg::Resize
                 }
                 Ok(Incoming::Burst(text)) => Msg::Paste(text),
@@ -378,6 +396,7 @@ pub fn run(mut model: Model, effects: Vec<Effect>, mut files: Files) -> io::Resu
             face = new_face;
         }
     }));
+    forget_terminal(terminal);
     drop(guard);
     match result {
         Ok(Ok(())) => {
@@ -546,16 +565,27 @@ fn bursts(batch: Vec<Event>) -> Vec<Incoming> {
 pub fn mirror(live: &crate::app::live::LiveSource, theme: crate::ui::Theme) -> io::Result<()> {
     let (tx, rx) = mpsc::channel();
     watch_signals(&tx);
-    let mut terminal = ratatui::try_init()?;
+    let mut terminal = init_terminal()?;
     let _guard = TerminalGuard;
     read_terminal(tx);
+    let outcome = mirror_loop(&mut terminal, live, &theme, &rx);
+    forget_terminal(terminal);
+    outcome
+}
+
+fn mirror_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    live: &crate::app::live::LiveSource,
+    theme: &crate::ui::Theme,
+    rx: &mpsc::Receiver<Incoming>,
+) -> io::Result<()> {
     loop {
         if !io::stdin().is_terminal() {
             return Ok(());
         }
         let when = now();
         let shown = live.read();
-        terminal.draw(|frame| crate::ui::mirror_view(frame, shown.as_ref(), when.wall, &theme))?;
+        terminal.draw(|frame| crate::ui::mirror_view(frame, shown.as_ref(), when.wall, theme))?;
         let wait = match &shown {
             Some(l) if !l.paused => l
                 .countdown_at(when.wall)
@@ -576,15 +606,15 @@ pub fn mirror(live: &crate::app::live::LiveSource, theme: crate::ui::Theme) -> i
             Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
             Ok(Incoming::Signal(Signal::Suspend)) => {
                 suspend();
-                terminal = repaint()?;
+                forget_terminal(std::mem::replace(terminal, repaint()?));
             }
             Ok(Incoming::Event(Event::Key(key))) if is_ctrl_z(&key) => {
                 suspend();
-                terminal = repaint()?;
+                forget_terminal(std::mem::replace(terminal, repaint()?));
             }
             Ok(Incoming::Signal(Signal::Continued)) => {
                 enter_terminal();
-                terminal = repaint()?;
+                forget_terminal(std::mem::replace(terminal, repaint()?));
             }
             _ => {}
         }

@@ -124,6 +124,19 @@ impl Pty {
         self.send("\r");
     }
 
+    /// Everything the program wrote, once it contains `needle` (the reader thread may be
+    /// a moment behind the program's exit).
+    pub(crate) fn raw_with(&self, needle: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let raw = String::from_utf8_lossy(&self.raw.lock().unwrap()).into_owned();
+            if raw.contains(needle) || Instant::now() > deadline {
+                return raw;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     /// A real SIGKILL (portable-pty's `kill` sends SIGHUP first).
     pub(crate) fn sigkill(&mut self) {
         let pid = self.child.process_id().unwrap() as i32;
@@ -290,7 +303,7 @@ fn a_session_in_a_real_terminal_saves_its_notes() {
     );
     assert!(after.contains("Typed in a real terminal"));
     // The terminal was given back: the alternate screen was left and the cursor shown.
-    let raw = String::from_utf8_lossy(&crit.raw.lock().unwrap()).into_owned();
+    let raw = crit.raw_with("\x1b[?1049l");
     let left = raw.rfind("\x1b[?1049l").expect("left the alternate screen");
     assert!(
         raw[left..].contains("\x1b[?25h") || raw[..left].contains("\x1b[?25h"),
@@ -360,7 +373,7 @@ fn sigterm_and_sighup_save_the_draft_and_leave_cleanly() {
             crit_state(&file).exists(),
             "{signal}: the resume state is kept"
         );
-        let raw = String::from_utf8_lossy(&crit.raw.lock().unwrap()).into_owned();
+        let raw = crit.raw_with("\x1b[?1049l");
         assert!(
             raw.contains("\x1b[?1049l"),
             "{signal}: the alternate screen was left"

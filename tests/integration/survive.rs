@@ -215,7 +215,7 @@ fn ctrl_z_then_continue_gives_back_a_working_screen() {
     wait_until("crit stops", || process_state(pid) == Some('T'));
     let raw_before = crit.raw.lock().unwrap().len();
     assert!(
-        String::from_utf8_lossy(&crit.raw.lock().unwrap()).contains("\x1b[?1049l"),
+        crit.raw_with("\x1b[?1049l").contains("\x1b[?1049l"),
         "the screen is given back while stopped"
     );
     // `fg` sends SIGCONT.
@@ -356,4 +356,133 @@ fn a_hand_edit_made_while_interrupted_is_kept() {
             .contains("Added by hand while crit was closed.")
     );
     resumed.end_session_and_quit();
+}
+
+/// A terminal this test opens and closes itself, the way a window does: when the window
+/// closes, the kernel hangs up the terminal and crit's writes to it fail.
+#[cfg(unix)]
+struct Window {
+    master: std::os::fd::OwnedFd,
+    screen: vt100::Parser,
+}
+
+#[cfg(unix)]
+impl Window {
+    fn open(args: &[&str], home: &Path) -> (Window, std::process::Child) {
+        use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+        use std::os::unix::process::CommandExt;
+        let (mut master, mut slave) = (0, 0);
+        let size = libc::winsize {
+            ws_row: 24,
+            ws_col: 80,
+            ws_xpixel: 0,
+            ws_ypixel: 0,
+        };
+        let opened = unsafe {
+            libc::openpty(
+                &mut master,
+                &mut slave,
+                std::ptr::null_mut(),
+                std::ptr::null(),
+                &size,
+            )
+        };
+        assert_eq!(opened, 0);
+        // Only this test holds the window's side: crit must not inherit it.
+        unsafe { libc::fcntl(master, libc::F_SETFD, libc::FD_CLOEXEC) };
+        let (master, slave) = unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_crit"));
+        cmd.args(args)
+            .env("TERM", "xterm-256color")
+            .env("XDG_DATA_HOME", home.join("data"))
+            .env("XDG_RUNTIME_DIR", home.join("run"))
+            .stdin(slave.try_clone().unwrap())
+            .stdout(slave.try_clone().unwrap())
+            .stderr(slave.try_clone().unwrap());
+        std::fs::create_dir_all(home.join("run")).unwrap();
+        unsafe {
+            cmd.pre_exec(|| {
+                libc::setsid();
+                libc::ioctl(0, libc::TIOCSCTTY as _, 0);
+                Ok(())
+            });
+        }
+        let child = cmd.spawn().unwrap();
+        drop(slave);
+        let _ = master.as_raw_fd();
+        let window = Window {
+            master,
+            screen: vt100::Parser::new(24, 80, 0),
+        };
+        (window, child)
+    }
+
+    /// Reads what crit drew until the screen shows `text`.
+    fn wait_for(&mut self, text: &str) {
+        use std::os::fd::AsRawFd;
+        let deadline = Instant::now() + Duration::from_secs(20);
+        let fd = self.master.as_raw_fd();
+        while !self.screen.screen().contents().contains(text) {
+            assert!(Instant::now() < deadline, "never saw {text:?}");
+            let mut poll = libc::pollfd {
+                fd,
+                events: libc::POLLIN,
+                revents: 0,
+            };
+            if unsafe { libc::poll(&mut poll, 1, 50) } > 0 {
+                let mut buf = [0u8; 4096];
+                let n = unsafe { libc::read(fd, buf.as_mut_ptr().cast(), buf.len()) };
+                if n > 0 {
+                    self.screen.process(&buf[..n as usize]);
+                }
+            }
+        }
+    }
+
+    fn send(&mut self, text: &str) {
+        use std::os::fd::AsRawFd;
+        let n = unsafe {
+            libc::write(
+                self.master.as_raw_fd(),
+                text.as_ptr().cast(),
+                text.len(),
+            )
+        };
+        assert_eq!(n, text.len() as isize);
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn closing_the_window_under_a_running_session_saves_and_exits_cleanly() {
+    use std::os::unix::process::ExitStatusExt;
+    let archive = tempfile::tempdir().unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let protocols = fixtures().join("protocols/valid");
+    let args = run_args(
+        protocols.to_str().unwrap(),
+        archive.path().to_str().unwrap(),
+    );
+    let (mut window, mut child) = Window::open(&args, home.path());
+    window.wait_for("Step 1 of 4");
+    window.send("i");
+    window.wait_for("New note");
+    window.send("typed as the window closed");
+    window.wait_for("typed as the window closed");
+    drop(window); // the window closes
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(Instant::now() < deadline, "crit did not exit");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert_eq!(status.signal(), None, "no abort: {status:?}");
+    let file = session_file(archive.path());
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("typed as the window closed"), "{text}");
+    assert!(!critical_friends::archive::lock_path(&file).exists(), "no lock left");
+    let live = home.path().join("run/crit/live");
+    assert_eq!(std::fs::read_dir(live).map_or(0, |d| d.count()), 0, "no live view left");
 }
