@@ -3,6 +3,7 @@
 mod archive;
 mod builtins;
 mod cli;
+mod journal;
 mod loader;
 mod pty;
 mod screens;

@@ -486,3 +486,111 @@ fn closing_the_window_under_a_running_session_saves_and_exits_cleanly() {
     let live = home.path().join("run/crit/live");
     assert_eq!(std::fs::read_dir(live).map_or(0, |d| d.count()), 0, "no live view left");
 }
+
+/// A small filesystem of its own, unmounted when dropped.
+#[cfg(target_os = "linux")]
+struct TinyDisk {
+    dir: tempfile::TempDir,
+}
+
+#[cfg(target_os = "linux")]
+impl TinyDisk {
+    /// `None` where this test may not mount one (not root).
+    fn mount(kib: u32) -> Option<TinyDisk> {
+        let dir = tempfile::tempdir().unwrap();
+        let ok = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={kib}k"), "tmpfs"])
+            .arg(dir.path())
+            .status()
+            .is_ok_and(|s| s.success());
+        ok.then_some(TinyDisk { dir })
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Fills the disk to the last byte; the filler is removed to free it again.
+    fn fill(&self) -> PathBuf {
+        use std::io::Write;
+        let filler = self.path().join("filler");
+        let mut f = std::fs::File::create(&filler).unwrap();
+        let block = vec![b'x'; 4096];
+        while f.write_all(&block).is_ok() {}
+        while f.write_all(b"x").is_ok() {}
+        let _ = f.sync_all();
+        filler
+    }
+
+    fn files(&self) -> Vec<String> {
+        let mut names = Vec::new();
+        for dir in [self.path().join("archive"), self.path().join("data/crit/rescue")] {
+            if let Ok(items) = std::fs::read_dir(&dir) {
+                for item in items.flatten() {
+                    let len = item.metadata().map(|m| m.len()).unwrap_or(0);
+                    names.push(format!("{} ({len})", item.path().display()));
+                }
+            }
+        }
+        names.sort();
+        names
+    }
+}
+
+#[cfg(target_os = "linux")]
+impl Drop for TinyDisk {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount")
+            .arg(self.dir.path())
+            .status();
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_loses_nothing_leaves_no_empty_files_and_recovers() {
+    let Some(disk) = TinyDisk::mount(512) else {
+        eprintln!("this test mounts a small tmpfs and needs root; it did not run here");
+        return;
+    };
+    let archive = disk.path().join("archive");
+    let protocols = fixtures().join("protocols/valid");
+    let mut args = run_args(protocols.to_str().unwrap(), archive.to_str().unwrap());
+    args[1] = "tuning"; // ten-minute steps: nothing moves on while the disk is full
+    args.drain(2..4); // a built-in: no --protocols
+    let data = disk.path().join("data");
+    let mut crit = Pty::spawn_env(&args, &[("XDG_DATA_HOME", data.to_str().unwrap())]);
+    crit.wait_for("Step 1 of 7");
+    crit.send("i");
+    crit.wait_for("New note");
+    crit.type_note("before the disk filled");
+    crit.wait_for("[Note] before the disk filled");
+    let file = session_file(&archive);
+    let before = disk.files();
+
+    let filler = disk.fill();
+    crit.type_note("while the disk was full");
+    crit.wait_for("Cannot save");
+    crit.type_note("still full");
+    crit.wait_for("[Note] still full");
+    assert_eq!(disk.files().len(), before.len() + 0, "{:#?}", disk.files());
+    assert!(
+        !disk.files().iter().any(|f| f.ends_with(" (0)") && f.ends_with(".md (0)")),
+        "no empty session files: {:#?}",
+        disk.files()
+    );
+
+    std::fs::remove_file(filler).unwrap();
+    crit.type_note("space is back");
+    wait_until("the session is written whole again", || {
+        std::fs::read_to_string(&file).is_ok_and(|t| t.contains("space is back"))
+    });
+    let text = std::fs::read_to_string(&file).unwrap();
+    for note in ["before the disk filled", "while the disk was full", "still full"] {
+        assert!(text.contains(note), "{note}: {text}");
+    }
+    crit.send("\x1b");
+    crit.wait_for("space pause");
+    crit.end_session_and_quit();
+    assert_eq!(session_file(&archive), file, "one file, no copies");
+}
