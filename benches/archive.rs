@@ -14,9 +14,7 @@ use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use critical_friends::app::{Effect, Msg};
 use critical_friends::archive;
-use critical_friends::runtime;
 use critical_friends::session::Status;
 use yaml_rust2::YamlLoader;
 
@@ -28,7 +26,7 @@ fn save_session(c: &mut Criterion) {
     session.finish(Status::Complete, now);
     let dir = tempfile::tempdir().unwrap();
     let name = archive::file_name(session.started, &session.protocol.id, &session.roster.group);
-    let path = archive::create_unique(dir.path(), &name).unwrap();
+    let path = archive::create_unique(dir.path(), &name, "").unwrap();
     let text = archive::render(&session, now);
     println!(
         "archive of {NOTES} notes: {} bytes, {} lines",
@@ -47,32 +45,6 @@ fn save_session(c: &mut Criterion) {
         b.iter(|| {
             let text = archive::render(black_box(&session), now);
             archive::save_atomic(&path, &text).unwrap();
-        })
-    });
-    // What the app does after each note: render the archive and the resume state, and
-    // the runtime writes both (two atomic saves).
-    let mut in_progress = session.clone();
-    in_progress.status = Status::InProgress;
-    in_progress.ended = None;
-    println!(
-        "resume state of {NOTES} notes: {} bytes",
-        serde_json::to_string(&in_progress.saved(now))
-            .unwrap()
-            .len()
-    );
-    group.bench_function("state_json", |b| {
-        b.iter(|| serde_json::to_string(&black_box(&in_progress).saved(now)).unwrap())
-    });
-    group.bench_function("note_save_effect", |b| {
-        b.iter(|| {
-            let effect = Effect::Save {
-                path: path.clone(),
-                fallback: dir.path().join("rescue"),
-                contents: archive::render(black_box(&in_progress), now),
-                state: Some(serde_json::to_string(&in_progress.saved(now)).unwrap()),
-            };
-            let reply = runtime::perform(effect);
-            assert!(matches!(reply, Some(Msg::Saved(_))), "{reply:?}");
         })
     });
     // The same temporary file and rename as `save_atomic`, without syncing file or folder.

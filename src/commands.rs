@@ -91,7 +91,10 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode, Fail> {
                 live_file: Some(paths.live_file()),
             };
             if let Some(problem) = paths.live_problem()
-                && matches!(cli.command, None | Some(Command::Run(_) | Command::Resume { .. }))
+                && matches!(
+                    cli.command,
+                    None | Some(Command::Run(_) | Command::Resume { .. })
+                )
             {
                 return Err(problem);
             }
@@ -190,7 +193,10 @@ fn resume(
             (path, resumed)
         }
         None => {
-            let dirs = [settings.archive_dir.as_path(), settings.fallback_dir.as_path()];
+            let dirs = [
+                settings.archive_dir.as_path(),
+                settings.fallback_dir.as_path(),
+            ];
             let mut last_problem = None;
             let mut found = None;
             for path in crate::archive::journal::unfinished(&dirs) {

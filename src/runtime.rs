@@ -41,7 +41,11 @@ impl Drop for TerminalGuard {
 /// Gives the terminal back. Never `ratatui::restore`: it prints its failure with
 /// `eprintln!`, which panics when the window is gone, and a panic there aborts.
 fn leave_terminal() {
-    let _ = execute!(io::stdout(), DisableBracketedPaste, ratatui::crossterm::cursor::Show);
+    let _ = execute!(
+        io::stdout(),
+        DisableBracketedPaste,
+        ratatui::crossterm::cursor::Show
+    );
     let _ = ratatui::try_restore();
 }
 
@@ -100,12 +104,8 @@ impl Files {
     pub fn resume(&mut self, md: &Path) -> Result<Resumed, String> {
         if !archive::journal::is_session(md) {
             // Says why: missing, finished, or not crit's.
-            return archive::journal::load(md).and_then(|_| {
-                Err(format!(
-                    "{} is not a session crit can resume",
-                    md.display()
-                ))
-            });
+            return archive::journal::load(md)
+                .and_then(|_| Err(format!("{} is not a session crit can resume", md.display())));
         }
         let lock = archive::acquire(md).map_err(|e| e.describe(md))?;
         let resumed = archive::journal::load(md)?;
@@ -732,14 +732,14 @@ mod tests {
         let out = bursts(paste);
         assert!(matches!(&out[..], [Incoming::Burst(t)] if t == "quiet day, yes."));
         let out = bursts(vec![key('q'), key('y')]);
-        assert!(matches!(
-            &out[..],
-            [Incoming::Event(_), Incoming::Event(_)]
-        ));
+        assert!(matches!(&out[..], [Incoming::Event(_), Incoming::Event(_)]));
         // A paste followed by an arrow key: both kept, in order.
         let mut mixed: Vec<Event> = "abc\r".chars().map(key).collect();
         mixed.pop();
-        mixed.push(Event::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)));
+        mixed.push(Event::Key(KeyEvent::new(
+            KeyCode::Enter,
+            KeyModifiers::NONE,
+        )));
         mixed.push(Event::Key(KeyEvent::new(KeyCode::Left, KeyModifiers::NONE)));
         let out = bursts(mixed);
         assert!(matches!(&out[..], [Incoming::Burst(t), Incoming::Event(_)] if t == "abc\n"));

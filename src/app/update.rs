@@ -5,8 +5,8 @@ use ratatui_textarea::TextArea;
 
 use super::keymap::{self, Action};
 use super::{
-    Effect, Live, Mode, Model, Msg, Picker, Prefill, Record, Run, Saving, Screen, Setup,
-    Summary, new_note_box,
+    Effect, Live, Mode, Model, Msg, Picker, Prefill, Record, Run, Saving, Screen, Setup, Summary,
+    new_note_box,
 };
 use crate::archive::{self, Resumed, journal::Entry};
 use crate::protocol::Protocol;
@@ -162,7 +162,13 @@ pub fn resume_session(
         run.away = Some((std::time::Duration::from_secs(secs), run.session.current()));
     }
     if let Some((kind, text)) = resumed.draft {
-        if let Some(i) = run.session.step().note_kinds.iter().position(|k| *k == kind) {
+        if let Some(i) = run
+            .session
+            .step()
+            .note_kinds
+            .iter()
+            .position(|k| *k == kind)
+        {
             run.note_kind = i;
         }
         run.note.insert_str(&text);
@@ -670,15 +676,15 @@ fn timer_action(model: &mut Model, action: Action) -> Vec<Effect> {
         Action::Help => run.mode = Mode::Help,
         Action::End => run.mode = Mode::ConfirmEnd,
         Action::CountAway => {
-            if let Some((away, step)) = run.away.take() {
-                if step == session.current() {
-                    session.count_time_away(away);
-                    run.flash = Some(format!(
-                        "The {} crit was closed now counts in this step.",
-                        crate::text::clock(away.as_secs())
-                    ));
-                    return save(run, now);
-                }
+            if let Some((away, step)) = run.away.take()
+                && step == session.current()
+            {
+                session.count_time_away(away);
+                run.flash = Some(format!(
+                    "The {} crit was closed now counts in this step.",
+                    crate::text::clock(away.as_secs())
+                ));
+                return save(run, now);
             }
         }
     }

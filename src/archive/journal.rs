@@ -191,8 +191,8 @@ pub fn load(md: &Path) -> Result<Resumed, String> {
     }
     let text =
         fs::read_to_string(&state).map_err(|e| format!("cannot read {}: {e}", state.display()))?;
-    let saved: SavedSession = serde_json::from_str(&text)
-        .map_err(|e| format!("{} is damaged: {e}", state.display()))?;
+    let saved: SavedSession =
+        serde_json::from_str(&text).map_err(|e| format!("{} is damaged: {e}", state.display()))?;
     let mut resumed = Resumed {
         last_seen: saved.position.saved_at,
         saved,
@@ -277,12 +277,17 @@ fn keep_hand_edits(md: &Path) -> Result<PathBuf, String> {
     let when = chrono::Local::now().format("%H%M%S");
     let dir = md.parent().unwrap_or(Path::new("."));
     for n in 1..100 {
-        let suffix = if n == 1 { String::new() } else { format!("-{n}") };
+        let suffix = if n == 1 {
+            String::new()
+        } else {
+            format!("-{n}")
+        };
         let copy = dir.join(format!("{stem}.edited-{when}{suffix}.md"));
         let created = OpenOptions::new().write(true).create_new(true).open(&copy);
         match created {
             Ok(mut f) => {
-                let text = fs::read(md).map_err(|e| format!("cannot read {}: {e}", md.display()))?;
+                let text =
+                    fs::read(md).map_err(|e| format!("cannot read {}: {e}", md.display()))?;
                 let written = f.write_all(&text).and_then(|_| f.sync_all());
                 if let Err(e) = written {
                     let _ = fs::remove_file(&copy);

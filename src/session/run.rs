@@ -684,7 +684,9 @@ impl Session {
             ));
         }
         let p = saved.position;
-        if saved.plan.is_empty() || p.records.len() != saved.plan.len() || p.current >= saved.plan.len()
+        if saved.plan.is_empty()
+            || p.records.len() != saved.plan.len()
+            || p.current >= saved.plan.len()
         {
             return Err("its saved state is damaged (steps do not match)".into());
         }

@@ -111,7 +111,11 @@ fn a_kill_at_any_moment_gives_back_notes_clock_step_and_draft() {
     let p = &back.saved.position;
     assert_eq!(p.current, 1, "the step");
     assert_eq!(p.records[0].elapsed.as_secs(), 30);
-    assert_eq!(p.records[1].elapsed.as_secs(), 43, "the clock, to the second");
+    assert_eq!(
+        p.records[1].elapsed.as_secs(),
+        43,
+        "the clock, to the second"
+    );
     assert_eq!(back.saved.notes.len(), 1);
     assert_eq!(back.saved.notes[0].text, "first note");
     assert_eq!(
@@ -129,27 +133,34 @@ fn a_note_costs_one_line_however_many_there_are() {
         h.text(&format!("note {i}")).key(KeyCode::Enter);
     }
     let before = h.journal_lines();
-    let size = std::fs::metadata(journal::journal_path(&h.path())).unwrap().len();
+    let size = std::fs::metadata(journal::journal_path(&h.path()))
+        .unwrap()
+        .len();
     h.text("note 50").key(KeyCode::Enter);
-    let grew = std::fs::metadata(journal::journal_path(&h.path())).unwrap().len() - size;
+    let grew = std::fs::metadata(journal::journal_path(&h.path()))
+        .unwrap()
+        .len()
+        - size;
     // The note, where the session stands, the (now empty) draft, the markdown's stamp.
     assert!(h.journal_lines() - before <= 4);
-    assert!(grew < 4096, "one note's worth, not the session's: {grew} bytes");
+    assert!(
+        grew < 4096,
+        "one note's worth, not the session's: {grew} bytes"
+    );
     assert_eq!(journal::load(&h.path()).unwrap().saved.notes.len(), 51);
 }
 
 #[test]
 fn a_line_cut_short_by_a_kill_is_skipped() {
     let mut h = Harness::start();
-    h.key(KeyCode::Char('i'))
-        .text("kept")
-        .key(KeyCode::Enter);
+    h.key(KeyCode::Char('i')).text("kept").key(KeyCode::Enter);
     let path = h.path();
     let mut f = std::fs::OpenOptions::new()
         .append(true)
         .open(journal::journal_path(&path))
         .unwrap();
-    f.write_all(br#"{"k":"notes","from":0,"notes":[{"st"#).unwrap();
+    f.write_all(br#"{"k":"notes","from":0,"notes":[{"st"#)
+        .unwrap();
     let back = journal::load(&path).unwrap();
     assert_eq!(back.saved.notes.len(), 1);
     assert_eq!(back.saved.notes[0].text, "kept");
@@ -177,7 +188,13 @@ fn a_resume_starts_a_new_journal_and_never_replays_an_old_one() {
     let effects = critical_friends::app::resume_session(&mut model, back, path.clone()).unwrap();
     assert!(matches!(
         effects.as_slice(),
-        [Effect::Save { record: Record::Running { snapshot: Some(_), .. }, .. }]
+        [Effect::Save {
+            record: Record::Running {
+                snapshot: Some(_),
+                ..
+            },
+            ..
+        }]
     ));
     for e in effects {
         files.perform(e);

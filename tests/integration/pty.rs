@@ -354,7 +354,11 @@ fn sigterm_and_sighup_save_the_draft_and_leave_cleanly() {
         crit.wait_for("New note");
         crit.send("half-typed when the signal came");
         crit.wait_for("half-typed when the signal came");
-        assert_eq!(live_views(&crit), 1, "{signal}: the session shows a live view");
+        assert_eq!(
+            live_views(&crit),
+            1,
+            "{signal}: the session shows a live view"
+        );
         let pid = crit.child.process_id().unwrap().to_string();
         let status = std::process::Command::new("kill")
             .args([signal, &pid])

@@ -419,7 +419,10 @@ fn the_mirror_follows_the_session_and_never_shows_notes() {
     app.start("tuning", "Ana, Ben");
     sync(&mut app);
     let session = dir.path().join("2026-11-23-1400-tuning-grade-7-team.md");
-    assert!(read_live(&live_file).is_none(), "nobody holds the session yet");
+    assert!(
+        read_live(&live_file).is_none(),
+        "nobody holds the session yet"
+    );
     let held = critical_friends::archive::acquire(&session).unwrap();
     let live = read_live(&live_file).expect("published at the start");
     assert_eq!(

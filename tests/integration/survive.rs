@@ -98,7 +98,11 @@ fn after_sigkill_the_clock_and_the_note_being_typed_come_back() {
     resumed.end_session_and_quit();
     crit.wait_exit();
     let text = std::fs::read_to_string(&file).unwrap();
-    assert_eq!(text.matches("half a thought, not yet saved").count(), 1, "{text}");
+    assert_eq!(
+        text.matches("half a thought, not yet saved").count(),
+        1,
+        "{text}"
+    );
 }
 
 #[test]
@@ -184,7 +188,11 @@ fn a_paste_without_bracketed_paste_is_a_note_never_keys() {
     // In the timer view: q would end, y would confirm, space pause... all as one paste.
     crit.send("quiet day, yes.");
     crit.wait_for("quiet day, yes.");
-    assert!(crit.contents().contains("Step 1 of 4"), "{}", crit.contents());
+    assert!(
+        crit.contents().contains("Step 1 of 4"),
+        "{}",
+        crit.contents()
+    );
     assert!(!crit.contents().contains("End session?"));
     crit.send("\r");
     crit.wait_for("[Note] quiet day, yes.");
@@ -390,7 +398,8 @@ impl Window {
         assert_eq!(opened, 0);
         // Only this test holds the window's side: crit must not inherit it.
         unsafe { libc::fcntl(master, libc::F_SETFD, libc::FD_CLOEXEC) };
-        let (master, slave) = unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
+        let (master, slave) =
+            unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
         let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_crit"));
         cmd.args(args)
             .env("TERM", "xterm-256color")
@@ -441,13 +450,7 @@ impl Window {
 
     fn send(&mut self, text: &str) {
         use std::os::fd::AsRawFd;
-        let n = unsafe {
-            libc::write(
-                self.master.as_raw_fd(),
-                text.as_ptr().cast(),
-                text.len(),
-            )
-        };
+        let n = unsafe { libc::write(self.master.as_raw_fd(), text.as_ptr().cast(), text.len()) };
         assert_eq!(n, text.len() as isize);
     }
 }
@@ -482,9 +485,16 @@ fn closing_the_window_under_a_running_session_saves_and_exits_cleanly() {
     let file = session_file(archive.path());
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(text.contains("typed as the window closed"), "{text}");
-    assert!(!critical_friends::archive::lock_path(&file).exists(), "no lock left");
+    assert!(
+        !critical_friends::archive::lock_path(&file).exists(),
+        "no lock left"
+    );
     let live = home.path().join("run/crit/live");
-    assert_eq!(std::fs::read_dir(live).map_or(0, |d| d.count()), 0, "no live view left");
+    assert_eq!(
+        std::fs::read_dir(live).map_or(0, |d| d.count()),
+        0,
+        "no live view left"
+    );
 }
 
 /// A small filesystem of its own, unmounted when dropped.
@@ -524,7 +534,10 @@ impl TinyDisk {
 
     fn files(&self) -> Vec<String> {
         let mut names = Vec::new();
-        for dir in [self.path().join("archive"), self.path().join("data/crit/rescue")] {
+        for dir in [
+            self.path().join("archive"),
+            self.path().join("data/crit/rescue"),
+        ] {
             if let Ok(items) = std::fs::read_dir(&dir) {
                 for item in items.flatten() {
                     let len = item.metadata().map(|m| m.len()).unwrap_or(0);
@@ -575,7 +588,10 @@ fn a_full_disk_loses_nothing_leaves_no_empty_files_and_recovers() {
     crit.wait_for("[Note] still full");
     assert_eq!(disk.files().len(), before.len() + 0, "{:#?}", disk.files());
     assert!(
-        !disk.files().iter().any(|f| f.ends_with(" (0)") && f.ends_with(".md (0)")),
+        !disk
+            .files()
+            .iter()
+            .any(|f| f.ends_with(" (0)") && f.ends_with(".md (0)")),
         "no empty session files: {:#?}",
         disk.files()
     );
@@ -586,7 +602,11 @@ fn a_full_disk_loses_nothing_leaves_no_empty_files_and_recovers() {
         std::fs::read_to_string(&file).is_ok_and(|t| t.contains("space is back"))
     });
     let text = std::fs::read_to_string(&file).unwrap();
-    for note in ["before the disk filled", "while the disk was full", "still full"] {
+    for note in [
+        "before the disk filled",
+        "while the disk was full",
+        "still full",
+    ] {
         assert!(text.contains(note), "{note}: {text}");
     }
     crit.send("\x1b");
