@@ -133,8 +133,8 @@ fn two_resumes_started_together_never_share_a_session() {
     crit.sigkill();
     crit.wait_exit();
     let file = session_file(archive.path());
-    let mut a = Pty::spawn(&resume_args(archive.path()));
-    let mut b = Pty::spawn(&resume_args(archive.path()));
+    let a = Pty::spawn(&resume_args(archive.path()));
+    let b = Pty::spawn(&resume_args(archive.path()));
     // One runs the session; the other says why not and exits.
     let deadline = Instant::now() + Duration::from_secs(20);
     let (mut winner, mut loser) = loop {
@@ -586,7 +586,7 @@ fn a_full_disk_loses_nothing_leaves_no_empty_files_and_recovers() {
     crit.wait_for("Cannot save");
     crit.type_note("still full");
     crit.wait_for("[Note] still full");
-    assert_eq!(disk.files().len(), before.len() + 0, "{:#?}", disk.files());
+    assert_eq!(disk.files().len(), before.len(), "{:#?}", disk.files());
     assert!(
         !disk
             .files()
