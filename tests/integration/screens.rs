@@ -179,8 +179,8 @@ fn run_screen_in_feedback_with_the_presenter_silent_and_a_note_being_typed() {
         app.key(KeyCode::Char('n'));
     }
     app.wait(30);
+    // The box opens on the step's first kind (warm), and Tab goes on to cool.
     app.key(KeyCode::Char('i'))
-        .key(KeyCode::Tab)
         .type_text("Strong hook")
         .key(KeyCode::Enter);
     app.key(KeyCode::Tab).type_text("What about revision time?");
