@@ -5,6 +5,8 @@ mod builtins;
 mod cli;
 mod loader;
 mod pty;
+mod recorder;
+mod roster;
 mod screens;
 mod session;
 mod support;

@@ -13,7 +13,7 @@ use ratatui::style::{Color, Modifier};
 
 use crate::support::*;
 
-fn settings(color: bool) -> Settings {
+pub(crate) fn settings(color: bool) -> Settings {
     Settings {
         archive_dir: PathBuf::from("/archive"),
         fallback_dir: PathBuf::from("/tmp/crit-rescue"),
@@ -27,14 +27,14 @@ fn settings(color: bool) -> Settings {
     }
 }
 
-struct App {
-    model: Model,
-    clock: FakeClock,
-    effects: Vec<Effect>,
+pub(crate) struct App {
+    pub(crate) model: Model,
+    pub(crate) clock: FakeClock,
+    pub(crate) effects: Vec<Effect>,
 }
 
 impl App {
-    fn new() -> App {
+    pub(crate) fn new() -> App {
         let clock = FakeClock::new();
         let lib = Library::load(None, &[fixtures().join("protocols/valid")]).unwrap();
         App {
@@ -44,7 +44,7 @@ impl App {
         }
     }
 
-    fn send(&mut self, msg: Msg) -> &mut App {
+    pub(crate) fn send(&mut self, msg: Msg) -> &mut App {
         let effects = update(&mut self.model, msg, self.clock.now);
         for e in &effects {
             // Stand in for the runtime: the archive opens where it was asked to.
@@ -60,41 +60,41 @@ impl App {
         self
     }
 
-    fn key(&mut self, code: KeyCode) -> &mut App {
+    pub(crate) fn key(&mut self, code: KeyCode) -> &mut App {
         self.send(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)))
     }
 
-    fn alt(&mut self, code: KeyCode) -> &mut App {
+    pub(crate) fn alt(&mut self, code: KeyCode) -> &mut App {
         self.send(Msg::Key(KeyEvent::new(code, KeyModifiers::ALT)))
     }
 
-    fn ctrl(&mut self, c: char) -> &mut App {
+    pub(crate) fn ctrl(&mut self, c: char) -> &mut App {
         self.send(Msg::Key(KeyEvent::new(
             KeyCode::Char(c),
             KeyModifiers::CONTROL,
         )))
     }
 
-    fn type_text(&mut self, text: &str) -> &mut App {
+    pub(crate) fn type_text(&mut self, text: &str) -> &mut App {
         for c in text.chars() {
             self.key(KeyCode::Char(c));
         }
         self
     }
 
-    fn wait(&mut self, secs: u64) -> &mut App {
+    pub(crate) fn wait(&mut self, secs: u64) -> &mut App {
         self.clock.advance(secs);
         self.send(Msg::Tick)
     }
 
-    fn draw(&self, w: u16, h: u16) -> Terminal<TestBackend> {
+    pub(crate) fn draw(&self, w: u16, h: u16) -> Terminal<TestBackend> {
         let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
         t.draw(|f| view(&self.model, f)).unwrap();
         t
     }
 
     /// Moves the picker's selection to protocol `id`.
-    fn pick(&mut self, id: &str) -> &mut App {
+    pub(crate) fn pick(&mut self, id: &str) -> &mut App {
         let index = self
             .model
             .library
@@ -109,7 +109,7 @@ impl App {
     }
 
     /// Picks `id` in the picker and fills the setup form.
-    fn start(&mut self, id: &str, participants: &str) -> &mut App {
+    pub(crate) fn start(&mut self, id: &str, participants: &str) -> &mut App {
         self.pick(id);
         self.key(KeyCode::Enter);
         self.type_text("Grade 7 team").key(KeyCode::Enter);
@@ -121,7 +121,7 @@ impl App {
         self.key(KeyCode::Enter)
     }
 
-    fn run(&self) -> &critical_friends::app::Run {
+    pub(crate) fn run(&self) -> &critical_friends::app::Run {
         match &self.model.screen {
             Screen::Run(r) => r,
             _ => panic!("not on the run screen"),
