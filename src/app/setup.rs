@@ -160,7 +160,7 @@ impl Setup {
         }
         fields.push(Field::new(
             "Focusing question".into(),
-            "The presenter's question or dilemma (optional)",
+            "The question or dilemma (optional)",
             FieldKind::Question,
             prefill.question.as_deref().unwrap_or(""),
         ));

@@ -4,6 +4,7 @@ mod archive;
 mod builtins;
 mod cli;
 mod loader;
+mod picker;
 mod pty;
 mod recorder;
 mod roster;
