@@ -368,3 +368,56 @@ fn a_long_group_name_is_cut_with_an_ellipsis_in_the_header() {
     assert!(top.contains('…'), "{top:?}");
     assert!(top.contains("ends"), "{top:?}");
 }
+
+#[test]
+fn the_room_sees_the_question_and_then_the_restated_one() {
+    let mut app = App::new();
+    app.model.settings.live_file = Some(std::path::PathBuf::from("/run/crit-live.json"));
+    app.start("tuning", "Ana, Ben");
+    let published = |app: &App| {
+        app.effects
+            .iter()
+            .rev()
+            .find_map(|e| match e {
+                Effect::Publish { live, .. } => Some(live.question.clone()),
+                _ => None,
+            })
+            .expect("the public view was written")
+    };
+    assert_eq!(
+        published(&app).as_deref(),
+        Some("How do I deepen student thinking?")
+    );
+    // On a small projector window the question is in plain type below the cues.
+    app.key(KeyCode::Char('b'));
+    let small = rows(&app, 60, 20);
+    let cues = small.iter().position(|l| l.contains("Speak:")).unwrap();
+    let below = small[cues + 1..].join(" ");
+    assert!(below.contains("How do I deepen student"), "{small:#?}");
+    // Restated, the room sees the new wording.
+    app.key(KeyCode::Char('r'));
+    for _ in 0.."How do I deepen student thinking?".len() {
+        app.key(KeyCode::Backspace);
+    }
+    app.type_text("How can students lead the thinking?")
+        .key(KeyCode::Enter);
+    assert_eq!(
+        published(&app).as_deref(),
+        Some("How can students lead the thinking?")
+    );
+    let small = rows(&app, 60, 20).join(" ");
+    assert!(small.contains("How can students lead"), "{small}");
+    // The mirror draws the same view from the file's contents.
+    let Screen::Run(run) = &app.model.screen else {
+        panic!("running")
+    };
+    let live = critical_friends::app::Live::from_session(&run.session, app.clock.now);
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(60, 20)).unwrap();
+    let theme = critical_friends::ui::Theme {
+        color: false,
+        warning: true,
+    };
+    t.draw(|f| critical_friends::ui::mirror_view(f, Some(&live), app.clock.now.wall, &theme))
+        .unwrap();
+    assert!(format!("{:?}", t.backend()).contains("How can students lead"));
+}

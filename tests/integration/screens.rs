@@ -745,12 +745,13 @@ fn the_projector_digits_grow_to_fill_a_big_screen() {
     let mut app = App::new();
     app.start("tuning", "Ana, Ben");
     app.key(KeyCode::Char('b'));
+    // The digits are above the cues (the question below them is in large type too).
     let rows_with_digits = |w: u16, h: u16| {
         let t = app.draw(w, h);
         let buf = t.backend().buffer();
-        (0..h)
-            .filter(|y| (0..w).any(|x| buf[(x, *y)].symbol() == "█"))
-            .count()
+        let row = |y: u16| (0..w).map(|x| buf[(x, y)].symbol()).collect::<String>();
+        let cues = (0..h).find(|&y| row(y).contains("Speak:")).unwrap_or(h);
+        (0..cues).filter(|&y| row(y).contains('█')).count()
     };
     assert_eq!(rows_with_digits(80, 24), 7, "one cell per pixel at 80×24");
     let big = rows_with_digits(160, 48);
