@@ -8,7 +8,9 @@ mod notes;
 mod plan;
 mod run;
 
-pub use notes::{ALWAYS_OFFERED, PRIVATE, action_owner, offered_kinds};
 pub use fit::{FitPlan, FitStep, MAX_FRACTION, MIN_FRACTION, fit};
-pub use plan::{MAX_GROUP_CHARS, MAX_PEOPLE, Party, PlannedStep, Roster, Round, expand, planned_total_secs};
+pub use notes::{ALWAYS_OFFERED, PRIVATE, action_owner, offered_kinds};
+pub use plan::{
+    MAX_GROUP_CHARS, MAX_PEOPLE, Party, PlannedStep, Roster, Round, expand, planned_total_secs,
+};
 pub use run::{Advance, Countdown, Note, Now, SavedSession, Session, Status, StepRecord};

@@ -80,6 +80,9 @@ mod tests {
         assert_eq!(action_owner("Pat:", &names), None);
         assert_eq!(action_owner("Pat to draft the survey", &names), None);
         assert_eq!(action_owner(": nobody", &names), None);
-        assert_eq!(action_owner("Pat: at 10:30, send it", &names), Some(("Pat", "at 10:30, send it")));
+        assert_eq!(
+            action_owner("Pat: at 10:30, send it", &names),
+            Some(("Pat", "at 10:30, send it"))
+        );
     }
 }

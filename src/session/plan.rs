@@ -31,7 +31,9 @@ impl Roster {
 
     /// Every name in the session, in role order (a person in two roles appears twice).
     pub fn all_names(&self) -> impl Iterator<Item = &str> {
-        self.people.iter().flat_map(|(_, n)| n.iter().map(String::as_str))
+        self.people
+            .iter()
+            .flat_map(|(_, n)| n.iter().map(String::as_str))
     }
 
     /// Why this roster is too big to run, if it is: a group name longer than

@@ -770,8 +770,14 @@ mod tests {
         let before = s.notes[2].clone();
         assert!(s.edit_note(2, "action", "Pat: try it\n"));
         let after = &s.notes[2];
-        assert_eq!((after.kind.as_str(), after.text.as_str()), ("action", "Pat: try it"));
-        assert_eq!((after.at, after.step, &after.turn), (before.at, before.step, &before.turn));
+        assert_eq!(
+            (after.kind.as_str(), after.text.as_str()),
+            ("action", "Pat: try it")
+        );
+        assert_eq!(
+            (after.at, after.step, &after.turn),
+            (before.at, before.step, &before.turn)
+        );
         assert_eq!(s.notes.len(), 3);
     }
 

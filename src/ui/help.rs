@@ -30,11 +30,13 @@ pub fn draw(frame: &mut Frame, area: Rect, theme: &Theme) {
     };
     let one_column = timer.len() + note.len() + 2;
     let block = theme.block(" Help · Esc or ? closes ");
-    if one_column as u16 <= above_footer.height || area.width < 80 {
+    if one_column as u16 <= above_footer.height || area.width < 60 {
         timer.extend(note);
         let popup = super::popup(frame, above_footer, 52, one_column as u16);
         frame.render_widget(
-            Paragraph::new(timer).wrap(Wrap { trim: false }).block(block),
+            Paragraph::new(timer)
+                .wrap(Wrap { trim: false })
+                .block(block),
             popup,
         );
         return;
@@ -45,7 +47,7 @@ pub fn draw(frame: &mut Frame, area: Rect, theme: &Theme) {
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     let [left, right] =
-        Layout::horizontal([Constraint::Length(40), Constraint::Min(10)]).areas(inner);
+        Layout::horizontal([Constraint::Length(35), Constraint::Min(10)]).areas(inner);
     frame.render_widget(Paragraph::new(timer), left);
     frame.render_widget(Paragraph::new(note).wrap(Wrap { trim: false }), right);
 }

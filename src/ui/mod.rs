@@ -152,8 +152,8 @@ pub fn footer_ranked(frame: &mut Frame, area: Rect, hints: &[(&str, &str, u8)], 
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-/// The hints that fit in `width` cells ("key label", two spaces apart), chosen by rank
-/// (lowest first), in their given order.
+/// The hints that fit in `width` cells ("key label", two spaces apart): the lowest ranks,
+/// up to the first that does not fit, shown in their given order.
 pub fn fit_hints<'a>(hints: &[(&'a str, &'a str, u8)], width: usize) -> Vec<(&'a str, &'a str)> {
     let mut by_rank: Vec<usize> = (0..hints.len()).collect();
     by_rank.sort_by_key(|&i| hints[i].2);
@@ -162,11 +162,13 @@ pub fn fit_hints<'a>(hints: &[(&'a str, &'a str, u8)], width: usize) -> Vec<(&'a
     for i in by_rank {
         let (k, l, _) = hints[i];
         let w = Span::raw(k).width() + 1 + Span::raw(l).width() + if count > 0 { 2 } else { 0 };
-        if used + w <= width {
-            keep[i] = true;
-            used += w;
-            count += 1;
+        // Strictly by rank: a less needed key never takes the place of a more needed one.
+        if used + w > width {
+            break;
         }
+        keep[i] = true;
+        used += w;
+        count += 1;
     }
     hints
         .iter()

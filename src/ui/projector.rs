@@ -98,9 +98,7 @@ pub fn draw(frame: &mut Frame, area: Rect, live: &Live, c: Countdown, hint: &str
         .as_deref()
         .filter(|q| q.is_ascii())
         .map(|q| wrap_words(q, (area.width / 4) as usize))
-        .filter(|lines| {
-            !lines.is_empty() && lines.len() as u16 * 4 + 1 <= question_reserve + spare
-        });
+        .filter(|lines| !lines.is_empty() && (lines.len() as u16) * 4 < question_reserve + spare);
     let question_rows = match &question_big {
         Some(lines) => lines.len() as u16 * 4 + 1,
         None => question_reserve,

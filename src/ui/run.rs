@@ -213,11 +213,7 @@ fn compact(frame: &mut Frame, area: Rect, run: &Run, now: Now, theme: &Theme) {
     lines.extend(who_text(s, theme).lines);
     lines.extend(question_line(s, area.width as usize, theme));
     if run.mode == Mode::Note {
-        let what = if run.editing.is_some() {
-            "Edit"
-        } else {
-            "New"
-        };
+        let what = if run.editing.is_some() { "Edit" } else { "New" };
         lines.push(Line::from(vec![
             Span::styled(format!("{what} {}: ", safe(&note_label(run))), theme.key()),
             Span::raw(safe(&run.note.lines().join(" / "))),

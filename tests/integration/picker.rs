@@ -59,7 +59,11 @@ fn slash_filters_by_name_id_and_tag_as_you_type_and_enter_picks() {
         app.key(KeyCode::Backspace);
     }
     app.type_text("warm and cool");
-    assert_eq!(visible_ids(&app), ["student-consultancy", "tuning"], "by tag");
+    assert_eq!(
+        visible_ids(&app),
+        ["student-consultancy", "tuning"],
+        "by tag"
+    );
     app.key(KeyCode::Down);
     assert_eq!(selected_id(&app), "tuning");
     app.key(KeyCode::Enter);
@@ -74,7 +78,11 @@ fn slash_filters_by_name_id_and_tag_as_you_type_and_enter_picks() {
     assert_eq!(visible_ids(&app), ["cac"]);
     app.type_text("zzz");
     assert!(visible_ids(&app).is_empty());
-    assert!(rows(&app, 80, 24).join("\n").contains("No protocol matches"));
+    assert!(
+        rows(&app, 80, 24)
+            .join("\n")
+            .contains("No protocol matches")
+    );
     app.key(KeyCode::Enter);
     assert!(matches!(app.model.screen, Screen::Picker(_)));
 }
@@ -102,9 +110,17 @@ fn home_end_and_moving_past_either_end_wrap_round() {
     let ids = visible_ids(&app);
     let (first, last) = (ids[0].clone(), ids[ids.len() - 1].clone());
     app.key(KeyCode::Up);
-    assert_eq!(selected_id(&app), last, "up from the first goes to the last");
+    assert_eq!(
+        selected_id(&app),
+        last,
+        "up from the first goes to the last"
+    );
     app.key(KeyCode::Down);
-    assert_eq!(selected_id(&app), first, "down from the last goes to the first");
+    assert_eq!(
+        selected_id(&app),
+        first,
+        "down from the last goes to the first"
+    );
     app.key(KeyCode::End);
     assert_eq!(selected_id(&app), last);
     app.key(KeyCode::Home);

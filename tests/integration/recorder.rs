@@ -81,10 +81,16 @@ fn an_edit_saves_the_note_in_place_with_its_time_and_the_archive_follows() {
     let run = app.run();
     assert_eq!(run.mode, Mode::Note);
     assert_eq!(run.note.lines(), ["second"]);
-    assert_eq!(run.current_kind(), "question", "the box opens on the note's kind");
+    assert_eq!(
+        run.current_kind(),
+        "question",
+        "the box opens on the note's kind"
+    );
     assert!(screen(&app, 80, 24).contains("Edit note 2 of 3 · kind: Question (Tab changes)"));
     backspace(&mut app, 6);
-    app.type_text("second, fixed").key(KeyCode::Tab).key(KeyCode::Enter);
+    app.type_text("second, fixed")
+        .key(KeyCode::Tab)
+        .key(KeyCode::Enter);
 
     let run = app.run();
     assert_eq!(run.mode, Mode::Timer);
@@ -115,7 +121,9 @@ fn esc_from_an_edit_keeps_the_note_and_gives_back_what_was_being_typed() {
     assert_eq!(run.mode, Mode::Timer);
     assert_eq!(run.note.lines(), ["half a thought"]);
     // The half-typed note is still there to finish.
-    app.key(KeyCode::Char('i')).type_text(", finished").key(KeyCode::Enter);
+    app.key(KeyCode::Char('i'))
+        .type_text(", finished")
+        .key(KeyCode::Enter);
     assert_eq!(texts(&app)[3], "half a thought, finished");
 }
 
@@ -140,7 +148,9 @@ fn an_edit_emptied_is_refused_and_an_edit_open_at_the_end_is_kept() {
 #[test]
 fn delete_asks_first_and_the_archive_loses_only_that_note() {
     let mut app = three_notes();
-    app.key(KeyCode::Up).key(KeyCode::Up).key(KeyCode::Char('d'));
+    app.key(KeyCode::Up)
+        .key(KeyCode::Up)
+        .key(KeyCode::Char('d'));
     assert_eq!(app.run().mode, Mode::ConfirmDelete);
     let shown = screen(&app, 80, 24);
     assert!(shown.contains("Delete this note? y/n"), "{shown}");
@@ -167,7 +177,9 @@ fn delete_asks_first_and_the_archive_loses_only_that_note() {
 fn going_back_a_step_makes_its_notes_editable() {
     let mut app = three_notes();
     app.key(KeyCode::Char('n'));
-    app.key(KeyCode::Char('i')).type_text("warmly").key(KeyCode::Enter);
+    app.key(KeyCode::Char('i'))
+        .type_text("warmly")
+        .key(KeyCode::Enter);
     app.key(KeyCode::Esc);
     assert_eq!(app.run().session.notes[3].kind, "warm");
     app.key(KeyCode::Char('p'));
@@ -190,7 +202,10 @@ fn at_80x24_every_note_of_a_long_step_can_be_reached() {
     app.key(KeyCode::Esc);
     let first = screen(&app, 80, 24);
     assert!(first.contains("Notes for this step (12)"), "{first}");
-    assert!(first.contains("note number 12"), "the newest shows: {first}");
+    assert!(
+        first.contains("note number 12"),
+        "the newest shows: {first}"
+    );
     assert!(first.contains("↑ 10 more"), "{first}");
     // The title names the keys that reach the notes.
     assert!(first.contains("↑/↓ select note"), "{first}");
@@ -276,7 +291,12 @@ fn every_step_of_every_builtin_offers_its_own_kinds_then_the_common_ones() {
     assert_eq!(first_kind("Clarifying questions"), "question");
     assert_eq!(first_kind("Warm and cool feedback"), "warm");
     // And a debrief offers action, so "Sam: draft the survey" lands in Next steps.
-    assert!(plan.last().unwrap().note_kinds.contains(&"action".to_string()));
+    assert!(
+        plan.last()
+            .unwrap()
+            .note_kinds
+            .contains(&"action".to_string())
+    );
 }
 
 #[test]
@@ -335,7 +355,15 @@ fn an_action_that_names_a_person_shows_its_owner_in_next_steps() {
 fn the_run_screen_keeps_q_and_help_on_its_key_line_at_every_size() {
     let mut app = App::new();
     app.start("quick-tuning", "Ana, Ben");
-    for (w, h) in [(59, 19), (60, 20), (61, 21), (70, 22), (80, 24), (100, 30), (120, 40)] {
+    for (w, h) in [
+        (59, 19),
+        (60, 20),
+        (61, 21),
+        (70, 22),
+        (80, 24),
+        (100, 30),
+        (120, 40),
+    ] {
         let lines = rows(&app, w, h);
         let keys = lines.last().unwrap();
         assert!(

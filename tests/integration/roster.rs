@@ -10,7 +10,10 @@ use crate::screens::App;
 use crate::support::fixtures;
 
 fn names(n: usize) -> String {
-    (1..=n).map(|i| format!("P{i}")).collect::<Vec<_>>().join(", ")
+    (1..=n)
+        .map(|i| format!("P{i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The setup form for the quick Tuning, with `group` and `participants` filled in.
@@ -24,7 +27,9 @@ fn form(group: &str, participants: &str) -> App {
     app.type_text("Sam").key(KeyCode::Enter);
     app.type_text("Pat").key(KeyCode::Enter);
     app.send(critical_friends::app::Msg::Paste(participants.into()));
-    app.key(KeyCode::Enter).key(KeyCode::Enter).key(KeyCode::Enter);
+    app.key(KeyCode::Enter)
+        .key(KeyCode::Enter)
+        .key(KeyCode::Enter);
     app
 }
 
@@ -50,7 +55,10 @@ fn fifteen_hundred_participants_are_refused_in_the_form() {
 fn a_huge_group_name_is_refused_in_the_form() {
     let app = form(&"g".repeat(1_100_000), "Ana, Ben");
     let error = setup_error(&app).expect("still on the setup form, with a message");
-    assert!(error.contains("The group name is 1100000 characters long"), "{error}");
+    assert!(
+        error.contains("The group name is 1100000 characters long"),
+        "{error}"
+    );
     if let Screen::Setup(s) = &app.model.screen {
         assert_eq!(s.focus, 0, "the group's field is the one to fix");
     }
@@ -63,7 +71,14 @@ fn crit_run(group: &str, participants: &str) -> (i32, String) {
         .arg(fixtures().join("protocols/valid"))
         .arg("--archive")
         .arg(archive.path())
-        .args(["--group", group, "--facilitator", "Sam", "--presenter", "Pat"])
+        .args([
+            "--group",
+            group,
+            "--facilitator",
+            "Sam",
+            "--presenter",
+            "Pat",
+        ])
         .args(["--participants", participants])
         .env_remove("CRIT_PROTOCOLS")
         .env(
@@ -91,5 +106,8 @@ fn crit_run_refuses_too_many_participants_and_a_huge_group_name() {
     // Linux takes one argument of up to 128 KiB: long enough to show the check.
     let (code, err) = crit_run(&"g".repeat(100_000), "Ana, Ben");
     assert_eq!(code, 1, "{err}");
-    assert!(err.contains("The group name is 100000 characters long"), "{err}");
+    assert!(
+        err.contains("The group name is 100000 characters long"),
+        "{err}"
+    );
 }
