@@ -94,13 +94,21 @@ pub fn draw(frame: &mut Frame, area: Rect, live: &Live, c: Countdown, hint: &str
     let used = top.len() as u16 + digit_height + 1 + bottom.len() as u16 + hint_row;
     let spare = area.height.saturating_sub(used + question_reserve);
     // In large type when the window has the rows for it, otherwise as plain lines.
-    let question_big = question
-        .as_deref()
-        .filter(|q| q.is_ascii())
-        .map(|q| wrap_words(q, (area.width / 4) as usize))
-        .filter(|lines| !lines.is_empty() && (lines.len() as u16) * 4 < question_reserve + spare);
+    // The largest type whose lines fit the rows left (whole cells, then half, then
+    // quarter cells per dot of the font).
+    let room = question_reserve + spare;
+    let question_big = question.as_deref().filter(|q| q.is_ascii()).and_then(|q| {
+        [
+            (PixelSize::Full, 8u16, 8u16),
+            (PixelSize::HalfHeight, 8, 4),
+            (PixelSize::Quadrant, 4, 4),
+        ]
+        .into_iter()
+        .map(|(size, w, h)| (size, h, wrap_words(q, (area.width / w) as usize)))
+        .find(|(_, h, lines)| !lines.is_empty() && (lines.len() as u16) * h < room)
+    });
     let question_rows = match &question_big {
-        Some(lines) => lines.len() as u16 * 4 + 1,
+        Some((_, h, lines)) => lines.len() as u16 * h + 1,
         None => question_reserve,
     };
     let body = Rect {
@@ -146,9 +154,9 @@ pub fn draw(frame: &mut Frame, area: Rect, live: &Live, c: Countdown, hint: &str
         ..q
     };
     match question_big {
-        Some(lines) => {
+        Some((size, _, lines)) => {
             let big = BigText::builder()
-                .pixel_size(PixelSize::Quadrant)
+                .pixel_size(size)
                 .style(theme.title())
                 .lines(lines.into_iter().map(Line::from).collect::<Vec<_>>())
                 .centered()

@@ -449,3 +449,29 @@ fn the_room_sees_the_question_and_then_the_restated_one() {
         .unwrap();
     assert!(format!("{:?}", t.backend()).contains("How can students lead"));
 }
+
+#[test]
+fn on_a_large_screen_the_question_grows_with_the_room_left() {
+    let mut app = App::new();
+    app.start("tuning", "Ana, Ben");
+    app.key(KeyCode::Char('b'));
+    let question_rows = |app: &App, w: u16, h: u16| {
+        let lines = rows(app, w, h);
+        let cues = lines.iter().position(|l| l.contains("Speak:")).unwrap();
+        lines[cues + 1..]
+            .iter()
+            .filter(|l| l.chars().any(|c| ('▀'..='▟').contains(&c)))
+            .count()
+    };
+    // A long question in quarter-cell type on 120×40; a short one in whole cells on a
+    // wall screen.
+    let long = question_rows(&app, 120, 40);
+    assert!((4..=8).contains(&long), "{long} rows");
+    app.key(KeyCode::Char('r'));
+    for _ in 0.."How do I deepen student thinking?".len() {
+        app.key(KeyCode::Backspace);
+    }
+    app.type_text("Is it fair?").key(KeyCode::Enter);
+    let short = question_rows(&app, 300, 100);
+    assert!(short >= 7, "{short} rows");
+}
