@@ -257,6 +257,9 @@ fn run(mut library: Library, settings: Settings, args: &RunArgs) -> Result<ExitC
         &settings.default_names,
     );
     let prefill = defaults.overridden_by(prefill(&protocol, args)?);
+    if let Some(problem) = prefill.too_big() {
+        return Err(problem);
+    }
     let mut model = Model::new(library, settings, crate::runtime::now());
     model.came_from_picker = false;
     model.start_in_projector = args.projector;

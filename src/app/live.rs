@@ -1,5 +1,5 @@
 //! The public view of a running session: what the room may see (step, countdown, whose
-//! turn, who speaks, who is silent) and never the notes.
+//! turn, who speaks, who is silent, the focusing question) and never the notes.
 //!
 //! The projector view draws it, and the running session writes it to a small JSON file
 //! whenever it changes, so `crit mirror` in another terminal can draw the same view. The
@@ -41,6 +41,9 @@ pub struct Live {
     pub remaining_ms: i64,
     pub paused: bool,
     pub written_at: DateTime<FixedOffset>,
+    /// The focusing question, as restated once that is recorded; `None` without one.
+    #[serde(default)]
+    pub question: Option<String>,
 }
 
 impl Live {
@@ -63,6 +66,12 @@ impl Live {
             remaining_ms: c.remaining_ms,
             paused: s.is_paused(),
             written_at: now.wall,
+            question: s
+                .roster
+                .restated
+                .clone()
+                .or_else(|| Some(s.roster.question.clone()))
+                .filter(|q| !q.trim().is_empty()),
         }
     }
 

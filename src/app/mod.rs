@@ -17,7 +17,7 @@ use ratatui_textarea::TextArea;
 use crate::archive::Resumed;
 use crate::archive::journal::Entry;
 use crate::protocol::Library;
-use crate::session::{FitPlan, Now, SavedSession, Session};
+use crate::session::{FitPlan, Note, Now, SavedSession, Session};
 pub use live::Live;
 pub use setup::{Field, FieldKind, Prefill, Setup, parse_end_time, split_names};
 pub use update::{resume_session, start_session, update};
@@ -88,8 +88,35 @@ pub enum Screen {
 
 #[derive(Debug, Default)]
 pub struct Picker {
+    /// Index into the library's protocols (always one the filter shows, if any).
     pub selected: usize,
     pub show_skipped: bool,
+    /// What `/` is finding (name, id or tag); `None` when the list is not filtered.
+    pub filter: Option<String>,
+}
+
+impl Picker {
+    /// The protocols the filter lets through, as indices into `library.protocols`.
+    pub fn visible(&self, library: &Library) -> Vec<usize> {
+        let wanted = self
+            .filter
+            .as_deref()
+            .map(|f| f.trim().to_lowercase())
+            .unwrap_or_default();
+        library
+            .protocols
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| wanted.is_empty() || matches_filter(&s.protocol, &wanted))
+            .map(|(i, _)| i)
+            .collect()
+    }
+}
+
+/// A protocol is found by any word of `wanted` (lowercase) in its name, id or tags.
+fn matches_filter(p: &crate::protocol::Protocol, wanted: &str) -> bool {
+    let haystack = format!("{} {} {}", p.name, p.id, p.tags.join(" ")).to_lowercase();
+    wanted.split_whitespace().all(|w| haystack.contains(w))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,6 +131,16 @@ pub enum Mode {
     Fit,
     /// Recording the focusing question as the presenter restates it.
     Restate,
+    /// Asking before the note in `Run::deleting` is deleted.
+    ConfirmDelete,
+}
+
+/// A saved note being changed in the note box.
+pub struct Editing {
+    /// Index into the session's notes.
+    pub index: usize,
+    /// What was in the note box before, with its kind: it comes back when the edit ends.
+    pub draft: Option<(TextArea<'static>, usize)>,
 }
 
 pub struct Run {
@@ -135,6 +172,12 @@ pub struct Run {
     /// How long crit was closed before this session was resumed, and the step it was in:
     /// offered until `a` counts it in that step or the session moves on.
     pub away: Option<(Duration, usize)>,
+    /// The note of this step chosen with ↑/↓ (0 is the oldest); `None`: the newest.
+    pub selected_note: Option<usize>,
+    /// The note being edited in the note box, if the box holds a saved note.
+    pub editing: Option<Editing>,
+    /// The note `d` asked to delete (index into the session's notes).
+    pub deleting: Option<usize>,
 }
 
 /// How far the journal is behind the session.
@@ -322,17 +365,71 @@ impl Run {
             archive_dir,
             journal: JournalState::default(),
             away: None,
+            selected_note: None,
+            editing: None,
+            deleting: None,
         }
     }
 
-    /// The kind a note typed now would get.
-    pub fn current_kind(&self) -> &str {
-        let kinds = &self.session.step().note_kinds;
+    /// The note being edited, if any.
+    pub fn edited_note(&self) -> Option<&Note> {
+        self.editing
+            .as_ref()
+            .and_then(|e| self.session.notes.get(e.index))
+    }
+
+    /// The kinds the note box offers: the step's, and when editing a note of a kind the
+    /// step does not offer, that kind too (an edit never loses it).
+    pub fn kinds(&self) -> Vec<String> {
+        let s = &self.session;
+        let edited = self.edited_note();
+        let step = edited.map(|n| n.step).unwrap_or(s.current());
+        let mut kinds = s
+            .plan
+            .get(step)
+            .map(|p| p.note_kinds.clone())
+            .unwrap_or_default();
+        if let Some(note) = edited
+            && !kinds.contains(&note.kind)
+        {
+            kinds.push(note.kind.clone());
+        }
+        if kinds.is_empty() {
+            kinds.push("note".into());
+        }
         kinds
-            .get(self.note_kind)
-            .or(kinds.first())
-            .map(String::as_str)
-            .unwrap_or("note")
+    }
+
+    /// The kind a note typed now would get.
+    pub fn current_kind(&self) -> String {
+        let mut kinds = self.kinds();
+        let i = if self.note_kind < kinds.len() {
+            self.note_kind
+        } else {
+            0
+        };
+        kinds.swap_remove(i)
+    }
+
+    /// The notes of the current step, as indices into the session's notes, oldest first.
+    pub fn step_notes(&self) -> Vec<usize> {
+        let current = self.session.current();
+        self.session
+            .notes
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| n.step == current)
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// The note ↑/↓ chose (or the newest), as an index into the session's notes.
+    pub fn chosen_note(&self) -> Option<usize> {
+        let notes = self.step_notes();
+        let last = notes.len().checked_sub(1)?;
+        notes
+            .get(self.selected_note.unwrap_or(last).min(last))
+            .copied()
     }
 }
 

@@ -70,6 +70,16 @@ impl Prefill {
         })
     }
 
+    /// Why these names cannot make a session (see [`Roster::too_big`]), if they cannot.
+    pub fn too_big(&self) -> Option<String> {
+        Roster {
+            group: self.group.clone().unwrap_or_default(),
+            people: self.roles.clone(),
+            ..Roster::default()
+        }
+        .too_big()
+    }
+
     fn names(&self, role: &str) -> Option<&[String]> {
         self.roles
             .iter()
@@ -150,7 +160,7 @@ impl Setup {
         }
         fields.push(Field::new(
             "Focusing question".into(),
-            "The presenter's question or dilemma (optional)",
+            "The question or dilemma (optional)",
             FieldKind::Question,
             prefill.question.as_deref().unwrap_or(""),
         ));
@@ -233,6 +243,17 @@ impl Setup {
                 self.focus = i;
                 return Err(p);
             }
+        }
+        if let Some(p) = roster.too_big() {
+            // The group field when its name is the problem, otherwise the longest list.
+            self.focus = if roster.group.chars().count() > crate::session::MAX_GROUP_CHARS {
+                0
+            } else {
+                (0..self.fields.len())
+                    .max_by_key(|&i| self.fields[i].value().len())
+                    .unwrap_or(0)
+            };
+            return Err(p);
         }
         Ok(roster)
     }

@@ -15,9 +15,16 @@ use crate::session::{Advance, Now, Roster, Session, Status};
 /// Applies `msg`, which happened at `now`, and returns what the runtime must do.
 pub fn update(model: &mut Model, msg: Msg, now: Now) -> Vec<Effect> {
     model.now = now;
+    let step_before = run_mut(model).map(|r| r.session.current());
     let mut effects = handle(model, msg, now);
     effects.extend(check_clock(model));
     effects.extend(journal_clock(model));
+    if let Some(run) = run_mut(model)
+        && step_before.is_some_and(|s| s != run.session.current())
+    {
+        // Another step's notes are shown: the newest is current again.
+        run.selected_note = None;
+    }
     effects.extend(publish(model, now));
     effects
 }
@@ -263,47 +270,117 @@ fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
 }
 
 fn picker_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
-    let count = model.library.protocols.len();
     let Screen::Picker(picker) = &mut model.screen else {
         return Vec::new();
     };
-    match key.code {
-        KeyCode::Up | KeyCode::Char('k') => picker.selected = picker.selected.saturating_sub(1),
-        KeyCode::Down | KeyCode::Char('j') => {
-            picker.selected = (picker.selected + 1).min(count.saturating_sub(1))
+    if picker.show_skipped {
+        // The pop-up is in front: Esc (or s) closes it, and nothing behind it moves.
+        if matches!(key.code, KeyCode::Esc | KeyCode::Char('s') | KeyCode::Enter) {
+            picker.show_skipped = false;
+        } else if keymap::is_ctrl_c(&key) {
+            model.quit = true;
+            return vec![Effect::Quit];
         }
-        KeyCode::Home => picker.selected = 0,
-        KeyCode::End => picker.selected = count.saturating_sub(1),
-        KeyCode::Char('s') => picker.show_skipped = !picker.show_skipped,
-        KeyCode::Char('r') => {
+        return Vec::new();
+    }
+    if picker.filter.is_some() && filter_key(picker, &model.library, key) {
+        return Vec::new();
+    }
+    let Some(action) = keymap::picker_action(&key) else {
+        return Vec::new();
+    };
+    let visible = picker.visible(&model.library);
+    let position = visible.iter().position(|&i| i == picker.selected);
+    let last = visible.len().saturating_sub(1);
+    let go = |to: usize| visible.get(to).copied();
+    use keymap::PickerAction as P;
+    let moved = match action {
+        // Up from the first goes round to the last, and down from the last to the first.
+        P::Up => go(match position {
+            Some(0) | None => last,
+            Some(p) => p - 1,
+        }),
+        P::Down => go(match position {
+            Some(p) if p < last => p + 1,
+            _ => 0,
+        }),
+        P::First => go(0),
+        P::Last => go(last),
+        P::Filter => {
+            picker.filter = Some(String::new());
+            None
+        }
+        P::Skipped => {
+            picker.show_skipped = !model.library.skipped.is_empty();
+            None
+        }
+        P::Resume => {
             if let Some((path, _)) = &model.resume_offer {
                 return vec![Effect::LoadResume(path.clone())];
             }
+            None
         }
-        KeyCode::Enter => {
-            if let Some(source) = model.library.protocols.get(picker.selected) {
-                let settings = &model.settings;
-                let defaults = Prefill::from_defaults(
-                    &source.protocol,
-                    settings.default_group.as_deref(),
-                    &settings.default_names,
-                );
-                let setup = Setup::new(source.protocol.clone(), &defaults);
-                model.came_from_picker = true;
-                model.screen = Screen::Setup(Box::new(setup));
-            }
+        P::Pick => {
+            open_setup(model);
+            return Vec::new();
         }
-        KeyCode::Char('q') | KeyCode::Esc => {
+        P::Quit => {
             model.quit = true;
             return vec![Effect::Quit];
         }
-        _ if keymap::is_ctrl_c(&key) => {
-            model.quit = true;
-            return vec![Effect::Quit];
-        }
-        _ => {}
+    };
+    if let Some(i) = moved {
+        picker.selected = i;
     }
     Vec::new()
+}
+
+/// A key while the picker's filter is being typed: text narrows the list, Esc clears
+/// it. False for the keys the picker handles as usual (moving, Enter).
+fn filter_key(picker: &mut Picker, library: &crate::protocol::Library, key: KeyEvent) -> bool {
+    let Some(filter) = picker.filter.as_mut() else {
+        return false;
+    };
+    let plain = !key
+        .modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    match key.code {
+        KeyCode::Esc => picker.filter = None,
+        KeyCode::Backspace => {
+            filter.pop();
+        }
+        KeyCode::Char(c) if plain => filter.push(c),
+        _ => return false,
+    }
+    // Keep the choice on a protocol that is still shown.
+    let visible = picker.visible(library);
+    if !visible.contains(&picker.selected)
+        && let Some(&first) = visible.first()
+    {
+        picker.selected = first;
+    }
+    true
+}
+
+/// Opens the setup form for the protocol chosen in the picker (if the filter shows it).
+fn open_setup(model: &mut Model) {
+    let Screen::Picker(picker) = &model.screen else {
+        return;
+    };
+    if !picker.visible(&model.library).contains(&picker.selected) {
+        return;
+    }
+    if let Some(source) = model.library.protocols.get(picker.selected) {
+        let settings = &model.settings;
+        let defaults = Prefill::from_defaults(
+            &source.protocol,
+            settings.default_group.as_deref(),
+            &settings.default_names,
+        );
+        let setup = Setup::new(source.protocol.clone(), &defaults);
+        model.came_from_picker = true;
+        model.screen = Screen::Setup(Box::new(setup));
+    }
 }
 
 fn setup_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
@@ -322,7 +399,7 @@ fn setup_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
                     .unwrap_or(0);
                 model.screen = Screen::Picker(Picker {
                     selected,
-                    show_skipped: false,
+                    ..Picker::default()
                 });
             } else {
                 model.quit = true;
@@ -386,11 +463,41 @@ fn run_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         Mode::ConfirmEnd => match key.code {
             KeyCode::Char('y') | KeyCode::Char('Y') => end_session(model),
             KeyCode::Char('n') | KeyCode::Char('N') | KeyCode::Esc => {
-                run.mode = if run.note.is_empty() {
+                run.mode = if run.note.is_empty() && run.editing.is_none() {
                     Mode::Timer
                 } else {
                     Mode::Note
                 };
+                Vec::new()
+            }
+            _ => Vec::new(),
+        },
+        Mode::ConfirmDelete => match key.code {
+            KeyCode::Char('y') | KeyCode::Char('Y') => {
+                run.mode = Mode::Timer;
+                let Some(index) = run.deleting.take() else {
+                    return Vec::new();
+                };
+                if run.session.delete_note(index).is_none() {
+                    return Vec::new();
+                }
+                // The choice stays on the same place in the list (the next note up).
+                let left = run.step_notes().len();
+                run.selected_note = match (run.selected_note, left) {
+                    (_, 0) | (None, _) => None,
+                    (Some(k), _) => Some(k.saturating_sub(1).min(left - 1)),
+                };
+                run.flash = Some("The note is deleted.".into());
+                save(run, now)
+            }
+            KeyCode::Char('n') | KeyCode::Char('N') | KeyCode::Esc => {
+                run.deleting = None;
+                run.mode = Mode::Timer;
+                Vec::new()
+            }
+            _ if keymap::is_ctrl_c(&key) => {
+                run.deleting = None;
+                run.mode = Mode::ConfirmEnd;
                 Vec::new()
             }
             _ => Vec::new(),
@@ -438,7 +545,7 @@ fn run_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
             _ => Vec::new(),
         },
         Mode::Timer => match keymap::timer_action(&key) {
-            Some(action) => timer_action(model, action),
+            Some(action) => timer_action(model, action, key.code),
             None => Vec::new(),
         },
     }
@@ -448,17 +555,22 @@ fn note_key(run: &mut Run, key: KeyEvent, now: Now) -> Vec<Effect> {
     let alt = key.modifiers.contains(KeyModifiers::ALT);
     match key.code {
         _ if keymap::is_ctrl_c(&key) => run.mode = Mode::ConfirmEnd,
-        KeyCode::Esc => run.mode = Mode::Timer,
+        KeyCode::Esc => {
+            // Leaving an edit keeps the note as it was.
+            end_edit(run);
+            run.mode = Mode::Timer;
+        }
         KeyCode::Enter if alt || key.modifiers.contains(KeyModifiers::SHIFT) => {
             run.note.insert_newline()
         }
+        KeyCode::Enter if run.editing.is_some() => return save_edit(run, now),
         KeyCode::Enter => return save_note(run, now),
         KeyCode::Tab => {
-            let kinds = run.session.step().note_kinds.len().max(1);
+            let kinds = run.kinds().len().max(1);
             run.note_kind = (run.note_kind + 1) % kinds;
         }
         KeyCode::BackTab => {
-            let kinds = run.session.step().note_kinds.len().max(1);
+            let kinds = run.kinds().len().max(1);
             run.note_kind = (run.note_kind + kinds - 1) % kinds;
         }
         _ => {
@@ -483,10 +595,72 @@ fn commit_draft(run: &mut Run, now: Now) -> bool {
     if text.trim().is_empty() {
         return false;
     }
-    let kind = run.current_kind().to_string();
+    let kind = run.current_kind();
     run.session.add_note(&kind, text.trim_end(), now);
     run.note = new_note_box();
+    // The new note is the newest: it is the current one.
+    run.selected_note = None;
     true
+}
+
+/// Opens saved note `index` in the note box. What was typed there is put aside and comes
+/// back when the edit ends.
+fn start_edit(run: &mut Run, index: usize) {
+    let Some(note) = run.session.notes.get(index) else {
+        return;
+    };
+    let mut input = new_note_box();
+    input.insert_str(&note.text);
+    let kind = note.kind.clone();
+    let box_before = std::mem::replace(&mut run.note, input);
+    let draft = (!box_before.is_empty()).then_some((box_before, run.note_kind));
+    run.editing = Some(super::Editing { index, draft });
+    run.note_kind = run.kinds().iter().position(|k| *k == kind).unwrap_or(0);
+    run.mode = Mode::Note;
+}
+
+/// Ends an edit without changing the note: the box gets back what was typed before.
+fn end_edit(run: &mut Run) {
+    let Some(edit) = run.editing.take() else {
+        return;
+    };
+    let (draft, kind) = edit.draft.unwrap_or_else(|| (new_note_box(), 0));
+    run.note = draft;
+    run.note_kind = kind;
+}
+
+/// `Enter` on an edit: the note takes the box's text and kind, keeping its time.
+fn save_edit(run: &mut Run, now: Now) -> Vec<Effect> {
+    let Some(index) = run.editing.as_ref().map(|e| e.index) else {
+        return Vec::new();
+    };
+    let text = run.note.lines().join("\n");
+    if text.trim().is_empty() {
+        run.flash = Some("A note cannot be empty: Esc keeps it as it was, d deletes it.".into());
+        return Vec::new();
+    }
+    let kind = run.current_kind();
+    let changed = run.session.edit_note(index, &kind, &text);
+    end_edit(run);
+    run.mode = Mode::Timer;
+    if changed {
+        run.flash = Some("The note is changed.".into());
+        save(run, now)
+    } else {
+        Vec::new()
+    }
+}
+
+/// Before the session stops: an edit in progress is kept as typed (unless emptied), and
+/// then whatever was in the box before it becomes a note too.
+fn finish_typing(run: &mut Run, now: Now) {
+    if let Some(index) = run.editing.as_ref().map(|e| e.index) {
+        let text = run.note.lines().join("\n");
+        let kind = run.current_kind();
+        run.session.edit_note(index, &kind, &text);
+        end_edit(run);
+    }
+    commit_draft(run, now);
 }
 
 /// Writes the session down: its file, and (while it runs) the state `crit resume` needs.
@@ -546,6 +720,11 @@ fn record(run: &mut Run, now: Now) -> Record {
 
 /// The note being typed, if it changed since the journal last had it.
 fn draft_entry(run: &mut Run) -> Option<Entry> {
+    // While a saved note is being edited, the box holds that note, not a draft: the
+    // journal keeps the draft that was put aside (the note itself is safe as it was).
+    if run.editing.is_some() {
+        return None;
+    }
     let draft = (run.current_kind().to_string(), run.note.lines().join("\n"));
     if draft.1.trim().is_empty() && run.journal.draft.1.is_empty() || draft == run.journal.draft {
         return None;
@@ -599,7 +778,7 @@ fn terminate(model: &mut Model) -> Vec<Effect> {
     let Screen::Run(run) = &mut model.screen else {
         return vec![Effect::Quit];
     };
-    commit_draft(run, now);
+    finish_typing(run, now);
     let mut effects = save(run, now);
     if let (Some(path), Some(_)) = (&model.settings.live_file, model.published.take()) {
         effects.push(Effect::Unpublish(path.clone()));
@@ -608,7 +787,7 @@ fn terminate(model: &mut Model) -> Vec<Effect> {
     effects
 }
 
-fn timer_action(model: &mut Model, action: Action) -> Vec<Effect> {
+fn timer_action(model: &mut Model, action: Action, code: KeyCode) -> Vec<Effect> {
     let now = model.now;
     let Screen::Run(run) = &mut model.screen else {
         return Vec::new();
@@ -654,6 +833,31 @@ fn timer_action(model: &mut Model, action: Action) -> Vec<Effect> {
             return save(run, now);
         }
         Action::OpenNote => run.mode = Mode::Note,
+        Action::SelectNote => {
+            let count = run.step_notes().len();
+            match count.checked_sub(1) {
+                None => run.flash = Some("This step has no notes yet.".into()),
+                Some(last) => {
+                    let at = run.selected_note.unwrap_or(last).min(last);
+                    run.selected_note = Some(if code == KeyCode::Up {
+                        at.saturating_sub(1)
+                    } else {
+                        (at + 1).min(last)
+                    });
+                }
+            }
+        }
+        Action::EditNote => match run.chosen_note() {
+            Some(index) => start_edit(run, index),
+            None => run.flash = Some("This step has no notes to edit.".into()),
+        },
+        Action::DeleteNote => match run.chosen_note() {
+            Some(index) => {
+                run.deleting = Some(index);
+                run.mode = Mode::ConfirmDelete;
+            }
+            None => run.flash = Some("This step has no notes to delete.".into()),
+        },
         Action::Fit => match session.propose_fit(now) {
             Some(plan) => {
                 run.fit = Some((session.current(), plan));
@@ -771,7 +975,7 @@ fn end_session(model: &mut Model) -> Vec<Effect> {
         model.screen = screen;
         return Vec::new();
     };
-    commit_draft(&mut run, now);
+    finish_typing(&mut run, now);
     let reached_end = run.session.is_last_step();
     run.session.finish(
         if reached_end {
@@ -834,7 +1038,10 @@ fn check_clock(model: &mut Model) -> Vec<Effect> {
             && matches!(run.mode, Mode::Timer | Mode::Note)
             && run.session.next(now.at) == Advance::NextStep
         {
-            run.note_kind = 0;
+            // An edit keeps its note's kind; a new note starts on the new step's first.
+            if run.editing.is_none() {
+                run.note_kind = 0;
+            }
             return [effects, save(run, now)].concat();
         }
     }

@@ -186,16 +186,22 @@ fn body(out: &mut String, s: &Session, now: Now) {
     if actions.is_empty() {
         out.push_str("No actions were recorded.\n");
     }
+    let names: Vec<&str> = s.roster.all_names().collect();
     for note in actions {
         let step = s
             .plan
             .get(note.step)
             .map(|p| p.full_name())
             .unwrap_or_default();
+        // "Pat: add a why box" names its owner: "- [ ] **Pat**: add a why box".
+        let (marker, text) = match crate::session::action_owner(&note.text, &names) {
+            Some((owner, rest)) => (format!("- [ ] **{}**: ", escape_inline(owner)), rest),
+            None => ("- [ ] ".to_string(), note.text.as_str()),
+        };
         list_item(
             out,
-            "- [ ] ",
-            &note.text,
+            &marker,
+            text,
             &format!(" *({})*", escape_inline(&step)),
         );
     }

@@ -29,6 +29,32 @@ impl Roster {
             .unwrap_or(&[])
     }
 
+    /// Every name in the session, in role order (a person in two roles appears twice).
+    pub fn all_names(&self) -> impl Iterator<Item = &str> {
+        self.people
+            .iter()
+            .flat_map(|(_, n)| n.iter().map(String::as_str))
+    }
+
+    /// Why this roster is too big to run, if it is: a group name longer than
+    /// [`MAX_GROUP_CHARS`] or more than [`MAX_PEOPLE`] names. Either would make a file that
+    /// cannot be read back or a session that slows with every name.
+    pub fn too_big(&self) -> Option<String> {
+        let group = self.group.chars().count();
+        if group > MAX_GROUP_CHARS {
+            return Some(format!(
+                "The group name is {group} characters long: keep it under {MAX_GROUP_CHARS}."
+            ));
+        }
+        let people = self.all_names().count();
+        (people > MAX_PEOPLE).then(|| {
+            format!(
+                "{people} names were given: a session takes at most {MAX_PEOPLE} (a Critical \
+                 Friends Group is usually 4 to 12 people)."
+            )
+        })
+    }
+
     /// A stand-in group of the sizes each role declares as typical, for estimating
     /// times before anyone is named.
     pub fn typical(protocol: &Protocol) -> Roster {
@@ -49,6 +75,11 @@ impl Roster {
         }
     }
 }
+
+/// The longest group name a session takes, in characters.
+pub const MAX_GROUP_CHARS: usize = 500;
+/// The most names a session takes, all roles together.
+pub const MAX_PEOPLE: usize = 1000;
 
 /// People named by one role in one step: "Ana, Ben (Participants)".
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -99,7 +130,7 @@ pub struct PlannedStep {
     pub name: String,
     pub guide: String,
     pub stems: Vec<String>,
-    /// Note kinds offered, `note` first.
+    /// Note kinds offered: the step's own first, then the ones every step offers.
     pub note_kinds: Vec<String>,
     pub planned_secs: u32,
     /// The longest the step may stretch to (its range's upper end).
@@ -230,8 +261,7 @@ fn plan_step(protocol: &Protocol, roster: &Roster, step: &Step, ctx: &Context<'_
     };
     let (planned, max) = (step.minutes.planned_secs(), step.minutes.max_secs());
     let count = turns.len().max(1) as u32;
-    let mut note_kinds = vec!["note".to_string()];
-    note_kinds.extend(step.notes.iter().filter(|k| *k != "note").cloned());
+    let note_kinds = super::notes::offered_kinds(&step.notes);
     PlannedStep {
         name: step.name.clone(),
         guide: step.guide.clone(),

@@ -433,6 +433,42 @@ impl Session {
         }
     }
 
+    /// Where the `nth` note of step `step` (in the order taken) is in [`Session::notes`].
+    pub fn note_index(&self, step: usize, nth: usize) -> Option<usize> {
+        self.notes
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| n.step == step)
+            .nth(nth)
+            .map(|(i, _)| i)
+    }
+
+    /// Changes note `index` in place: its kind and text, keeping its step, turn and
+    /// time. Text that is only blank is refused (a note is deleted, never emptied).
+    /// True if the note changed.
+    pub fn edit_note(&mut self, index: usize, kind: &str, text: &str) -> bool {
+        let text = text.trim_end();
+        let Some(note) = self.notes.get_mut(index) else {
+            return false;
+        };
+        if text.trim().is_empty() || (note.kind == kind && note.text == text) {
+            return false;
+        }
+        note.kind = kind.to_string();
+        note.text = text.to_string();
+        self.notes_changed(index);
+        true
+    }
+
+    /// Removes note `index` and gives it back (`None` if there is no such note).
+    pub fn delete_note(&mut self, index: usize) -> Option<Note> {
+        let gone = (index < self.notes.len()).then(|| self.notes.remove(index));
+        if gone.is_some() {
+            self.notes_changed(index);
+        }
+        gone
+    }
+
     /// Stops the clock and marks the session complete (or abandoned).
     pub fn finish(&mut self, status: Status, now: Now) {
         if self.running_since.is_some() {
@@ -737,5 +773,109 @@ fn check_range(p: &Position) -> Result<(), String> {
         Ok(())
     } else {
         Err("its saved state is damaged (a time in it is out of range)".into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::protocol::{Entry, Minutes, Step};
+
+    fn now() -> Now {
+        Now {
+            at: Instant::now(),
+            wall: DateTime::parse_from_rfc3339("2026-11-23T14:00:00+01:00").unwrap_or_default(),
+        }
+    }
+
+    fn step(name: &str) -> Entry {
+        Entry::Step(Step {
+            name: name.into(),
+            minutes: Minutes {
+                planned: 5.0,
+                max: 5.0,
+            },
+            speakers: Vec::new(),
+            silent: Vec::new(),
+            guide: String::new(),
+            stems: Vec::new(),
+            notes: Vec::new(),
+            turns: None,
+            estimated: false,
+            protected: false,
+        })
+    }
+
+    fn session() -> Session {
+        let protocol = Protocol {
+            id: "two".into(),
+            name: "Two steps".into(),
+            summary: String::new(),
+            source: String::new(),
+            tags: Vec::new(),
+            roles: Vec::new(),
+            note_kinds: Vec::new(),
+            steps: vec![step("One"), step("Two")],
+        };
+        Session::start(protocol, Roster::default(), now())
+    }
+
+    /// Notes "a" and "c" in step 0, "b" in step 1, a minute apart.
+    fn with_notes() -> Session {
+        let mut s = session();
+        let t = now();
+        s.add_note("note", "a", t);
+        s.next(t.at);
+        s.add_note("note", "b", t.after(Duration::from_secs(60)));
+        s.previous(t.at);
+        s.add_note("idea", "c", t.after(Duration::from_secs(120)));
+        s
+    }
+
+    #[test]
+    fn the_notes_of_a_step_are_found_in_the_order_taken() {
+        let s = with_notes();
+        assert_eq!(s.note_index(0, 0), Some(0));
+        assert_eq!(s.note_index(0, 1), Some(2));
+        assert_eq!(s.note_index(1, 0), Some(1));
+        assert_eq!(s.note_index(1, 1), None);
+    }
+
+    #[test]
+    fn an_edit_changes_text_and_kind_and_keeps_the_time_and_step() {
+        let mut s = with_notes();
+        let before = s.notes[2].clone();
+        assert!(s.edit_note(2, "action", "Pat: try it\n"));
+        let after = &s.notes[2];
+        assert_eq!(
+            (after.kind.as_str(), after.text.as_str()),
+            ("action", "Pat: try it")
+        );
+        assert_eq!(
+            (after.at, after.step, &after.turn),
+            (before.at, before.step, &before.turn)
+        );
+        assert_eq!(s.notes.len(), 3);
+    }
+
+    #[test]
+    fn an_edit_to_nothing_or_to_the_same_leaves_the_note() {
+        let mut s = with_notes();
+        let before = s.notes.clone();
+        assert!(!s.edit_note(0, "note", "  \n "));
+        assert!(!s.edit_note(0, "note", "a"));
+        assert!(!s.edit_note(9, "note", "x"));
+        assert_eq!(s.notes, before);
+    }
+
+    #[test]
+    fn deleting_removes_one_note_and_keeps_the_others_in_order() {
+        let mut s = with_notes();
+        let gone = s.delete_note(0).map(|n| n.text);
+        assert_eq!(gone.as_deref(), Some("a"));
+        let texts: Vec<_> = s.notes.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(texts, ["b", "c"]);
+        assert_eq!(s.delete_note(5), None);
+        assert_eq!(s.notes.len(), 2);
     }
 }

@@ -1,7 +1,7 @@
 //! The help screen (`?`), drawn from the same key tables that handle the keys.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
@@ -9,16 +9,17 @@ use super::Theme;
 use crate::app::keymap;
 
 pub fn draw(frame: &mut Frame, area: Rect, theme: &Theme) {
-    let mut lines = vec![Line::styled("Timer keys", theme.title())];
+    let mut timer = vec![Line::styled("Timer keys", theme.title())];
     for b in keymap::TIMER {
-        lines.push(row(b.keys, b.label, theme));
+        timer.push(row(b.keys, b.label, theme));
     }
-    lines.push(row("Ctrl+C", "end (asks first)", theme));
-    lines.push(Line::styled("In the note box", theme.title()));
+    timer.push(row("Ctrl+C", "end (asks first)", theme));
+    let mut note = vec![Line::styled("In the note box", theme.title())];
     for (k, l) in keymap::NOTE {
-        lines.push(row(k, l, theme));
+        note.push(row(k, l, theme));
     }
-    lines.push(Line::styled(
+    note.push(Line::raw(""));
+    note.push(Line::styled(
         "Only n moves on (unless auto_advance is on).",
         theme.dim(),
     ));
@@ -27,13 +28,28 @@ pub fn draw(frame: &mut Frame, area: Rect, theme: &Theme) {
         height: area.height.saturating_sub(1),
         ..area
     };
-    let popup = super::popup(frame, above_footer, 52, lines.len() as u16 + 2);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(theme.block(" Help · Esc or ? closes ")),
-        popup,
-    );
+    let one_column = timer.len() + note.len() + 2;
+    let block = theme.block(" Help · Esc or ? closes ");
+    if one_column as u16 <= above_footer.height || area.width < 60 {
+        timer.extend(note);
+        let popup = super::popup(frame, above_footer, 52, one_column as u16);
+        frame.render_widget(
+            Paragraph::new(timer)
+                .wrap(Wrap { trim: false })
+                .block(block),
+            popup,
+        );
+        return;
+    }
+    // Too tall for the window: the note box's keys go beside the timer keys.
+    let height = timer.len().max(note.len()) as u16 + 2;
+    let popup = super::popup(frame, above_footer, 80, height);
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let [left, right] =
+        Layout::horizontal([Constraint::Length(35), Constraint::Min(10)]).areas(inner);
+    frame.render_widget(Paragraph::new(timer), left);
+    frame.render_widget(Paragraph::new(note).wrap(Wrap { trim: false }), right);
 }
 
 fn row(keys: &str, label: &str, theme: &Theme) -> Line<'static> {

@@ -122,20 +122,60 @@ impl Theme {
     }
 }
 
-/// The footer: the keys that work right now.
+/// The footer: the keys that work right now. When the line is short of room, the hints
+/// just before the last go first: the first (the main action) and the last (how to leave)
+/// stay.
 pub fn footer(frame: &mut Frame, area: Rect, hints: &[(&str, &str)], theme: &Theme) {
+    let last = hints.len().saturating_sub(1);
+    let ranked: Vec<(&str, &str, u8)> = hints
+        .iter()
+        .enumerate()
+        .map(|(i, (k, l))| {
+            let rank = if i == last { 0 } else { (i + 1).min(255) as u8 };
+            (*k, *l, rank)
+        })
+        .collect();
+    footer_ranked(frame, area, &ranked, theme);
+}
+
+/// The footer from ranked hints: as many as fit on the line, most needed (lowest rank)
+/// first, shown in the order given.
+pub fn footer_ranked(frame: &mut Frame, area: Rect, hints: &[(&str, &str, u8)], theme: &Theme) {
     let mut spans = Vec::new();
-    for (i, (key, label)) in hints.iter().enumerate() {
+    for (i, (key, label)) in fit_hints(hints, area.width as usize).iter().enumerate() {
         if i > 0 {
             spans.push(Span::styled("  ", theme.dim()));
         }
         spans.push(Span::styled(key.to_string(), theme.key()));
         spans.push(Span::raw(format!(" {label}")));
     }
-    frame.render_widget(
-        Paragraph::new(Line::from(spans)).wrap(Wrap { trim: true }),
-        area,
-    );
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// The hints that fit in `width` cells ("key label", two spaces apart): the lowest ranks,
+/// up to the first that does not fit, shown in their given order.
+pub fn fit_hints<'a>(hints: &[(&'a str, &'a str, u8)], width: usize) -> Vec<(&'a str, &'a str)> {
+    let mut by_rank: Vec<usize> = (0..hints.len()).collect();
+    by_rank.sort_by_key(|&i| hints[i].2);
+    let mut keep = vec![false; hints.len()];
+    let (mut used, mut count) = (0usize, 0usize);
+    for i in by_rank {
+        let (k, l, _) = hints[i];
+        let w = Span::raw(k).width() + 1 + Span::raw(l).width() + if count > 0 { 2 } else { 0 };
+        // Strictly by rank: a less needed key never takes the place of a more needed one.
+        if used + w > width {
+            break;
+        }
+        keep[i] = true;
+        used += w;
+        count += 1;
+    }
+    hints
+        .iter()
+        .zip(keep)
+        .filter(|(_, k)| *k)
+        .map(|((k, l, _), _)| (*k, *l))
+        .collect()
 }
 
 /// A box of `width`×`height` cells centred in `area` (shrunk to fit), cleared.

@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
 
 use super::{Theme, footer, safe};
+use crate::app::keymap::{self, PickerAction};
 use crate::app::{Model, Picker};
 use crate::protocol::{Entry, Library, Repeat};
 use crate::text::minutes;
@@ -23,47 +24,85 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, picker: &Picker, theme
         Constraint::Length(1),
     ])
     .areas(area);
-    frame.render_widget(
-        Paragraph::new(Line::styled("crit · choose a protocol", theme.title())),
-        head,
-    );
+    let visible = picker.visible(lib);
+    let heading = match &picker.filter {
+        Some(f) => Line::from(vec![
+            Span::styled("Find: ", theme.title()),
+            Span::raw(safe(f)),
+            Span::styled("▏", theme.key()),
+            Span::styled(
+                format!("  {} of {} protocols", visible.len(), lib.protocols.len()),
+                theme.dim(),
+            ),
+        ]),
+        None => Line::styled("crit · choose a protocol", theme.title()),
+    };
+    frame.render_widget(Paragraph::new(heading), head);
+    let totals: Vec<String> = lib
+        .protocols
+        .iter()
+        .map(|s| format!("{} min", minutes((s.total_secs as f64 / 60.0).round())))
+        .collect();
+    // Wide enough for the longest name and time (borders, the mark and a space), while
+    // leaving the outline beside it some room.
+    let needed = lib
+        .protocols
+        .iter()
+        .zip(&totals)
+        .map(|(s, t)| Span::raw(safe(&s.protocol.name)).width() + t.len() + 4)
+        .max()
+        .unwrap_or(38) as u16;
     let [list_area, detail_area] = if area.width >= 70 {
         Layout::horizontal([
-            Constraint::Length((area.width * 2 / 5).max(38)),
+            Constraint::Length(needed.clamp(38, area.width * 3 / 5)),
             Constraint::Min(20),
         ])
         .areas(body)
     } else {
         Layout::vertical([Constraint::Min(3), Constraint::Length(0)]).areas(body)
     };
-    let items: Vec<ListItem> = lib
-        .protocols
+    let items: Vec<ListItem> = visible
         .iter()
-        .map(|s| {
-            let total = format!("{} min", minutes((s.total_secs as f64 / 60.0).round()));
-            // Borders, the highlight mark and a space around the name.
+        .map(|&i| {
+            let total = &totals[i];
             let room = (list_area.width as usize).saturating_sub(total.len() + 4);
-            let name: String = safe(&s.protocol.name).chars().take(room).collect();
+            let name = crate::text::truncate(&safe(&lib.protocols[i].protocol.name), room);
             ListItem::new(format!("{name:<room$} {total}"))
         })
         .collect();
-    let mut state = ListState::default().with_selected(Some(picker.selected));
+    let shown = visible.iter().position(|&i| i == picker.selected);
+    let mut state = ListState::default().with_selected(shown);
     let list = List::new(items)
         .block(theme.block(" Protocols "))
         .highlight_style(theme.selected())
         .highlight_symbol("▶");
     frame.render_stateful_widget(list, list_area, &mut state);
+    if visible.is_empty() {
+        let inner = theme.block("").inner(list_area);
+        frame.render_widget(
+            Paragraph::new(Line::styled(
+                "No protocol matches. Esc clears the search.",
+                theme.dim(),
+            ))
+            .wrap(Wrap { trim: true }),
+            inner,
+        );
+    }
     if detail_area.width > 0
+        && shown.is_some()
         && let Some(source) = lib.protocols.get(picker.selected)
     {
         detail(frame, detail_area, source, theme);
     }
     let mut notices = Vec::new();
     if let Some((_, what)) = &model.resume_offer {
+        // The key stays in view: the description is what gets cut.
+        let (lead, key) = ("Unfinished session: ", "  r resumes it");
+        let room = (area.width as usize).saturating_sub(lead.len() + key.len());
         notices.push(Line::from(vec![
-            Span::styled("Unfinished session: ", theme.warning()),
-            Span::raw(safe(what)),
-            Span::styled("  r resumes it", theme.key()),
+            Span::styled(lead, theme.warning()),
+            Span::raw(crate::text::truncate(&safe(what), room)),
+            Span::styled(key, theme.key()),
         ]));
     }
     if let Some(status) = &model.status {
@@ -78,15 +117,18 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, picker: &Picker, theme
         notices.push(Line::styled(text, theme.warning()));
     }
     frame.render_widget(Paragraph::new(notices), warn);
-    let mut hints = vec![("↑/↓", "choose"), ("Enter", "set up session")];
-    if model.resume_offer.is_some() {
-        hints.push(("r", "resume"));
+    if picker.show_skipped {
+        footer(frame, foot, keymap::SKIPPED, theme);
+    } else if picker.filter.is_some() {
+        footer(frame, foot, keymap::PICKER_FILTER, theme);
+    } else {
+        let hints = keymap::picker_hints(|a| match a {
+            PickerAction::Resume => model.resume_offer.is_some(),
+            PickerAction::Skipped => !lib.skipped.is_empty(),
+            _ => true,
+        });
+        super::footer_ranked(frame, foot, &hints, theme);
     }
-    if !lib.skipped.is_empty() {
-        hints.push(("s", "skipped files"));
-    }
-    hints.push(("q", "quit"));
-    footer(frame, foot, &hints, theme);
     if picker.show_skipped {
         skipped_popup(frame, area, lib, theme);
     }
@@ -189,7 +231,7 @@ fn skipped_popup(frame: &mut Frame, area: Rect, lib: &Library, theme: &Theme) {
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
-            .block(theme.block(" Skipped files · s closes ")),
+            .block(theme.block(" Skipped files · Esc closes ")),
         popup,
     );
 }

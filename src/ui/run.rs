@@ -40,6 +40,7 @@ pub fn draw(frame: &mut Frame, area: Rect, run: &Run, now: Now, theme: &Theme) {
         Mode::EndTime => end_time(frame, area, run, theme),
         Mode::Restate => restate(frame, area, run, theme),
         Mode::Fit => fit_popup(frame, area, run, theme),
+        Mode::ConfirmDelete => confirm_delete(frame, area, run, theme),
         _ => {}
     }
 }
@@ -150,8 +151,11 @@ fn fit_popup(frame: &mut Frame, area: Rect, run: &Run, theme: &Theme) {
 fn full(frame: &mut Frame, area: Rect, run: &Run, now: Now, theme: &Theme) {
     let s = &run.session;
     let step = s.step();
-    // Large digits when there is room: quarter-cell pixels from 80×24, half-cell when big.
+    // Large digits when there is room: quarter-cell pixels from 80×24, half-cell pixels
+    // when taller, whole cells (8 rows) on a large window.
     let digits = if area.height >= 34 && area.width >= 100 {
+        Some((PixelSize::Full, 8))
+    } else if area.height >= 28 && area.width >= 90 {
         Some((PixelSize::HalfHeight, 8))
     } else if area.height >= 22 {
         Some((PixelSize::Quadrant, 4))
@@ -159,10 +163,10 @@ fn full(frame: &mut Frame, area: Rect, run: &Run, now: Now, theme: &Theme) {
         None
     };
     let text_rows = 2 + u16::from(step.round.is_some()) + u16::from(step.is_go_round());
-    let step_rows = if digits.is_some() {
-        text_rows.max(4)
-    } else {
-        text_rows
+    let step_rows = match digits {
+        Some((PixelSize::Full, _)) => text_rows.max(8),
+        Some(_) => text_rows.max(4),
+        None => text_rows,
     };
     let mut who = who_text(s, theme);
     who.lines
@@ -192,7 +196,7 @@ fn full(frame: &mut Frame, area: Rect, run: &Run, now: Now, theme: &Theme) {
     steps_panel(frame, steps, s, now, theme);
     notes_panel(frame, notes, run, theme);
     frame.render_widget(Paragraph::new(notice).wrap(Wrap { trim: true }), message);
-    footer(frame, foot, &hints(run), theme);
+    run_footer(frame, foot, run, theme);
 }
 
 /// Below 60×20: only what the room needs, top to bottom, as far as it fits.
@@ -210,64 +214,88 @@ fn compact(frame: &mut Frame, area: Rect, run: &Run, now: Now, theme: &Theme) {
     lines.extend(who_text(s, theme).lines);
     lines.extend(question_line(s, area.width as usize, theme));
     if run.mode == Mode::Note {
+        let what = if run.editing.is_some() { "Edit" } else { "New" };
         lines.push(Line::from(vec![
-            Span::styled(format!("{}: ", safe(&note_label(run))), theme.key()),
+            Span::styled(format!("{what} {}: ", safe(&note_label(run))), theme.key()),
             Span::raw(safe(&run.note.lines().join(" / "))),
         ]));
     }
     lines.extend(notice_text(run, theme).lines);
     let [body, foot] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), body);
-    footer(frame, foot, &compact_hints(run), theme);
+    run_footer(frame, foot, run, theme);
 }
 
-/// Below 60 columns, the keys that matter most, in that order, so `q` and `?` stay in view.
-fn compact_hints(run: &Run) -> Vec<(&'static str, &'static str)> {
-    match run.mode {
-        Mode::Timer => keymap::hints_for(keymap::COMPACT),
-        _ => hints(run),
-    }
-}
-
-fn hints(run: &Run) -> Vec<(&'static str, &'static str)> {
-    match run.mode {
-        Mode::Note => keymap::NOTE.to_vec(),
-        Mode::ConfirmEnd => keymap::CONFIRM.to_vec(),
-        Mode::Help => vec![("Esc/?", "close help")],
-        Mode::Fit => keymap::FIT.to_vec(),
-        Mode::EndTime => keymap::END_TIME.to_vec(),
-        Mode::Restate => keymap::RESTATE.to_vec(),
+/// The keys that work now, as many as fit: in the timer view the key table's ranks decide,
+/// so `q end` and `? help` are the last to go at any width.
+fn run_footer(frame: &mut Frame, area: Rect, run: &Run, theme: &Theme) {
+    let hints: &[(&str, &str)] = match run.mode {
         Mode::Timer => {
-            let mut h = keymap::timer_hints();
-            if run.session.is_paused() {
-                h[0].1 = "resume";
-            }
-            h
+            let hints = keymap::timer_hints(run.session.is_paused());
+            return super::footer_ranked(frame, area, &hints, theme);
         }
-    }
+        Mode::Note if run.editing.is_some() => keymap::NOTE_EDIT,
+        Mode::Note => keymap::NOTE,
+        Mode::ConfirmEnd => keymap::CONFIRM,
+        Mode::ConfirmDelete => keymap::DELETE,
+        Mode::Help => &[("Esc/?", "close help")],
+        Mode::Fit => keymap::FIT,
+        Mode::EndTime => keymap::END_TIME,
+        Mode::Restate => keymap::RESTATE,
+    };
+    footer(frame, area, hints, theme);
 }
 
 fn header_line(frame: &mut Frame, area: Rect, s: &Session, now: Now, theme: &Theme) {
-    let mut title = safe(&s.protocol.name);
-    if !s.roster.group.is_empty() {
-        title = format!("{title} · {}", safe(&s.roster.group));
-    }
     let (end_text, style) = projection(s, now, theme);
     let session = format!(
-        "{} of {}",
+        "{} of {} · ",
         clock(s.total_actual_secs(now.at)),
         clock(s.allowed_total_secs())
     );
-    let right = Line::from(vec![
-        Span::styled(format!("{session} · "), theme.dim()),
-        Span::raw(format!("{} · ", now.wall.format("%H:%M"))),
+    let time = format!("{} · ", now.wall.format("%H:%M"));
+    let width = area.width as usize;
+    let mut right = vec![
+        Span::styled(session, theme.dim()),
+        Span::raw(time),
         Span::styled(end_text, style),
-    ]);
-    let width = (right.width() as u16 + 1).min(area.width);
+    ];
+    // The left side keeps room for the group's name: the session clock goes first, then
+    // the time of day, before the name is cut.
+    let wanted_left = 24.min(width / 2);
+    while right.len() > 1 && Line::from(right.clone()).width() + wanted_left + 1 > width {
+        right.remove(0);
+    }
+    let right = Line::from(right);
+    let right_width = (right.width() + 1).min(width);
+    let title = header_title(s, width.saturating_sub(right_width));
     let [left, right_area] =
-        Layout::horizontal([Constraint::Min(0), Constraint::Length(width)]).areas(area);
+        Layout::horizontal([Constraint::Min(0), Constraint::Length(right_width as u16)])
+            .areas(area);
     frame.render_widget(Paragraph::new(Span::styled(title, theme.title())), left);
     frame.render_widget(Paragraph::new(right.right_aligned()), right_area);
+}
+
+/// "Tuning Protocol · Grade 7 team" in `room` cells: the protocol's name is cut first (with
+/// "…"), so the group's name stays as long as it can.
+fn header_title(s: &Session, room: usize) -> String {
+    let name = safe(&s.protocol.name);
+    let group = safe(&s.roster.group);
+    if group.is_empty() {
+        return crate::text::truncate(&name, room);
+    }
+    let whole = format!("{name} · {group}");
+    if Span::raw(whole.as_str()).width() <= room {
+        return whole;
+    }
+    let group_width = Span::raw(group.as_str()).width();
+    // Room for at least a few letters of the protocol's name, or the group alone.
+    match room.checked_sub(group_width + 3) {
+        Some(left) if left >= 6 => {
+            format!("{} · {group}", crate::text::truncate(&name, left))
+        }
+        _ => crate::text::truncate(&group, room),
+    }
 }
 
 /// "ends 16:34, 4 min late", measured against the end-by time or the plan.
@@ -562,52 +590,130 @@ fn steps_panel(frame: &mut Frame, area: Rect, s: &Session, now: Now, theme: &The
 }
 
 fn note_label(run: &Run) -> String {
-    run.session.protocol.note_label(run.current_kind())
+    kind_label(&run.session, &run.current_kind())
 }
 
+/// A kind as the recorder reads it; a private note says where it stays.
+fn kind_label(s: &Session, kind: &str) -> String {
+    if kind == crate::session::PRIVATE {
+        "Private: stays on this computer".to_string()
+    } else {
+        s.protocol.note_label(kind)
+    }
+}
+
+/// The notes panel's title: what the box is doing, or how many notes there are and the
+/// keys that reach them (from the key table, as many as fit).
+fn notes_title(run: &Run, count: usize, width: usize) -> String {
+    let tab = if run.kinds().len() > 1 {
+        " (Tab changes)"
+    } else {
+        ""
+    };
+    let kind = safe(&note_label(run));
+    if run.mode == Mode::Note {
+        return match run.editing.as_ref().map(|e| e.index) {
+            Some(index) => {
+                let nth = run.step_notes().iter().position(|&i| i == index);
+                let which = nth
+                    .map(|n| format!(" {} of {count}", n + 1))
+                    .unwrap_or_default();
+                format!(" Edit note{which} · kind: {kind}{tab} ")
+            }
+            None => format!(" New note · kind: {kind}{tab} "),
+        };
+    }
+    let head = format!(" Notes for this step ({count}) ");
+    if !run.note.is_empty() && run.editing.is_none() {
+        return format!("{head}· a note is waiting: i to finish it ");
+    }
+    if count == 0 {
+        return format!("{head}· i or Enter to write ");
+    }
+    let ranked: Vec<(&str, &str, u8)> = keymap::hints_for(keymap::NOTES)
+        .into_iter()
+        .enumerate()
+        .map(|(i, (k, l))| (k, l, i as u8))
+        .collect();
+    let room = width.saturating_sub(head.chars().count() + 5);
+    let keys: Vec<String> = super::fit_hints(&ranked, room)
+        .iter()
+        .map(|(k, l)| format!("{k} {l}"))
+        .collect();
+    if keys.is_empty() {
+        head
+    } else {
+        format!("{head}· {} ", keys.join("  "))
+    }
+}
+
+/// This step's notes, scrolled to keep the chosen one in view (the newest when none is
+/// chosen), with the count of those above and below on the bottom border.
 fn notes_panel(frame: &mut Frame, area: Rect, run: &Run, theme: &Theme) {
     let s = &run.session;
-    let count = s.notes_of(s.current()).count();
-    let title = if run.mode == Mode::Note {
-        format!(
-            " New note · kind: {} (Tab changes) ",
-            safe(&note_label(run))
-        )
-    } else if !run.note.is_empty() {
-        format!(" Notes for this step ({count}) · a note is waiting: i to finish it ")
-    } else {
-        format!(" Notes for this step ({count}) · i or Enter to write ")
-    };
-    let block = theme.block(title);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let notes = run.step_notes();
+    let count = notes.len();
+    let mut block = theme.block(notes_title(run, count, area.width as usize));
     let input_height = if run.mode == Mode::Note {
-        3.min(inner.height)
+        3.min(area.height.saturating_sub(2))
     } else {
         0
     };
+    let rows = (area.height.saturating_sub(2 + input_height) as usize).max(1);
+    let chosen = run.selected_note.map(|k| k.min(count.saturating_sub(1)));
+    let at = chosen.unwrap_or(count.saturating_sub(1));
+    // The chosen note stays in view; moving up scrolls once it reaches the top.
+    let first = at.min(count.saturating_sub(rows));
+    let shown = rows.min(count - first);
+    let (above, below) = (first, count - first - shown);
+    let mut more = Vec::new();
+    if above > 0 {
+        more.push(format!("↑ {above} more"));
+    }
+    if below > 0 {
+        more.push(format!("↓ {below} more"));
+    }
+    if !more.is_empty() {
+        block = block.title_bottom(
+            Line::styled(format!(" {} ", more.join(" · ")), theme.key()).right_aligned(),
+        );
+    }
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
     let [list, input] =
         Layout::vertical([Constraint::Min(0), Constraint::Length(input_height)]).areas(inner);
-    // Only the newest notes that fit are drawn: a long session never slows typing.
-    let shown = list.height as usize;
-    let mut recent: Vec<_> = s
-        .notes
+    let editing = run.editing.as_ref().map(|e| e.index);
+    let lines: Vec<Line> = notes[first..first + shown]
         .iter()
-        .rev()
-        .filter(|n| n.step == s.current())
-        .take(shown)
-        .collect();
-    recent.reverse();
-    let lines: Vec<Line> = recent
-        .iter()
-        .map(|n| {
-            Line::from(vec![
+        .enumerate()
+        .map(|(offset, &index)| {
+            let n = &s.notes[index];
+            let private = n.kind == crate::session::PRIVATE;
+            let label = if private {
+                "Private".to_string()
+            } else {
+                s.protocol.note_label(&n.kind)
+            };
+            let is_chosen = chosen == Some(first + offset) || editing == Some(index);
+            // A gutter for the marker only while a note is chosen.
+            let mark = match (is_chosen, chosen.is_some() || editing.is_some()) {
+                (true, _) => "▶",
+                (false, true) => " ",
+                (false, false) => "",
+            };
+            let text_style = if private { theme.dim() } else { Style::new() };
+            let line = Line::from(vec![
                 Span::styled(
-                    format!("[{}] ", safe(&s.protocol.note_label(&n.kind))),
-                    theme.key(),
+                    format!("{mark}[{}] ", safe(&label)),
+                    if private { theme.silent() } else { theme.key() },
                 ),
-                Span::raw(safe(&n.text.replace('\n', " / "))),
-            ])
+                Span::styled(safe(&n.text.replace('\n', " / ")), text_style),
+            ]);
+            if is_chosen {
+                line.style(theme.selected())
+            } else {
+                line
+            }
         })
         .collect();
     if lines.is_empty() && run.mode != Mode::Note {
@@ -625,6 +731,37 @@ fn notes_panel(frame: &mut Frame, area: Rect, run: &Run, theme: &Theme) {
         frame.render_widget(&rule, input);
         frame.render_widget(&run.note, rule.inner(input));
     }
+}
+
+/// "Delete this note? y/n", with the note, so the right one goes.
+fn confirm_delete(frame: &mut Frame, area: Rect, run: &Run, theme: &Theme) {
+    let Some(note) = run.deleting.and_then(|i| run.session.notes.get(i)) else {
+        return;
+    };
+    let label = kind_label(&run.session, &note.kind);
+    let lines = vec![
+        Line::styled("Delete this note? y/n", theme.title()),
+        Line::raw(""),
+        Line::from(vec![
+            Span::styled(format!("[{}] ", safe(&label)), theme.key()),
+            Span::raw(safe(&note.text.replace('\n', " / "))),
+        ]),
+        Line::raw(""),
+        Line::raw("y deletes it from the session and its file · n keeps it"),
+    ];
+    let width = 64.min(area.width);
+    let inner = width.saturating_sub(2).max(1);
+    let rows: u16 = lines
+        .iter()
+        .map(|l| l.width().max(1).div_ceil(usize::from(inner)) as u16)
+        .sum();
+    let popup = super::popup(frame, area, width, (rows + 2).min(12));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(theme.block(" Delete ")),
+        popup,
+    );
 }
 
 /// The one message under the notes: a saving problem first, else the last key's message,

@@ -43,12 +43,14 @@ pub fn draw(frame: &mut Frame, area: Rect, setup: &Setup, theme: &Theme) {
             frame.render_widget(&field.input, line);
         } else {
             let value = field.value();
+            // A hint may take the row's second line rather than be cut.
             let shown = if value.is_empty() {
-                Span::styled(safe(&field.hint), theme.dim())
+                Paragraph::new(Span::styled(safe(&field.hint), theme.dim()))
+                    .wrap(ratatui::widgets::Wrap { trim: true })
             } else {
-                Span::raw(safe(&value))
+                Paragraph::new(Span::raw(safe(&value)))
             };
-            frame.render_widget(Paragraph::new(shown), line);
+            frame.render_widget(shown, if value.is_empty() { input } else { line });
         }
     }
     if let Some(e) = &setup.error {

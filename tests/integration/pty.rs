@@ -213,7 +213,7 @@ fn killed_with_sigkill_then_resumed_and_finished() {
     crit.send("i");
     crit.wait_for("New note");
     crit.type_note("Warm: a note typed just before the crash");
-    crit.wait_for("[Note] Warm: a note typed just before the crash");
+    crit.wait_for("[Warm feedback] Warm: a note typed just before the crash");
     crit.sigkill(); // no chance to save anything more
     crit.wait_exit();
     let file = session_file(archive.path());
@@ -230,7 +230,7 @@ fn killed_with_sigkill_then_resumed_and_finished() {
         "--no-bell",
     ]);
     resumed.wait_for("Step 2 of 4: Warm and cool feedback");
-    resumed.wait_for("[Note] Warm: a note typed just before the crash");
+    resumed.wait_for("[Warm feedback] Warm: a note typed just before the crash");
     resumed.wait_for("Resumed where the session stopped.");
     resumed.send("n");
     resumed.wait_for("Step 3 of 4");
@@ -240,7 +240,7 @@ fn killed_with_sigkill_then_resumed_and_finished() {
     resumed.send("i");
     resumed.wait_for("New note");
     resumed.type_note("After the resume");
-    resumed.wait_for("[Note] After the resume");
+    resumed.wait_for("[Action] After the resume");
     resumed.send("\x1b");
     resumed.wait_for("space pause");
     resumed.end_session_and_quit();
@@ -275,7 +275,7 @@ fn a_session_in_a_real_terminal_saves_its_notes() {
     crit.send("Typed in a real terminal | with # marks");
     crit.wait_for("with # marks");
     crit.send("\r");
-    crit.wait_for("[Note] Typed in a real terminal");
+    crit.wait_for("[Question] Typed in a real terminal");
 
     // The note is on disk before the session ends.
     let file = session_file(archive.path());

@@ -13,7 +13,7 @@ use ratatui::style::{Color, Modifier};
 
 use crate::support::*;
 
-fn settings(color: bool) -> Settings {
+pub(crate) fn settings(color: bool) -> Settings {
     Settings {
         archive_dir: PathBuf::from("/archive"),
         fallback_dir: PathBuf::from("/tmp/crit-rescue"),
@@ -27,16 +27,16 @@ fn settings(color: bool) -> Settings {
     }
 }
 
-struct App {
-    model: Model,
-    clock: FakeClock,
-    effects: Vec<Effect>,
+pub(crate) struct App {
+    pub(crate) model: Model,
+    pub(crate) clock: FakeClock,
+    pub(crate) effects: Vec<Effect>,
     /// What the journal was told (kept apart: most tests look at the other effects).
-    journal: Vec<Effect>,
+    pub(crate) journal: Vec<Effect>,
 }
 
 impl App {
-    fn new() -> App {
+    pub(crate) fn new() -> App {
         let clock = FakeClock::new();
         let lib = Library::load(None, &[fixtures().join("protocols/valid")]).unwrap();
         App {
@@ -47,7 +47,7 @@ impl App {
         }
     }
 
-    fn send(&mut self, msg: Msg) -> &mut App {
+    pub(crate) fn send(&mut self, msg: Msg) -> &mut App {
         let mut effects = update(&mut self.model, msg, self.clock.now);
         let opened: Vec<_> = effects
             .iter()
@@ -72,41 +72,41 @@ impl App {
         self
     }
 
-    fn key(&mut self, code: KeyCode) -> &mut App {
+    pub(crate) fn key(&mut self, code: KeyCode) -> &mut App {
         self.send(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)))
     }
 
-    fn alt(&mut self, code: KeyCode) -> &mut App {
+    pub(crate) fn alt(&mut self, code: KeyCode) -> &mut App {
         self.send(Msg::Key(KeyEvent::new(code, KeyModifiers::ALT)))
     }
 
-    fn ctrl(&mut self, c: char) -> &mut App {
+    pub(crate) fn ctrl(&mut self, c: char) -> &mut App {
         self.send(Msg::Key(KeyEvent::new(
             KeyCode::Char(c),
             KeyModifiers::CONTROL,
         )))
     }
 
-    fn type_text(&mut self, text: &str) -> &mut App {
+    pub(crate) fn type_text(&mut self, text: &str) -> &mut App {
         for c in text.chars() {
             self.key(KeyCode::Char(c));
         }
         self
     }
 
-    fn wait(&mut self, secs: u64) -> &mut App {
+    pub(crate) fn wait(&mut self, secs: u64) -> &mut App {
         self.clock.advance(secs);
         self.send(Msg::Tick)
     }
 
-    fn draw(&self, w: u16, h: u16) -> Terminal<TestBackend> {
+    pub(crate) fn draw(&self, w: u16, h: u16) -> Terminal<TestBackend> {
         let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
         t.draw(|f| view(&self.model, f)).unwrap();
         t
     }
 
     /// Moves the picker's selection to protocol `id`.
-    fn pick(&mut self, id: &str) -> &mut App {
+    pub(crate) fn pick(&mut self, id: &str) -> &mut App {
         let index = self
             .model
             .library
@@ -121,7 +121,7 @@ impl App {
     }
 
     /// Picks `id` in the picker and fills the setup form.
-    fn start(&mut self, id: &str, participants: &str) -> &mut App {
+    pub(crate) fn start(&mut self, id: &str, participants: &str) -> &mut App {
         self.pick(id);
         self.key(KeyCode::Enter);
         self.type_text("Grade 7 team").key(KeyCode::Enter);
@@ -133,7 +133,7 @@ impl App {
         self.key(KeyCode::Enter)
     }
 
-    fn run(&self) -> &critical_friends::app::Run {
+    pub(crate) fn run(&self) -> &critical_friends::app::Run {
         match &self.model.screen {
             Screen::Run(r) => r,
             _ => panic!("not on the run screen"),
@@ -191,8 +191,8 @@ fn run_screen_in_feedback_with_the_presenter_silent_and_a_note_being_typed() {
         app.key(KeyCode::Char('n'));
     }
     app.wait(30);
+    // The box opens on the step's first kind (warm), and Tab goes on to cool.
     app.key(KeyCode::Char('i'))
-        .key(KeyCode::Tab)
         .type_text("Strong hook")
         .key(KeyCode::Enter);
     app.key(KeyCode::Tab).type_text("What about revision time?");
@@ -768,12 +768,13 @@ fn the_projector_digits_grow_to_fill_a_big_screen() {
     let mut app = App::new();
     app.start("tuning", "Ana, Ben");
     app.key(KeyCode::Char('b'));
+    // The digits are above the cues (the question below them is in large type too).
     let rows_with_digits = |w: u16, h: u16| {
         let t = app.draw(w, h);
         let buf = t.backend().buffer();
-        (0..h)
-            .filter(|y| (0..w).any(|x| buf[(x, *y)].symbol() == "█"))
-            .count()
+        let row = |y: u16| (0..w).map(|x| buf[(x, y)].symbol()).collect::<String>();
+        let cues = (0..h).find(|&y| row(y).contains("Speak:")).unwrap_or(h);
+        (0..cues).filter(|&y| row(y).contains('█')).count()
     };
     assert_eq!(rows_with_digits(80, 24), 7, "one cell per pixel at 80×24");
     let big = rows_with_digits(160, 48);

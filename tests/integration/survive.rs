@@ -92,7 +92,7 @@ fn after_sigkill_the_clock_and_the_note_being_typed_come_back() {
     resumed.send("i");
     resumed.wait_for("half a thought, not yet saved");
     resumed.send("\r");
-    resumed.wait_for("[Note] half a thought, not yet saved");
+    resumed.wait_for("] half a thought, not yet saved");
     resumed.send("\x1b");
     resumed.wait_for("space pause");
     resumed.end_session_and_quit();
@@ -156,7 +156,7 @@ fn two_resumes_started_together_never_share_a_session() {
     winner.send("i");
     winner.wait_for("New note");
     winner.type_note("typed by the one that won");
-    winner.wait_for("[Note] typed by the one that won");
+    winner.wait_for("] typed by the one that won");
     winner.send("\x1b");
     winner.wait_for("space pause");
     winner.end_session_and_quit();
@@ -195,7 +195,7 @@ fn a_paste_without_bracketed_paste_is_a_note_never_keys() {
     );
     assert!(!crit.contents().contains("End session?"));
     crit.send("\r");
-    crit.wait_for("[Note] quiet day, yes.");
+    crit.wait_for("] quiet day, yes.");
     // A long paste arrives whole, with no key after it to push the rest through.
     let long: String = (0..70)
         .map(|i| format!("line {i:02} of a long pasted passage, sixty-four characters wide.."))
@@ -205,7 +205,7 @@ fn a_paste_without_bracketed_paste_is_a_note_never_keys() {
     crit.send(&long);
     crit.wait_for("line 69 of a long pasted");
     crit.send("\r");
-    crit.wait_for("[Note] line 00");
+    crit.wait_for("] line 00");
     crit.send("\x1b");
     crit.wait_for("space pause");
     crit.end_session_and_quit();
@@ -235,7 +235,7 @@ fn ctrl_z_then_continue_gives_back_a_working_screen() {
     crit.send("i");
     crit.wait_for("New note");
     crit.type_note("after fg");
-    crit.wait_for("[Note] after fg");
+    crit.wait_for("] after fg");
     crit.send("\x1b");
     crit.wait_for("space pause");
     crit.end_session_and_quit();
@@ -344,7 +344,7 @@ fn a_hand_edit_made_while_interrupted_is_kept() {
     crit.send("i");
     crit.wait_for("New note");
     crit.type_note("from crit");
-    crit.wait_for("[Note] from crit");
+    crit.wait_for("] from crit");
     crit.sigkill();
     crit.wait_exit();
     let file = session_file(archive.path());
@@ -577,7 +577,7 @@ fn a_full_disk_loses_nothing_leaves_no_empty_files_and_recovers() {
     crit.send("i");
     crit.wait_for("New note");
     crit.type_note("before the disk filled");
-    crit.wait_for("[Note] before the disk filled");
+    crit.wait_for("] before the disk filled");
     let file = session_file(&archive);
     let before = disk.files();
 
@@ -585,7 +585,7 @@ fn a_full_disk_loses_nothing_leaves_no_empty_files_and_recovers() {
     crit.type_note("while the disk was full");
     crit.wait_for("Cannot save");
     crit.type_note("still full");
-    crit.wait_for("[Note] still full");
+    crit.wait_for("] still full");
     assert_eq!(disk.files().len(), before.len(), "{:#?}", disk.files());
     assert!(
         !disk
