@@ -322,8 +322,10 @@ enum Signal {
     /// SIGINT, SIGQUIT, SIGTERM, SIGHUP, or the console window closing.
     Terminate,
     /// SIGTSTP.
+    #[cfg_attr(not(unix), expect(dead_code, reason = "job control is Unix only"))]
     Suspend,
     /// SIGCONT: the shell may have changed the terminal while we were stopped.
+    #[cfg_attr(not(unix), expect(dead_code, reason = "job control is Unix only"))]
     Continued,
 }
 

@@ -2,7 +2,7 @@
 //! write a temporary file in the same folder, sync it, rename it over the target, sync
 //! the folder.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -85,7 +85,7 @@ pub fn create_unique(dir: &Path, name: &str, contents: &str) -> io::Result<PathB
 fn sync_dir(dir: &Path) {
     // Makes the rename itself durable. A failure here leaves a complete file in place,
     // so it is not worth reporting.
-    if let Ok(d) = File::open(dir) {
+    if let Ok(d) = fs::File::open(dir) {
         let _ = d.sync_all();
     }
 }
