@@ -12,10 +12,31 @@ pub fn for_terminal(input: &str, keep_lines: bool) -> String {
     let mut out = String::with_capacity(input.len());
     for c in input.chars() {
         match c {
-            '\n' if keep_lines => out.push('\n'),
-            '\n' | '\r' => out.push(' '),
+            // The Unicode line and paragraph separators are line breaks too.
+            '\n' | '\u{2028}' | '\u{2029}' if keep_lines => out.push('\n'),
+            '\n' | '\r' | '\u{2028}' | '\u{2029}' => out.push(' '),
+            // A byte-order mark inside text is invisible and has no width: terminals
+            // disagree about it, so it is left out.
+            '\u{feff}' => {}
             '\t' => out.push_str(if keep_lines { "    " } else { " " }),
             c => out.push(visible(c)),
+        }
+    }
+    out
+}
+
+/// Text as it is kept from typing or pasting: line breaks of every kind become `\n`, a
+/// byte-order mark is dropped, and the noncharacters U+FFFE and U+FFFF become U+FFFD.
+pub fn typed(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    let mut chars = input.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\r' | '\u{2028}' | '\u{2029}' => out.push('\n'),
+            '\u{feff}' => {}
+            '\u{fffe}' | '\u{ffff}' => out.push('\u{fffd}'),
+            c => out.push(c),
         }
     }
     out
@@ -37,7 +58,11 @@ pub fn visible(c: char) -> char {
         | '\u{200e}'
         | '\u{200f}'
         | '\u{202a}'..='\u{202e}'
-        | '\u{2066}'..='\u{2069}' => '\u{fffd}',
+        | '\u{2066}'..='\u{2069}'
+        // A stray byte-order mark and the two noncharacters.
+        | '\u{feff}'
+        | '\u{fffe}'
+        | '\u{ffff}' => '\u{fffd}',
         c => c,
     }
 }
@@ -140,6 +165,15 @@ pub fn minutes(m: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn odd_characters_leave_nothing_stray() {
+        let odd = "a\u{2028}b\u{2029}c\u{feff}d\u{fffe}e\u{ffff}f";
+        assert_eq!(for_terminal(odd, true), "a\nb\ncd\u{fffd}e\u{fffd}f");
+        assert_eq!(line(odd), "a b cd\u{fffd}e\u{fffd}f");
+        assert_eq!(typed(odd), "a\nb\ncd\u{fffd}e\u{fffd}f");
+        assert_eq!(typed("one\r\ntwo\rthree"), "one\ntwo\nthree");
+    }
 
     #[test]
     fn escape_sequences_become_visible() {

@@ -1000,8 +1000,7 @@ fn on_paste(model: &mut Model, text: &str) -> Vec<Effect> {
         Screen::Run(run) if matches!(run.mode, Mode::Timer | Mode::Note) => {
             // Pasted text is always note text, never a string of commands.
             run.mode = Mode::Note;
-            run.note
-                .insert_str(text.replace("\r\n", "\n").replace('\r', "\n"));
+            run.note.insert_str(crate::text::typed(text));
         }
         Screen::Run(run) if run.mode == Mode::Restate => {
             run.restate_input
