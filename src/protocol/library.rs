@@ -101,7 +101,7 @@ pub struct Source {
 
 impl Source {
     fn new(protocol: Protocol, origin: Origin, path: String, replaces: Option<String>) -> Source {
-        let total_secs = crate::session::planned_total_secs(&protocol);
+        let total_secs = protocol.typical_total_secs();
         Source {
             protocol,
             origin,
