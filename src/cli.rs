@@ -44,9 +44,9 @@ pub enum Command {
     Show {
         /// Protocol ids (see `crit list`) or paths to .toml files.
         #[arg(value_name = "PROTOCOL", required_unless_present = "all")]
-        protocols: Vec<String>,
+        ids: Vec<String>,
         /// Every protocol in the library, as one binder.
-        #[arg(long, conflicts_with = "protocols")]
+        #[arg(long, conflicts_with = "ids")]
         all: bool,
     },
     /// Check protocol files and report every problem as path:line:column: message.

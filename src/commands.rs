@@ -98,7 +98,7 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode, Fail> {
                 Some(Command::Resume { session }) => resume(library, settings, session),
                 Some(Command::Run(args)) => run(library, settings, &args),
                 Some(Command::List { json }) => Ok(list(&library, json)),
-                Some(Command::Show { protocols, all }) => show(library, &protocols, all),
+                Some(Command::Show { ids, all }) => show(library, &ids, all),
                 Some(
                     Command::Validate { .. }
                     | Command::New { .. }
