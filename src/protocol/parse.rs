@@ -572,7 +572,13 @@ impl Checker<'_> {
                 } else {
                     format!("{} minutes", fmt_num(m.max))
                 };
-                self.at(span_of("minutes"), format!("{what} is more than `max_minutes = {}`; keep within the published longest time", fmt_num(b)));
+                self.at(
+                    span_of("minutes"),
+                    format!(
+                        "{what}, past `max_minutes = {}`; keep within the published longest time",
+                        fmt_num(b)
+                    ),
+                );
             }
         }
         if self.flag_set(t, "estimated") && self.flag_set(t, "adapted") {
