@@ -385,3 +385,18 @@ fn new_says_when_an_id_is_too_long() {
         "{err}"
     );
 }
+
+#[test]
+fn the_readme_small_groups_example_loads() {
+    let readme = fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let start = readme
+        .find("```toml\n[[steps]]\nname = \"Speaking turns\"")
+        .expect("small-groups example in README")
+        + "```toml\n".len();
+    let end = start + readme[start..].find("```").unwrap();
+    let text = format!("name = \"Example\"\n{}", &readme[start..end]);
+    let p = parse_protocol(&text, "README.md", "x").unwrap_or_else(|e| panic!("{e:?}"));
+    let steps: Vec<_> = p.all_steps().map(|(_, s)| s).collect();
+    assert_eq!(steps[0].seats, Some(3));
+    assert!(steps[1].open);
+}
