@@ -198,7 +198,7 @@ pub fn binder(protocols: &[Protocol]) -> String {
         anchors.push(anchor);
     }
     for p in protocols {
-        out.push_str("\n");
+        out.push('\n');
         for line in handout(p).lines() {
             // Handout text is escaped, so a line starting with `#` is one of its headings.
             if line.starts_with('#') {

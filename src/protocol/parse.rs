@@ -675,7 +675,7 @@ impl Checker<'_> {
                 );
                 return None;
             }
-            Number::NotANumber(found) => {
+            Number::NaNOrInfinite(found) => {
                 self.at(
                     v.span(),
                     format!("`{key}` must be a number of minutes (found {found})"),
@@ -900,7 +900,7 @@ enum Number {
     Finite(f64),
     TooLarge,
     /// `nan` or `inf`.
-    NotANumber(String),
+    NaNOrInfinite(String),
     /// Not a number at all: text, a list, a table…
     Other(&'static str),
 }
@@ -920,7 +920,7 @@ fn read_number(v: &DeValue<'_>) -> Number {
             match text.parse::<f64>() {
                 Ok(x) if x.is_finite() => Number::Finite(x),
                 Ok(x) if x.is_infinite() && !text.contains("inf") => Number::TooLarge,
-                _ => Number::NotANumber(text.trim_start_matches('+').to_string()),
+                _ => Number::NaNOrInfinite(text.trim_start_matches('+').to_string()),
             }
         }
         other => Number::Other(other.type_str()),

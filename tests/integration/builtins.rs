@@ -1490,3 +1490,36 @@ fn crit_show_prints_the_binder_for_all_or_several_ids() {
         "one id: a single handout"
     );
 }
+
+#[test]
+fn the_total_the_library_shows_is_the_total_a_session_plans() {
+    for id in IDS {
+        let p = builtin(id);
+        assert_eq!(
+            p.typical_total_secs(),
+            critical_friends::session::planned_total_secs(&p),
+            "{id}: `crit list` and a session for a typical group agree"
+        );
+    }
+}
+
+#[test]
+fn the_protocol_layer_does_not_reach_up_into_sessions() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/protocol");
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        for layer in [
+            "crate::session",
+            "crate::app",
+            "crate::ui",
+            "crate::runtime",
+        ] {
+            assert!(
+                !text.contains(layer),
+                "{} uses {layer}: protocol is the bottom layer",
+                path.display()
+            );
+        }
+    }
+}
