@@ -1523,3 +1523,32 @@ fn the_protocol_layer_does_not_reach_up_into_sessions() {
         }
     }
 }
+
+#[test]
+fn room_wide_protocols_start_without_the_rooms_names() {
+    for id in [
+        "microlabs",
+        "constructivist-listening",
+        "block-party",
+        "compass-points",
+        "connections",
+    ] {
+        let p = builtin(id);
+        let prefill = Prefill {
+            group: Some("Staff".into()),
+            roles: vec![("facilitator".into(), vec!["Sam".into()])],
+            question: None,
+            end_by: None,
+        };
+        let roster = prefill
+            .complete_roster(&p)
+            .unwrap_or_else(|| panic!("{id}: starts with the facilitator alone"));
+        let plan = expand(&p, &roster);
+        assert!(!plan.is_empty(), "{id}");
+        for step in &plan {
+            for party in step.speakers.iter().chain(&step.silent) {
+                assert!(!party.describe().is_empty(), "{id}: {party:?}");
+            }
+        }
+    }
+}
