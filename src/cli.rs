@@ -39,10 +39,15 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Print a protocol as a markdown handout for the facilitator.
+    /// Print a protocol as a markdown handout for the facilitator; several ids (or
+    /// --all) make one binder with a table of contents.
     Show {
-        /// A protocol id (see `crit list`) or a path to a .toml file.
-        protocol: String,
+        /// Protocol ids (see `crit list`) or paths to .toml files.
+        #[arg(value_name = "PROTOCOL", required_unless_present = "all")]
+        ids: Vec<String>,
+        /// Every protocol in the library, as one binder.
+        #[arg(long, conflicts_with = "ids")]
+        all: bool,
     },
     /// Check protocol files and report every problem as path:line:column: message.
     Validate {

@@ -8,7 +8,7 @@ use crate::app::{self, Model, Prefill, Screen, Settings, Setup, split_names};
 use crate::cli::{ArchiveCommand, Cli, Command, ConfigCommand, RunArgs};
 use crate::config::{self, ConfigSource};
 use crate::paths::Paths;
-use crate::protocol::{Library, Protocol, handout, parse_protocol, template};
+use crate::protocol::{Library, Protocol, binder, handout, id_problem, parse_protocol, template};
 use crate::runtime::{Files, say};
 use crate::text::{line as safe, minutes};
 
@@ -107,12 +107,7 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode, Fail> {
                 Some(Command::Resume { session }) => resume(library, settings, session),
                 Some(Command::Run(args)) => run(library, settings, &args),
                 Some(Command::List { json }) => Ok(list(&library, json)),
-                Some(Command::Show { protocol }) => {
-                    let mut library = library;
-                    let p = find(&mut library, &protocol)?;
-                    print!("{}", handout(&p));
-                    Ok(ExitCode::SUCCESS)
-                }
+                Some(Command::Show { ids, all }) => show(library, &ids, all),
                 Some(
                     Command::Validate { .. }
                     | Command::New { .. }
@@ -249,6 +244,28 @@ fn find(library: &mut Library, what: &str) -> Result<Protocol, Fail> {
     }
 }
 
+/// `crit show`: one protocol's handout, or a binder of several (all with `--all`).
+fn show(mut library: Library, ids: &[String], all: bool) -> Result<ExitCode, Fail> {
+    let chosen: Vec<Protocol> = if all {
+        library
+            .protocols
+            .iter()
+            .map(|s| s.protocol.clone())
+            .collect()
+    } else {
+        let mut found = Vec::new();
+        for id in ids {
+            found.push(find(&mut library, id)?);
+        }
+        found
+    };
+    match chosen.as_slice() {
+        [one] => print!("{}", handout(one)),
+        several => print!("{}", binder(several)),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 fn run(mut library: Library, settings: Settings, args: &RunArgs) -> Result<ExitCode, Fail> {
     let protocol = find(&mut library, &args.protocol)?;
     let defaults = Prefill::from_defaults(
@@ -277,11 +294,18 @@ fn run(mut library: Library, settings: Settings, args: &RunArgs) -> Result<ExitC
 fn prefill(protocol: &Protocol, args: &RunArgs) -> Result<Prefill, Fail> {
     let roles: Vec<String> = protocol.roles.iter().map(|r| r.id.clone()).collect();
     let unknown = |role: &str| {
-        format!(
-            "`{}` has no role `{role}`; its roles are: {}. Use --role ROLE=NAMES.",
-            protocol.id,
-            roles.join(", ")
-        )
+        if roles.is_empty() {
+            format!(
+                "`{}` has no role `{role}`: it declares no roles, so there are no names to give.",
+                protocol.id
+            )
+        } else {
+            format!(
+                "`{}` has no role `{role}`; its roles are: {}. Use --role ROLE=NAMES.",
+                protocol.id,
+                roles.join(", ")
+            )
+        }
     };
     let mut given: Vec<(String, String)> = Vec::new();
     for (flag, role) in [
@@ -443,17 +467,14 @@ fn validate(files: &[PathBuf]) -> ExitCode {
         eprintln!("{failed} of {} file(s) have problems", files.len());
         ExitCode::from(1)
     } else {
-        eprintln!("{} file(s) OK", files.len());
+        println!("{} file(s) OK", files.len());
         ExitCode::SUCCESS
     }
 }
 
 fn new(id: &str, stdout: bool, paths: &Paths) -> Result<ExitCode, Fail> {
-    if !crate::protocol::valid_id(id) {
-        return Err(format!(
-            "`{}` cannot be an id: use lowercase letters, digits and '-', like `my-tuning`",
-            safe(id)
-        ));
+    if let Some(problem) = id_problem(id) {
+        return Err(format!("{} (for example `my-tuning`)", safe(&problem)));
     }
     let text = template(id);
     if stdout {

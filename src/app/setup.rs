@@ -58,7 +58,10 @@ impl Prefill {
         let group = self.group.clone().filter(|g| !g.trim().is_empty())?;
         let mut people = Vec::new();
         for role in &protocol.roles {
-            let names = self.names(&role.id).filter(|n| !n.is_empty())?;
+            let names = self.names(&role.id).unwrap_or_default();
+            if names.is_empty() && !role.optional {
+                return None;
+            }
             people.push((role.id.clone(), names.to_vec()));
         }
         Some(Roster {
@@ -143,10 +146,11 @@ impl Setup {
                 .names(&role.id)
                 .map(|n| n.join(", "))
                 .unwrap_or_default();
-            let hint = if role.many {
-                "Names, separated by commas"
-            } else {
-                "A name"
+            let hint = match (role.many, role.optional) {
+                (true, true) => "Names, separated by commas (optional)",
+                (true, false) => "Names, separated by commas",
+                (false, true) => "A name (optional)",
+                (false, false) => "A name",
             };
             fields.push(Field::new(
                 role.label.clone(),
@@ -214,7 +218,8 @@ impl Setup {
                 }
                 FieldKind::Role { id, many } => {
                     let names = split_names(&value, *many);
-                    if names.is_empty() {
+                    let optional = self.protocol.role(id).is_some_and(|r| r.optional);
+                    if names.is_empty() && !optional {
                         Some(format!(
                             "Who is the {}? Type a name.",
                             field.label.to_lowercase()

@@ -1,10 +1,10 @@
-//! `crit show`: a protocol as a facilitator's handout in markdown.
+//! `crit show`: a protocol as a facilitator's handout in markdown, and several of them
+//! as one binder with a table of contents.
 
 use std::fmt::Write;
 
 use super::{EVERYONE, Entry, Protocol, Repeat, Step};
 use crate::archive::escape_inline as esc;
-use crate::session::planned_total_secs;
 use crate::text::minutes;
 
 /// The handout: title, summary, roles, then each step with its time, who speaks, who is
@@ -20,7 +20,7 @@ pub fn handout(p: &Protocol) -> String {
     let _ = writeln!(
         out,
         "**Time:** about {} min for a typical group{}\n",
-        minutes((planned_total_secs(p) as f64 / 60.0).round()),
+        minutes((p.typical_total_secs() as f64 / 60.0).round()),
         typical_sizes(p)
     );
     let mut n = 0;
@@ -73,12 +73,15 @@ fn step(out: &mut String, p: &Protocol, n: usize, s: &Step, level: &str, round_r
     } else {
         format!("{} min", minutes(s.minutes.planned))
     };
-    let each = s
-        .turns
-        .as_ref()
-        .map(|r| format!(" for each of the {}", label(p, r).to_lowercase()))
+    let each = match (&s.turns, s.seats) {
+        (Some(r), _) => format!(" for each of the {}", label(p, r).to_lowercase()),
+        (None, Some(_)) => " a turn".to_string(),
+        (None, None) => String::new(),
+    };
+    let estimate = s
+        .time_origin()
+        .map(|o| format!(" ({o})"))
         .unwrap_or_default();
-    let estimate = if s.estimated { " (estimate)" } else { "" };
     let _ = writeln!(
         out,
         "{level} {n}. {} · {time}{each}{estimate}\n",
@@ -95,6 +98,21 @@ fn step(out: &mut String, p: &Protocol, n: usize, s: &Step, level: &str, round_r
             .collect::<Vec<_>>()
             .join(", ")
     };
+    if let Some(limits) = s.limits_text() {
+        let per = if s.turns.is_some() || s.seats.is_some() {
+            " a turn"
+        } else {
+            ""
+        };
+        let _ = writeln!(out, "- **Published limit:** {limits}{per}");
+    }
+    if let Some(groups) = &s.groups {
+        let _ = writeln!(
+            out,
+            "- **Groups:** in {}, all at the same time",
+            esc(groups)
+        );
+    }
     if let Some(r) = &s.turns {
         let _ = writeln!(
             out,
@@ -102,13 +120,29 @@ fn step(out: &mut String, p: &Protocol, n: usize, s: &Step, level: &str, round_r
             label(p, r).to_lowercase()
         );
     }
+    if let Some(n) = s.seats {
+        let _ = writeln!(
+            out,
+            "- **Go-round:** person 1 to {n} in turn, in every group at once"
+        );
+    }
+    if s.open {
+        out.push_str(
+            "- **Open:** people speak when they are moved to, once each; nobody is called on\n",
+        );
+    }
     if !s.speakers.is_empty() {
         let _ = writeln!(out, "- **Speak:** {}", who(&s.speakers));
     }
     if !s.silent.is_empty() {
-        let _ = writeln!(out, "- **Silent:** {}", who(&s.silent));
+        let implied = if s.silence_implied {
+            " (implied by the source, not stated)"
+        } else {
+            ""
+        };
+        let _ = writeln!(out, "- **Silent:** {}{implied}", who(&s.silent));
     }
-    if s.speakers.is_empty() && s.silent.is_empty() && s.turns.is_none() {
+    if s.speakers.is_empty() && s.silent.is_empty() && s.turns.is_none() && s.seats.is_none() {
         out.push_str("- **Speak:** as the facilitator directs\n");
     }
     if !s.guide.is_empty() {
@@ -138,4 +172,68 @@ fn typical_sizes(p: &Protocol) -> String {
     } else {
         format!(" ({})", esc(&sizes.join(", ")))
     }
+}
+
+/// Several handouts as one markdown binder: a title, a table of contents linking to
+/// each protocol, then each handout with its headings one level down.
+pub fn binder(protocols: &[Protocol]) -> String {
+    let mut out = String::from("# Protocol binder\n\n");
+    let _ = writeln!(
+        out,
+        "{} protocols, each with its steps, times, who speaks and who listens, and its source.\n",
+        protocols.len()
+    );
+    out.push_str("## Contents\n\n");
+    let mut used: Vec<String> = vec!["protocol-binder".into(), "contents".into()];
+    let mut anchors = Vec::new();
+    for (i, p) in protocols.iter().enumerate() {
+        let anchor = unique_anchor(&slug(&p.name), &mut used);
+        let _ = writeln!(
+            out,
+            "{}. [{}](#{anchor}) · about {} min",
+            i + 1,
+            esc(&p.name),
+            minutes((p.typical_total_secs() as f64 / 60.0).round())
+        );
+        anchors.push(anchor);
+    }
+    for p in protocols {
+        out.push('\n');
+        for line in handout(p).lines() {
+            // Handout text is escaped, so a line starting with `#` is one of its headings.
+            if line.starts_with('#') {
+                out.push('#');
+            }
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// The anchor GitHub, pandoc's gfm and most renderers give a heading: lower case,
+/// letters, digits, `-` and `_` kept, spaces made `-`, everything else dropped.
+pub fn slug(heading: &str) -> String {
+    heading
+        .trim()
+        .to_lowercase()
+        .chars()
+        .filter_map(|c| match c {
+            ' ' => Some('-'),
+            c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
+            _ => None,
+        })
+        .collect()
+}
+
+/// A second heading with the same anchor gets `-1`, a third `-2`, as renderers do.
+fn unique_anchor(base: &str, used: &mut Vec<String>) -> String {
+    let mut anchor = base.to_string();
+    let mut n = 0;
+    while used.contains(&anchor) {
+        n += 1;
+        anchor = format!("{base}-{n}");
+    }
+    used.push(anchor.clone());
+    anchor
 }

@@ -16,6 +16,14 @@ static BUILTIN: &[(&str, &str)] = &[
         "atlas-data.toml",
         include_str!("../../protocols/atlas-data.toml"),
     ),
+    (
+        "atlas-student-work.toml",
+        include_str!("../../protocols/atlas-student-work.toml"),
+    ),
+    (
+        "block-party.toml",
+        include_str!("../../protocols/block-party.toml"),
+    ),
     ("cac.toml", include_str!("../../protocols/cac.toml")),
     (
         "chalk-talk.toml",
@@ -24,6 +32,18 @@ static BUILTIN: &[(&str, &str)] = &[
     (
         "charrette.toml",
         include_str!("../../protocols/charrette.toml"),
+    ),
+    (
+        "compass-points.toml",
+        include_str!("../../protocols/compass-points.toml"),
+    ),
+    (
+        "connections.toml",
+        include_str!("../../protocols/connections.toml"),
+    ),
+    (
+        "constructivist-listening.toml",
+        include_str!("../../protocols/constructivist-listening.toml"),
     ),
     (
         "consultancy.toml",
@@ -37,6 +57,7 @@ static BUILTIN: &[(&str, &str)] = &[
         "final-word.toml",
         include_str!("../../protocols/final-word.toml"),
     ),
+    ("four-as.toml", include_str!("../../protocols/four-as.toml")),
     (
         "issaquah.toml",
         include_str!("../../protocols/issaquah.toml"),
@@ -51,12 +72,20 @@ static BUILTIN: &[(&str, &str)] = &[
         include_str!("../../protocols/peeling-the-onion.toml"),
     ),
     (
+        "save-the-last-word.toml",
+        include_str!("../../protocols/save-the-last-word.toml"),
+    ),
+    (
         "student-consultancy.toml",
         include_str!("../../protocols/student-consultancy.toml"),
     ),
     (
         "success-analysis.toml",
         include_str!("../../protocols/success-analysis.toml"),
+    ),
+    (
+        "text-rendering.toml",
+        include_str!("../../protocols/text-rendering.toml"),
     ),
     ("tuning.toml", include_str!("../../protocols/tuning.toml")),
 ];
@@ -101,7 +130,7 @@ pub struct Source {
 
 impl Source {
     fn new(protocol: Protocol, origin: Origin, path: String, replaces: Option<String>) -> Source {
-        let total_secs = crate::session::planned_total_secs(&protocol);
+        let total_secs = protocol.typical_total_secs();
         Source {
             protocol,
             origin,

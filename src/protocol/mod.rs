@@ -10,10 +10,10 @@ mod library;
 mod parse;
 mod template;
 
-pub use handout::handout;
+pub use handout::{binder, handout, slug};
 pub use library::{Library, Origin, Skipped, Source, builtin_files};
 pub(crate) use parse::Problems;
-pub use parse::{Problem, parse_protocol, valid_id};
+pub use parse::{MAX_ID_LEN, Problem, id_problem, parse_protocol, valid_id};
 pub use template::template;
 
 /// One protocol, as its file describes it.
@@ -39,6 +39,10 @@ pub struct Role {
     pub many: bool,
     /// How many people to assume when estimating times before names are known.
     pub typical: u32,
+    /// The setup form does not insist on names for this role (Microlabs asks for the
+    /// room's names only if the facilitator wants them recorded).
+    #[serde(default)]
+    pub optional: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -90,10 +94,56 @@ pub struct Step {
     pub notes: Vec<String>,
     /// A go-round: one timed turn for each person of this role.
     pub turns: Option<String>,
-    /// The time is an estimate or comes from an adaptation, not the published original.
+    /// A go-round of numbered places ("Person 1", "Person 2", …) instead of named people:
+    /// the same turns run in every small group at once (`turns = 3`).
+    #[serde(default)]
+    pub seats: Option<u32>,
+    /// The source gives no time for this step: the minutes are the tool's estimate.
     pub estimated: bool,
+    /// The minutes come from a published adaptation, not from the original text.
+    #[serde(default)]
+    pub adapted: bool,
     /// Keeps its minutes when the plan is squeezed to fit an end time.
     pub protected: bool,
+    /// The shortest time the published text allows (per turn in a go-round).
+    #[serde(default)]
+    pub min_minutes: Option<f64>,
+    /// The longest time the published text allows (per turn in a go-round).
+    #[serde(default)]
+    pub max_minutes: Option<f64>,
+    /// The source implies the `silent` roles' silence without stating it.
+    #[serde(default)]
+    pub silence_implied: bool,
+    /// An open step: people speak when moved to, once each, and nobody is called on.
+    #[serde(default)]
+    pub open: bool,
+    /// The step runs in small groups, all at once ("pairs", "triads").
+    #[serde(default)]
+    pub groups: Option<String>,
+}
+
+impl Step {
+    /// How the step's time is known, in the words the handout and screen use.
+    pub fn time_origin(&self) -> Option<&'static str> {
+        if self.estimated {
+            Some("estimate")
+        } else if self.adapted {
+            Some("from an adaptation")
+        } else {
+            None
+        }
+    }
+
+    /// "at most 5 min", "at least 1 min", "1–2 min by the source": the published limits.
+    pub fn limits_text(&self) -> Option<String> {
+        let m = crate::text::minutes;
+        match (self.min_minutes, self.max_minutes) {
+            (None, None) => None,
+            (Some(a), None) => Some(format!("at least {} min", m(a))),
+            (None, Some(b)) => Some(format!("at most {} min", m(b))),
+            (Some(a), Some(b)) => Some(format!("at least {} and at most {} min", m(a), m(b))),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -170,6 +220,52 @@ impl Protocol {
             .filter(|r| r.many)
             .map(|r| format!("{} {}", r.typical, r.label.to_lowercase()))
             .collect()
+    }
+
+    /// The planned length for the typical group sizes the roles declare, in seconds:
+    /// the figure `crit list` and `crit show` give before anyone is named.
+    pub fn typical_total_secs(&self) -> u64 {
+        let typical = |role: &str| {
+            self.role(role)
+                .map(|r| if r.many { r.typical.max(1) } else { 1 })
+        };
+        let turns = |s: &Step, round: Option<(&str, &str)>| -> u64 {
+            if let Some(n) = s.seats {
+                return u64::from(n);
+            }
+            let Some(role) = s.turns.as_deref() else {
+                return 1;
+            };
+            let n = match round {
+                Some((_, as_role)) if as_role == role => 1,
+                Some((repeated, _)) if repeated == role => {
+                    typical(role).unwrap_or(1).saturating_sub(1)
+                }
+                _ => typical(role).unwrap_or(1),
+            };
+            u64::from(n)
+        };
+        self.steps
+            .iter()
+            .map(|e| match e {
+                Entry::Step(s) => u64::from(s.minutes.planned_secs()) * turns(s, None),
+                Entry::Block(b) => {
+                    let (rounds, round) = match &b.repeat {
+                        Repeat::EachOf(role) => (
+                            u64::from(typical(role).unwrap_or(0)),
+                            Some((role.as_str(), b.as_role.as_str())),
+                        ),
+                        Repeat::Times(n) => (u64::from(*n), None),
+                    };
+                    let per_round: u64 = b
+                        .steps
+                        .iter()
+                        .map(|s| u64::from(s.minutes.planned_secs()) * turns(s, round))
+                        .sum();
+                    rounds * per_round
+                }
+            })
+            .sum()
     }
 
     /// Every plain step, with the block it belongs to (if any), in file order.

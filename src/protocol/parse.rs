@@ -44,7 +44,7 @@ const TOP_KEYS: &[&str] = &[
     "note_kinds",
     "steps",
 ];
-const ROLE_KEYS: &[&str] = &["label", "many", "typical"];
+const ROLE_KEYS: &[&str] = &["label", "many", "typical", "optional"];
 const STEP_KEYS: &[&str] = &[
     "name",
     "minutes",
@@ -55,8 +55,16 @@ const STEP_KEYS: &[&str] = &[
     "notes",
     "turns",
     "estimated",
+    "adapted",
     "protected",
+    "min_minutes",
+    "max_minutes",
+    "silence_implied",
+    "open",
+    "groups",
 ];
+/// The most numbered places a go-round of small groups may have (`turns = 3`).
+const MAX_SEATS: i64 = 12;
 const BLOCK_KEYS: &[&str] = &["name", "guide", "repeat", "as", "rotate", "label", "steps"];
 /// The longest step a file may ask for, in minutes: anything longer is surely a typo.
 const MAX_MINUTES: f64 = 600.0;
@@ -122,12 +130,20 @@ impl<'s> Problems<'s> {
     /// The TOML document in `text`, or `None` with every syntax error reported.
     pub(crate) fn parse<'i>(&mut self, text: &'i str) -> Option<Spanned<DeTable<'i>>> {
         let (doc, errors) = DeTable::parse_recoverable(text);
+        let mut minute_lines = Vec::new();
         for e in &errors {
+            let span = e.span().unwrap_or(0..0);
+            // `minutes = 5 min` is a time written in words, not a TOML puzzle: say what
+            // a time looks like, once for the line.
+            if let Some(start) = minutes_value_start(text, span.start) {
+                if !minute_lines.contains(&start) {
+                    minute_lines.push(start);
+                    self.at(start..start, MINUTES_HELP);
+                }
+                continue;
+            }
             let message = e.message().trim().trim_end_matches('.').to_string();
-            self.at(
-                e.span().unwrap_or(0..0),
-                format!("this is not valid TOML: {message}"),
-            );
+            self.at(span, format!("this is not valid TOML: {message}"));
         }
         errors.is_empty().then_some(doc)
     }
@@ -146,17 +162,15 @@ impl Checker<'_> {
         self.known_keys(doc, TOP_KEYS, "at the top of the file");
         let id = match doc.get("id") {
             Some(v) => self.string(v, "id").inspect(|id| {
-                if !valid_id(id) {
-                    self.at(
-                        v.span(),
-                        format!(
-                            "id `{id}` may only use lowercase letters, digits and '-'; try `{}`",
-                            make_id(id)
-                        ),
-                    );
+                if let Some(problem) = id_problem(id) {
+                    self.at(v.span(), problem);
                 }
             }),
             None if valid_id(default_id) => Some(default_id.to_string()),
+            None if default_id.chars().count() > MAX_ID_LEN => {
+                self.at(0..0, format!("the file name is {} characters long, too long for an id (at most {MAX_ID_LEN}); add a shorter one, like `id = \"{}\"`", default_id.chars().count(), make_id(default_id)));
+                None
+            }
             None => {
                 self.at(0..0, format!("the file name `{default_id}` is not a usable id; add a line like `id = \"{}\"`", make_id(default_id)));
                 None
@@ -249,11 +263,16 @@ impl Checker<'_> {
                 None if many => 4,
                 None => 1,
             } as u32;
+            let optional = fields
+                .get("optional")
+                .and_then(|o| self.boolean(o, "optional"))
+                .unwrap_or(false);
             roles.push(Role {
                 id,
                 label,
                 many,
                 typical,
+                optional,
             });
         }
         roles
@@ -347,6 +366,10 @@ impl Checker<'_> {
                         repeat_value.span(),
                         format!("`repeat = \"{role}\"` needs a role of several people; add `many = true` to role `{role}`"),
                     ),
+                    Some(r) if r.optional => self.at(
+                        repeat_value.span(),
+                        format!("`repeat = \"{role}\"` needs everyone of role `{role}` named, but that role is optional; remove `optional = true` or repeat a number of times"),
+                    ),
                     Some(_) => {}
                     None => self.unknown_role(repeat_value.span(), &role, scope.roles, None),
                 }
@@ -428,15 +451,16 @@ impl Checker<'_> {
         };
         let speakers = self.roles_list(t, "speakers", scope);
         let silent = self.roles_list(t, "silent", scope);
-        let turns = t.get("turns").and_then(|v| {
-            let role = self.nonempty_string(v, "turns")?;
-            if scope.roles.iter().any(|r| r.id == role) {
-                Some(role)
-            } else {
-                self.unknown_role(v.span(), &role, scope.roles, None);
-                None
-            }
-        });
+        let (turns, seats) = match t.get("turns") {
+            Some(v) => self.turns(v, scope),
+            None => (None, None),
+        };
+        let min_minutes = self.limit(t, "min_minutes");
+        let max_minutes = self.limit(t, "max_minutes");
+        self.step_consistency(t, minutes, (min_minutes, max_minutes));
+        let groups = t
+            .get("groups")
+            .and_then(|v| self.nonempty_string(v, "groups"));
         let notes = match t.get("notes") {
             Some(v) => {
                 let kinds = self.string_list(v, "notes");
@@ -470,15 +494,126 @@ impl Checker<'_> {
                 .unwrap_or_default(),
             notes,
             turns,
-            estimated: t
-                .get("estimated")
-                .and_then(|v| self.boolean(v, "estimated"))
-                .unwrap_or(false),
-            protected: t
-                .get("protected")
-                .and_then(|v| self.boolean(v, "protected"))
-                .unwrap_or(false),
+            seats,
+            estimated: self.flag(t, "estimated"),
+            adapted: self.flag(t, "adapted"),
+            protected: self.flag(t, "protected"),
+            min_minutes,
+            max_minutes,
+            silence_implied: self.flag(t, "silence_implied"),
+            open: self.flag(t, "open"),
+            groups,
         })
+    }
+
+    fn flag(&mut self, t: &DeTable<'_>, key: &str) -> bool {
+        t.get(key)
+            .and_then(|v| self.boolean(v, key))
+            .unwrap_or(false)
+    }
+
+    /// `turns = "participant"` (a go-round of that role's people) or `turns = 3` (a
+    /// go-round of numbered places, the same in every small group).
+    fn turns(&mut self, v: &Value<'_>, scope: &Scope<'_>) -> (Option<String>, Option<u32>) {
+        match v.get_ref() {
+            DeValue::Integer(_) => {
+                let n = self.integer(v, "turns", 2, MAX_SEATS);
+                (None, n.map(|n| n as u32))
+            }
+            DeValue::String(_) => {
+                let Some(role) = self.nonempty_string(v, "turns") else {
+                    return (None, None);
+                };
+                match scope.roles.iter().find(|r| r.id == role) {
+                    Some(r) if r.optional => {
+                        self.at(v.span(), format!("`turns = \"{role}\"` needs names for role `{role}`, but that role is optional; use a number of places instead, like `turns = 3`"));
+                        (None, None)
+                    }
+                    Some(_) => (Some(role), None),
+                    None => {
+                        self.unknown_role(v.span(), &role, scope.roles, None);
+                        (None, None)
+                    }
+                }
+            }
+            _ => {
+                self.at(v.span(), "`turns` must be a role name in quotes, like \"participant\", or a number of places in each small group, like 3");
+                (None, None)
+            }
+        }
+    }
+
+    /// Checks what the new step keys say against each other and against its minutes.
+    fn step_consistency(
+        &mut self,
+        t: &DeTable<'_>,
+        minutes: Option<Minutes>,
+        limits: (Option<f64>, Option<f64>),
+    ) {
+        let (min, max) = limits;
+        let span_of = |key: &str| t.get(key).map(|v| v.span()).unwrap_or(0..0);
+        if let (Some(a), Some(b)) = (min, max)
+            && b < a
+        {
+            self.at(span_of("max_minutes"), format!("`max_minutes` ({}) is less than `min_minutes` ({}); the published longest time comes after the shortest", fmt_num(b), fmt_num(a)));
+            return;
+        }
+        if let Some(m) = minutes {
+            if let Some(a) = min
+                && m.planned < a
+            {
+                self.at(span_of("minutes"), format!("the planned {} minutes is below `min_minutes = {}`; plan at least the published shortest time", fmt_num(m.planned), fmt_num(a)));
+            }
+            if let Some(b) = max
+                && m.max > b
+            {
+                let what = if m.is_range() {
+                    format!("the range reaches {}", fmt_num(m.max))
+                } else {
+                    format!("{} minutes", fmt_num(m.max))
+                };
+                self.at(
+                    span_of("minutes"),
+                    format!(
+                        "{what}, past `max_minutes = {}`; keep within the published longest time",
+                        fmt_num(b)
+                    ),
+                );
+            }
+        }
+        if self.flag_set(t, "estimated") && self.flag_set(t, "adapted") {
+            self.at(span_of("adapted"), "a step's time is either `estimated` (no published time) or `adapted` (taken from an adaptation), not both");
+        }
+        if self.flag_set(t, "open") && t.contains_key("turns") {
+            self.at(
+                span_of("open"),
+                "an `open` step has no turns (people speak when moved); remove `open` or `turns`",
+            );
+        }
+        if self.flag_set(t, "silence_implied") && !t.contains_key("silent") {
+            self.at(span_of("silence_implied"), "`silence_implied` marks the `silent` roles' silence as implied; add a `silent` list or remove it");
+        }
+    }
+
+    fn flag_set(&self, t: &DeTable<'_>, key: &str) -> bool {
+        t.get(key)
+            .and_then(|v| v.get_ref().as_bool())
+            .unwrap_or(false)
+    }
+
+    /// `min_minutes` or `max_minutes`: a published limit, in minutes.
+    fn limit(&mut self, t: &DeTable<'_>, key: &str) -> Option<f64> {
+        let v = t.get(key)?;
+        match v.get_ref() {
+            DeValue::Integer(_) | DeValue::Float(_) => self.positive(v, key),
+            _ => {
+                self.at(
+                    v.span(),
+                    format!("`{key}` must be a number of minutes, like 5 or 0.5 for 30 seconds"),
+                );
+                None
+            }
+        }
     }
 
     fn required_name(&mut self, t: &DeTable<'_>, span: Range<usize>, what: &str) -> Option<String> {
@@ -492,10 +627,10 @@ impl Checker<'_> {
     }
 
     fn minutes(&mut self, v: &Value<'_>) -> Option<Minutes> {
-        const HELP: &str = "`minutes` must be a number like 5 or 2.5, or a range like [10, 15]";
+        const HELP: &str = MINUTES_HELP;
         match v.get_ref() {
             DeValue::Integer(_) | DeValue::Float(_) => {
-                let m = self.positive(v)?;
+                let m = self.positive(v, "minutes")?;
                 Some(Minutes { planned: m, max: m })
             }
             DeValue::Array(items) => {
@@ -508,10 +643,13 @@ impl Checker<'_> {
                     );
                     return None;
                 }
-                let (a, b) = (self.positive(&items[0]), self.positive(&items[1]));
+                let (a, b) = (
+                    self.positive(&items[0], "minutes"),
+                    self.positive(&items[1], "minutes"),
+                );
                 let (a, b) = (a?, b?);
                 if b < a {
-                    self.at(v.span(), format!("the range [{a}, {b}] ends before it starts; write the planned minutes first, then the longest"));
+                    self.at(v.span(), format!("the range [{}, {}] ends before it starts; write the planned minutes first, then the longest", fmt_num(a), fmt_num(b)));
                     return None;
                 }
                 Some(Minutes { planned: a, max: b })
@@ -523,15 +661,47 @@ impl Checker<'_> {
         }
     }
 
-    fn positive(&mut self, v: &Value<'_>) -> Option<f64> {
-        let m = self.number(v, "minutes")?;
+    /// A number of minutes above 0 and at most [`MAX_MINUTES`], each problem said in words.
+    fn positive(&mut self, v: &Value<'_>, key: &str) -> Option<f64> {
+        let m = match read_number(v.get_ref()) {
+            Number::Finite(m) => m,
+            Number::TooLarge => {
+                self.at(
+                    v.span(),
+                    format!(
+                        "`{key}` is too large: a step can be at most {} minutes",
+                        fmt_num(MAX_MINUTES)
+                    ),
+                );
+                return None;
+            }
+            Number::NaNOrInfinite(found) => {
+                self.at(
+                    v.span(),
+                    format!("`{key}` must be a number of minutes (found {found})"),
+                );
+                return None;
+            }
+            Number::Other(found) => {
+                self.at(v.span(), format!("`{key}` must be a number, found {found}"));
+                return None;
+            }
+        };
         if m <= 0.0 {
-            self.at(v.span(), format!("minutes must be more than 0 (found {m})"));
+            let found = if m > -1e6 {
+                format!(" (found {})", fmt_num(m))
+            } else {
+                String::new()
+            };
+            self.at(v.span(), format!("{key} must be more than 0{found}"));
             None
         } else if m > MAX_MINUTES {
             self.at(
                 v.span(),
-                format!("{m} minutes is longer than a step can be ({MAX_MINUTES} at most)"),
+                format!(
+                    "`{key}` is too large: a step can be at most {} minutes",
+                    fmt_num(MAX_MINUTES)
+                ),
             );
             None
         } else {
@@ -672,28 +842,6 @@ impl Checker<'_> {
         b
     }
 
-    fn number(&mut self, v: &Value<'_>, key: &str) -> Option<f64> {
-        let parsed = match v.get_ref() {
-            DeValue::Integer(i) => i64::from_str_radix(&i.as_str().replace('_', ""), i.radix())
-                .ok()
-                .map(|n| n as f64),
-            DeValue::Float(f) => f
-                .as_str()
-                .replace('_', "")
-                .parse::<f64>()
-                .ok()
-                .filter(|x| x.is_finite()),
-            _ => None,
-        };
-        if parsed.is_none() {
-            self.at(
-                v.span(),
-                format!("`{key}` must be a number, found {}", v.get_ref().type_str()),
-            );
-        }
-        parsed
-    }
-
     fn integer(&mut self, v: &Value<'_>, key: &str, min: i64, max: i64) -> Option<i64> {
         let n = match v.get_ref() {
             DeValue::Integer(i) => {
@@ -722,6 +870,68 @@ struct Scope<'a> {
     round_role: Option<&'a str>,
 }
 
+/// What a facilitator is told when `minutes` is not a time.
+const MINUTES_HELP: &str =
+    "minutes must be a number (5, or 0.5 for 30 seconds) or a range like [5, 10]";
+
+/// The keys whose values are minutes: a TOML error on their line gets [`MINUTES_HELP`].
+const MINUTE_KEYS: [&str; 3] = ["minutes", "min_minutes", "max_minutes"];
+
+/// If `offset` lies on a line `minutes = …` (or `min_minutes`, `max_minutes`), the byte
+/// offset where that line's value starts.
+fn minutes_value_start(text: &str, offset: usize) -> Option<usize> {
+    let offset = offset.min(text.len());
+    let line_start = text.get(..offset)?.rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let line_end = text[line_start..]
+        .find('\n')
+        .map(|i| line_start + i)
+        .unwrap_or(text.len());
+    let line = &text[line_start..line_end];
+    let (key, value) = line.split_once('=')?;
+    if !MINUTE_KEYS.contains(&key.trim()) {
+        return None;
+    }
+    let value_at = line_start + key.len() + 1;
+    Some(value_at + (value.len() - value.trim_start().len()))
+}
+
+/// A TOML number as a time, or why it is not one.
+enum Number {
+    Finite(f64),
+    TooLarge,
+    /// `nan` or `inf`.
+    NaNOrInfinite(String),
+    /// Not a number at all: text, a list, a table…
+    Other(&'static str),
+}
+
+fn read_number(v: &DeValue<'_>) -> Number {
+    match v {
+        DeValue::Integer(i) => {
+            match i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()) {
+                Ok(n) => Number::Finite(n as f64),
+                // Too many digits for a whole number: larger than any step, or below 0.
+                Err(_) if i.as_str().starts_with('-') => Number::Finite(-1.0),
+                Err(_) => Number::TooLarge,
+            }
+        }
+        DeValue::Float(f) => {
+            let text = f.as_str().replace('_', "");
+            match text.parse::<f64>() {
+                Ok(x) if x.is_finite() => Number::Finite(x),
+                Ok(x) if x.is_infinite() && !text.contains("inf") => Number::TooLarge,
+                _ => Number::NaNOrInfinite(text.trim_start_matches('+').to_string()),
+            }
+        }
+        other => Number::Other(other.type_str()),
+    }
+}
+
+/// A number as a person writes it: `5`, `2.5`, `0.75` (callers keep huge ones out).
+fn fmt_num(x: f64) -> String {
+    crate::text::minutes(x)
+}
+
 /// 1-based line and column (in characters) of a byte offset.
 fn position(src: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(src.len());
@@ -732,9 +942,32 @@ fn position(src: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// The longest id a protocol may have, in characters: it names files and is typed in
+/// commands.
+pub const MAX_ID_LEN: usize = 64;
+
+/// What is wrong with `id` as a protocol id, in words, or `None` if it is usable.
+pub fn id_problem(id: &str) -> Option<String> {
+    let length = id.chars().count();
+    if length > MAX_ID_LEN {
+        let start: String = id.chars().take(20).collect();
+        Some(format!(
+            "id `{start}…` is {length} characters long; an id may have at most {MAX_ID_LEN}, like `{}`",
+            make_id(id)
+        ))
+    } else if !valid_id(id) {
+        Some(format!(
+            "id `{id}` may only use lowercase letters, digits and '-'; try `{}`",
+            make_id(id)
+        ))
+    } else {
+        None
+    }
+}
+
 pub fn valid_id(id: &str) -> bool {
     !id.is_empty()
-        && id.len() <= 64
+        && id.len() <= MAX_ID_LEN
         && id
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
@@ -758,6 +991,7 @@ pub(crate) fn make_id(text: &str) -> String {
             id.push('-');
         }
     }
+    let id: String = id.chars().take(MAX_ID_LEN).collect();
     let id = id.trim_end_matches('-').to_string();
     if id.is_empty() {
         "my-protocol".to_string()

@@ -10,60 +10,83 @@ const TEMPLATE: &str = r#"# A protocol for crit. Lines starting with # are comme
 # Text goes in "double quotes". Times are minutes: 5, 2.5 (= 2 min 30 s) or [5, 10]
 # (plan 5, may stretch to 10).
 
-id = "{id}"                       # lowercase letters, digits and '-'; the file name by default
+id = "{id}"                       # lowercase letters, digits and '-' (64 at most); the file name by default
 name = "My protocol"              # shown in the picker
 summary = "One line that says what this protocol is for."
-source = "Who wrote or adapted it, so others can find the original."
-tags = ["feedback"]
+source = "Who wrote or adapted it, and the publisher's page, so others can find the original."
+tags = ["text", "feedback"]
 
 # Who takes part. The setup form asks for a name for each role, in this order.
 # many = true: several people (names separated by commas).
 # typical = 5: how many to assume when estimating the total time.
+# optional = true: the setup form does not insist on names for this role.
 [roles]
 facilitator = { label = "Facilitator" }
-presenter   = { label = "Presenter" }
 participant = { label = "Participants", many = true, typical = 5 }
+recorder    = { label = "Recorder", optional = true }
 
 # Optional extra kinds of note, besides: note, question, warm, cool, hard, idea, action.
 [note_kinds]
 quote = "Quote"
 
-# The steps, in order.
+# The steps, in order. While a step runs, the screen says who speaks and names who is
+# silent ("Presenter: silent — listen and take notes").
 [[steps]]
-name = "Presentation"
+name = "Read the text"
 minutes = [5, 10]                 # plan 5 minutes, may stretch to 10
-speakers = ["presenter"]          # who talks ("all" means everyone)
-silent = ["participant"]          # who must listen (shown in large type)
+speakers = []                     # nobody talks…
+silent = ["all"]                  # …everyone reads ("all" means everyone)
 guide = "What the facilitator says or watches for in this step."
-stems = ["I noticed...", "I wonder..."]   # sentence starters (optional)
-notes = ["question"]              # kinds of note offered in this step (besides "note")
+notes = ["quote"]                 # kinds of note offered in this step (note, question, idea, action always are)
+estimated = true                  # the source gives no time: this one is an estimate
+# adapted = true                  # or: the time comes from a published adaptation
 
-[[steps]]
-name = "Go-round"
-turns = "participant"             # one timed turn for each participant
-minutes = 1                       # per turn
-silent = ["presenter"]
-estimated = true                  # the time is an estimate, not the published figure
-
-# A block that repeats: once for each participant, who is "presenter" in that round
-# (use repeat = 3 for three rounds; rotate = true moves the go-round's start on by one).
+# A block that repeats once for each participant. In each round that person is the
+# presenter: the screen shows "Round 2 of 5 — Ana presents", and inside the block
+# "presenter" means that person while "participant" means everyone else.
+# (Or repeat = 3 for three rounds; with it, rotate = true moves the first speaker on by one.)
 [[steps]]
 name = "Rounds"
 repeat = "participant"
-as = "round-presenter"            # the name the steps below use for the round's person
-label = "Round"                   # shown as "Round 2 of 5"
+as = "presenter"                  # the name the steps below use for the round's person
+label = "Round"                   # what a round is called on screen
+rotate = false
 
 [[steps.steps]]
-name = "Share a passage"
-minutes = 2
-speakers = ["round-presenter"]
+name = "The presenter shares a passage"
+minutes = 3
+max_minutes = 3                   # the published text says "up to 3 minutes": fitting never gives more
+speakers = ["presenter"]
+silent = ["participant"]
+stems = ["The passage I chose is…", "It matters to me because…"]   # sentence starters (optional)
 notes = ["quote"]
 
 [[steps.steps]]
-name = "Responses"
-turns = "participant"             # the other participants, one at a time
+name = "Each of the others responds"
+turns = "participant"             # a go-round: the others one at a time, starting after the presenter
+minutes = 1                       # per turn
+min_minutes = 0.5                 # a published shortest time (per turn), if the text gives one
+silent = ["presenter"]
+silence_implied = true            # the text implies this silence without stating it
+
+[[steps.steps]]
+name = "The presenter has the last word"
 minutes = 1
-silent = ["round-presenter"]
+speakers = ["presenter"]
+silent = ["participant"]
+
+[[steps]]
+name = "Pair talk"
+groups = "pairs"                  # runs in small groups, all at the same time
+turns = 2                         # a go-round of numbered places: Person 1, then Person 2
+minutes = 2                       # per turn
+guide = "Each pair shares what stayed with them."
+
+[[steps]]
+name = "Open reflection"
+minutes = 5
+speakers = ["all"]
+open = true                       # people speak when moved to, once each; nobody is called on
 
 [[steps]]
 name = "Debrief"

@@ -15,6 +15,10 @@
 //!   never less than its floor (for the running step, the time already spent in it); at
 //!   most the larger of [`MAX_FRACTION`] (one and a half) times its planned time and the
 //!   top of its range (`minutes = [a, b]` plans `a` and may stretch to `b`).
+//! - **Published limits** come before those rules: a step whose source gives a shortest
+//!   time (`min_minutes`) never gets less, and one whose source gives a longest time
+//!   (`max_minutes`) never gets more, with time to spare or too little. Only the floor
+//!   beats a published longest time: time already spent cannot be given back.
 //!
 //! The plan starts from each step's allowance now (planned plus any `+`/`-` changes) and
 //! moves as little as it must:
@@ -56,6 +60,10 @@ pub struct FitStep {
     pub floor_secs: u32,
     /// Keeps its planned time whatever the fit.
     pub protected: bool,
+    /// The shortest time the published protocol allows for this step, if it gives one.
+    pub published_min_secs: Option<u32>,
+    /// The longest time the published protocol allows for this step, if it gives one.
+    pub published_max_secs: Option<u32>,
 }
 
 impl FitStep {
@@ -67,6 +75,8 @@ impl FitStep {
             current_secs: planned_secs,
             floor_secs: 0,
             protected: false,
+            published_min_secs: None,
+            published_max_secs: None,
         }
     }
 
@@ -78,12 +88,19 @@ impl FitStep {
             let keep = planned.max(floor);
             return (keep, keep);
         }
-        let least = floor.max(fraction_ceil(planned, MIN_FRACTION));
-        let most = floor
-            .max(self.max_secs)
+        let mut least =
+            fraction_ceil(planned, MIN_FRACTION).max(self.published_min_secs.unwrap_or(0));
+        let mut most = self
+            .max_secs
             .max(planned)
             .max(fraction_floor(planned, MAX_FRACTION));
-        (least, most)
+        if let Some(cap) = self.published_max_secs {
+            most = most.min(cap);
+            least = least.min(cap);
+        }
+        // Time already spent cannot be given back: the floor wins over everything.
+        let least = least.max(floor);
+        (least, most.max(least))
     }
 }
 
@@ -472,6 +489,61 @@ mod tests {
         assert_eq!(fit(&[s, step(600)], 1500).secs, vec![750, 750]);
     }
 
+    fn limited(planned: u32, least: Option<u32>, most: Option<u32>) -> FitStep {
+        FitStep {
+            published_min_secs: least,
+            published_max_secs: most,
+            ..FitStep::new(planned)
+        }
+    }
+
+    #[test]
+    fn spare_time_never_passes_a_published_longest_time() {
+        // Tuning's clarifying questions: 5 minutes at most, whatever time is spare.
+        let steps = [limited(300, None, Some(300)), step(600)];
+        let plan = fit(&steps, 3000);
+        assert_eq!(plan.secs, vec![300, 900]);
+        assert_eq!(plan.late_by_secs(), -1800);
+        // The pause "2–3 minutes maximum": its range reaches 180 and no further.
+        let pause = FitStep {
+            max_secs: 180,
+            ..limited(120, None, Some(180))
+        };
+        assert_eq!(fit(&[pause, step(600)], 2000).secs, vec![180, 900]);
+    }
+
+    #[test]
+    fn too_little_time_never_cuts_below_a_published_shortest_time() {
+        let steps = [limited(600, Some(540), None), step(600)];
+        let plan = fit(&steps, 600);
+        assert_eq!(plan.secs, vec![540, 300]);
+        assert_eq!(plan.late_by_secs(), 240);
+        // Between the bounds the plan still lands exactly.
+        assert_eq!(fit(&steps, 1000).secs.iter().sum::<u32>(), 1000);
+        assert!(fit(&steps, 1000).secs[0] >= 540);
+    }
+
+    #[test]
+    fn a_published_limit_replaces_the_half_and_one_and_a_half_rules() {
+        // Final Word responses: "up to 1 minute" each; four turns, four minutes at most.
+        let s = limited(240, None, Some(240));
+        assert_eq!(s.bounds(), (120, 240));
+        let s = limited(240, Some(60), None);
+        assert_eq!(s.bounds(), (120, 360));
+        let s = limited(240, Some(200), Some(240));
+        assert_eq!(s.bounds(), (200, 240));
+    }
+
+    #[test]
+    fn only_time_already_spent_passes_a_published_longest_time() {
+        let running = FitStep {
+            floor_secs: 330,
+            ..limited(300, None, Some(300))
+        };
+        assert_eq!(running.bounds(), (330, 330));
+        assert_eq!(fit(&[running, step(600)], 5000).secs, vec![330, 900]);
+    }
+
     #[test]
     fn rounding_lands_exactly_and_deterministically() {
         let plan = fit(&[step(100), step(100), step(100)], 200);
@@ -502,14 +574,29 @@ mod tests {
             prop_oneof![Just(0i64), -3600i64..3600],
             prop_oneof![3 => Just(0u32), 1 => 0u32..9000],
             proptest::bool::weighted(0.2),
+            // Published limits, as a file may give them: a shortest time at or below
+            // planned, a longest at or above it (a fraction of planned, 0 = none).
+            prop_oneof![2 => Just(0.0f64), 1 => 0.1f64..1.0],
+            prop_oneof![2 => Just(0.0f64), 1 => 1.0f64..2.0],
         )
-            .prop_map(|(planned, room, change, floor, protected)| FitStep {
-                planned_secs: planned,
-                max_secs: planned + room,
-                current_secs: (i64::from(planned) + change).max(0) as u32,
-                floor_secs: floor,
-                protected,
-            })
+            .prop_map(
+                |(planned, room, change, floor, protected, min_frac, max_frac)| {
+                    let limit = |f: f64| (f > 0.0).then(|| (f64::from(planned) * f) as u32);
+                    let published_max_secs = limit(max_frac).map(|m| m.max(planned));
+                    FitStep {
+                        planned_secs: planned,
+                        // A range never passes the published longest time (files are
+                        // checked for that).
+                        max_secs: published_max_secs
+                            .map_or(planned + room, |m| (planned + room).min(m)),
+                        current_secs: (i64::from(planned) + change).max(0) as u32,
+                        floor_secs: floor,
+                        protected,
+                        published_min_secs: limit(min_frac).map(|m| m.min(planned)),
+                        published_max_secs,
+                    }
+                },
+            )
     }
 
     /// Steps, and a time available: anywhere up to twice the loosest total, or near the
@@ -550,13 +637,16 @@ mod tests {
         let planned = u64::from(s.planned_secs);
         let floor = u64::from(s.floor_secs);
         if s.protected {
-            (planned.max(floor), planned.max(floor))
-        } else {
-            (
-                floor.max(planned.div_ceil(2)),
-                floor.max(u64::from(s.max_secs)).max(planned + planned / 2),
-            )
+            return (planned.max(floor), planned.max(floor));
         }
+        let shortest = s.published_min_secs.map_or(0, u64::from);
+        let longest = s.published_max_secs.map_or(u64::MAX, u64::from);
+        let least = planned.div_ceil(2).max(shortest).min(longest).max(floor);
+        let most = u64::from(s.max_secs)
+            .max(planned + planned / 2)
+            .min(longest)
+            .max(least);
+        (least, most)
     }
 
     fn current(s: &FitStep) -> u64 {
@@ -671,6 +761,25 @@ mod tests {
             let most: u64 = steps.iter().map(|s| bounds(s).1).sum();
             if top < available && available < most {
                 common_fraction(&steps, &plan.secs, ranged, |s| bounds(s).1)?;
+            }
+        }
+
+        #[test]
+        fn published_limits_are_never_crossed((steps, available) in arb_case()) {
+            let plan = fit(&steps, available);
+            for (s, &secs) in steps.iter().zip(&plan.secs) {
+                if s.protected {
+                    continue;
+                }
+                let spent = s.floor_secs;
+                if let Some(most) = s.published_max_secs {
+                    prop_assert!(secs <= most.max(spent),
+                        "{secs} past the published longest {most} for {s:?}");
+                }
+                if let Some(least) = s.published_min_secs {
+                    prop_assert!(secs >= least,
+                        "{secs} below the published shortest {least} for {s:?}");
+                }
             }
         }
 

@@ -4,7 +4,7 @@
 use chrono::NaiveTime;
 use serde::{Deserialize, Serialize};
 
-use crate::protocol::{Block, EVERYONE, Entry, Protocol, Repeat, Step};
+use crate::protocol::{Block, EVERYONE, Entry, Minutes, Protocol, Repeat, Step};
 
 /// Who is in the room: the group, names for each role, the focusing question.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -142,8 +142,27 @@ pub struct PlannedStep {
     pub speakers: Vec<Party>,
     pub silent: Vec<Party>,
     pub round: Option<Round>,
+    /// The source gives no time: the minutes are an estimate.
     pub estimated: bool,
+    /// The minutes come from a published adaptation.
+    #[serde(default)]
+    pub adapted: bool,
     pub protected: bool,
+    /// The published shortest and longest time of the whole step (every turn of a
+    /// go-round), in seconds: fitting never proposes a time outside them.
+    #[serde(default)]
+    pub published_min_secs: Option<u32>,
+    #[serde(default)]
+    pub published_max_secs: Option<u32>,
+    /// The source implies the silence of the `silent` parties without stating it.
+    #[serde(default)]
+    pub silence_implied: bool,
+    /// People speak when moved to, once each; nobody is called on by name.
+    #[serde(default)]
+    pub open: bool,
+    /// The step runs in small groups, all at once ("triads").
+    #[serde(default)]
+    pub groups: Option<String>,
 }
 
 impl PlannedStep {
@@ -248,56 +267,89 @@ fn plan_step(protocol: &Protocol, roster: &Roster, step: &Step, ctx: &Context<'_
             .map(|r| party(protocol, roster, r, ctx))
             .collect::<Vec<_>>()
     };
-    let turns: Vec<String> = match &step.turns {
-        Some(role) => {
-            let mut names = people_of(roster, role, ctx);
-            if !names.is_empty() {
-                let k = ctx.rotation % names.len();
-                names.rotate_left(k);
-            }
-            names
-        }
-        None => Vec::new(),
+    let mut turns: Vec<String> = match (&step.turns, step.seats) {
+        (Some(role), _) => people_of(roster, role, ctx),
+        (None, Some(n)) => (1..=n).map(|i| format!("Person {i}")).collect(),
+        (None, None) => Vec::new(),
     };
+    if !turns.is_empty() {
+        let k = ctx.rotation % turns.len();
+        turns.rotate_left(k);
+    }
+    let is_go_round = step.turns.is_some() || step.seats.is_some();
     let (planned, max) = (step.minutes.planned_secs(), step.minutes.max_secs());
     let count = turns.len().max(1) as u32;
+    let published = |m: Option<f64>| {
+        m.map(|m| {
+            let each = Minutes { planned: m, max: m }.planned_secs();
+            if is_go_round {
+                each.saturating_mul(count)
+            } else {
+                each
+            }
+        })
+    };
+    let mut speakers = parties(&step.speakers);
+    if step.open {
+        for p in &mut speakers {
+            p.label = if p.role == EVERYONE {
+                "Anyone who is moved to speak, once each".to_string()
+            } else {
+                format!("{}: anyone moved to speak, once each", p.label)
+            };
+            p.names.clear();
+        }
+    }
+    if let Some(groups) = &step.groups {
+        for p in &mut speakers {
+            p.label = format!("{}, in {groups} at the same time", p.label);
+        }
+    }
     let note_kinds = super::notes::offered_kinds(&step.notes);
     PlannedStep {
         name: step.name.clone(),
         guide: step.guide.clone(),
         stems: step.stems.clone(),
         note_kinds,
-        planned_secs: if step.turns.is_some() {
+        planned_secs: if is_go_round {
             planned * count
         } else {
             planned
         },
-        max_secs: if step.turns.is_some() {
-            max * count
-        } else {
-            max
-        },
-        per_turn: step.turns.as_ref().map(|_| (planned, max)),
+        max_secs: if is_go_round { max * count } else { max },
+        per_turn: is_go_round.then_some((planned, max)),
         turns,
-        speakers: parties(&step.speakers),
+        speakers,
         silent: parties(&step.silent),
         round: ctx.round.clone(),
         estimated: step.estimated,
+        adapted: step.adapted,
         protected: step.protected,
+        published_min_secs: published(step.min_minutes),
+        published_max_secs: published(step.max_minutes),
+        silence_implied: step.silence_implied,
+        open: step.open,
+        groups: step.groups.clone(),
     }
 }
 
 /// The people a role names in this context: inside a per-person round, the repeated role
-/// means everyone of it but the round's person, and the `as` name means that person.
+/// means everyone of it but the round's person, going round the circle from the person
+/// after them (with Cyd presenting among Ann, Bob, Cyd, Dee, Eve: Dee, Eve, Ann, Bob), and
+/// the `as` name means that person.
 fn people_of(roster: &Roster, role: &str, ctx: &Context<'_>) -> Vec<String> {
     match &ctx.person {
         Some((_, as_role, person)) if *as_role == role => vec![person.clone()],
-        Some((repeated, _, person)) if *repeated == role => roster
-            .names(role)
-            .iter()
-            .filter(|n| *n != person)
-            .cloned()
-            .collect(),
+        Some((repeated, _, person)) if *repeated == role => {
+            let names = roster.names(role);
+            let after = names.iter().position(|n| n == person).map_or(0, |i| i + 1);
+            names[after..]
+                .iter()
+                .chain(&names[..after])
+                .filter(|n| *n != person)
+                .cloned()
+                .collect()
+        }
         _ => roster.names(role).to_vec(),
     }
 }

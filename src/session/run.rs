@@ -579,6 +579,8 @@ impl Session {
                     current_secs: self.allowance_secs(i).clamp(0, i64::from(u32::MAX)) as u32,
                     floor_secs: self.fit_floor(i, now.at),
                     protected: step.protected,
+                    published_min_secs: step.published_min_secs,
+                    published_max_secs: step.published_max_secs,
                 }
             })
             .collect();
@@ -596,7 +598,12 @@ impl Session {
         } else {
             0
         };
-        (used + wrap_up).min(u64::from(u32::MAX)) as u32
+        // The wrap-up never pushes past a published longest time; what was used, can.
+        let with_wrap_up = match self.plan[i].published_max_secs {
+            Some(most) => (used + wrap_up).min(u64::from(most)).max(used),
+            None => used + wrap_up,
+        };
+        with_wrap_up.min(u64::from(u32::MAX)) as u32
     }
 
     /// Applies a plan from [`Session::propose_fit`] to the current and remaining steps.
@@ -801,8 +808,15 @@ mod tests {
             stems: Vec::new(),
             notes: Vec::new(),
             turns: None,
+            seats: None,
             estimated: false,
+            adapted: false,
             protected: false,
+            min_minutes: None,
+            max_minutes: None,
+            silence_implied: false,
+            open: false,
+            groups: None,
         })
     }
 

@@ -38,7 +38,7 @@ fn every_invalid_fixture_reports_exactly_its_expected_messages() {
         assert_eq!(got, want, "messages for {name}");
         checked += 1;
     }
-    assert!(checked >= 8, "all invalid fixtures were checked");
+    assert!(checked >= 12, "all invalid fixtures were checked");
 }
 
 #[test]
@@ -249,7 +249,14 @@ fn the_template_loads_and_shows_every_key() {
         "notes",
         "turns",
         "estimated",
+        "adapted",
         "protected",
+        "min_minutes",
+        "max_minutes",
+        "silence_implied",
+        "open",
+        "groups",
+        "optional",
         "repeat",
         "as",
         "rotate",
@@ -261,8 +268,135 @@ fn the_template_loads_and_shows_every_key() {
             "the template shows `{key}`"
         );
     }
-    assert!(
-        text.contains("rotate = true"),
-        "rotate is shown with its value"
+    assert!(text.contains("rotate = "), "rotate is shown with its value");
+}
+
+#[test]
+fn the_template_reads_as_the_screen_behaves() {
+    let text = critical_friends::protocol::template("our-protocol");
+    let p = parse_protocol(&text, "our-protocol.toml", "our-protocol").unwrap();
+    // Its rounds call the round's person the presenter, as published protocols do.
+    let block = p
+        .steps
+        .iter()
+        .find_map(|e| match e {
+            Entry::Block(b) => Some(b),
+            Entry::Step(_) => None,
+        })
+        .expect("the template shows a repeated block");
+    assert_eq!(block.as_role, "presenter");
+    assert!(text.contains("as = \"presenter\""));
+    assert!(!text.contains("round-presenter"), "no invented wording");
+    // Silent roles are named on screen, not drawn in large type.
+    assert!(!text.contains("large type"), "{text}");
+    assert!(text.contains("silent — listen and take notes"));
+    // Every new key is shown in use.
+    let all: Vec<_> = p.all_steps().map(|(_, s)| s).collect();
+    assert!(all.iter().any(|s| s.max_minutes.is_some()));
+    assert!(all.iter().any(|s| s.min_minutes.is_some()));
+    assert!(all.iter().any(|s| s.open));
+    assert!(all.iter().any(|s| s.groups.is_some() && s.seats == Some(2)));
+    assert!(all.iter().any(|s| s.silence_implied));
+    assert!(p.roles.iter().any(|r| r.optional));
+}
+
+#[test]
+fn the_new_keys_parse() {
+    let path = fixtures().join("protocols/valid/triads.toml");
+    let text = fs::read_to_string(&path).unwrap();
+    let p = parse_protocol(&text, "triads.toml", "triads").unwrap();
+    assert!(p.role("room").unwrap().optional);
+    assert!(!p.role("facilitator").unwrap().optional);
+    let steps: Vec<_> = p.all_steps().map(|(_, s)| s).collect();
+    assert!(steps[0].open && steps[0].adapted && !steps[0].estimated);
+    assert_eq!(steps[0].time_origin(), Some("from an adaptation"));
+    let turns = steps[1];
+    assert_eq!(turns.seats, Some(3));
+    assert_eq!(turns.turns, None);
+    assert_eq!(turns.groups.as_deref(), Some("triads"));
+    assert_eq!(
+        (turns.min_minutes, turns.max_minutes),
+        (Some(1.0), Some(2.0))
     );
+    assert_eq!(
+        turns.limits_text().as_deref(),
+        Some("at least 1 and at most 2 min")
+    );
+    assert!(steps[2].silence_implied);
+    assert_eq!(steps[2].time_origin(), Some("estimate"));
+    // Two questions of three two-minute turns, and the other steps: the total the
+    // picker shows counts places, not the (optional) names.
+    assert_eq!(p.typical_total_secs(), (2 + 2 * 3 * 2 + 5) * 60);
+}
+
+/// Runs the `crit` binary with no user configuration.
+fn crit(args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_crit"))
+        .args(args)
+        .env_remove("CRIT_PROTOCOLS")
+        .env("HOME", std::env::temp_dir())
+        .env(
+            "XDG_CONFIG_HOME",
+            std::env::temp_dir().join("crit-test-config-none"),
+        )
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn validate_says_ok_on_stdout() {
+    let file = fixtures().join("protocols/valid/triads.toml");
+    let (code, out, err) = crit(&["validate", file.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert_eq!(out, "1 file(s) OK\n");
+    assert!(!err.contains("OK"), "{err}");
+}
+
+#[test]
+fn naming_a_role_in_a_protocol_without_roles_says_so_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("quiet.toml");
+    fs::write(
+        &file,
+        "name = \"Quiet\"\n[[steps]]\nname = \"Write\"\nminutes = 5\nsilent = [\"all\"]\n",
+    )
+    .unwrap();
+    let (code, _, err) = crit(&["run", file.to_str().unwrap(), "--presenter", "Pat"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("`quiet` has no role `presenter`: it declares no roles"),
+        "{err}"
+    );
+    assert!(!err.contains("its roles are: ."), "{err}");
+}
+
+#[test]
+fn new_says_when_an_id_is_too_long() {
+    let long = "a".repeat(70);
+    let (code, out, err) = crit(&["new", &long, "--stdout"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        err.contains("is 70 characters long; an id may have at most 64"),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_readme_small_groups_example_loads() {
+    let readme = fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let start = readme
+        .find("```toml\n[[steps]]\nname = \"Speaking turns\"")
+        .expect("small-groups example in README")
+        + "```toml\n".len();
+    let end = start + readme[start..].find("```").unwrap();
+    let text = format!("name = \"Example\"\n{}", &readme[start..end]);
+    let p = parse_protocol(&text, "README.md", "x").unwrap_or_else(|e| panic!("{e:?}"));
+    let steps: Vec<_> = p.all_steps().map(|(_, s)| s).collect();
+    assert_eq!(steps[0].seats, Some(3));
+    assert!(steps[1].open);
 }
