@@ -37,6 +37,10 @@ pub struct Settings {
     pub default_names: Vec<(String, String)>,
     /// Where the public view of the running session is written for `crit mirror`.
     pub live_file: Option<PathBuf>,
+    /// The school or team recorded in each session (`site` in config.toml).
+    pub site: Option<String>,
+    /// Sync a shared archive when a session ends (`sync = "after-session"`).
+    pub sync_after_session: bool,
 }
 
 impl Settings {
@@ -53,6 +57,8 @@ impl Settings {
             default_group: None,
             default_names: Vec::new(),
             live_file: None,
+            site: None,
+            sync_after_session: false,
         }
     }
 }
@@ -148,6 +154,9 @@ pub struct Summary {
     pub scroll: usize,
     /// `q` was pressed once while the notes are saved nowhere.
     pub quit_warned: bool,
+    /// What sharing the session did (committed, synced, or why not); `None` when the
+    /// archive is not shared.
+    pub shared: Option<crate::archive::share::Outcome>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -179,6 +188,8 @@ pub enum Msg {
     },
     /// The terminal is going away (SIGTERM, SIGHUP): save everything and stop.
     Terminate,
+    /// What committing (and syncing) the finished session in a shared archive did.
+    Shared(crate::archive::share::Outcome),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -209,6 +220,12 @@ pub enum Effect {
     },
     /// The session is over: remove the public view.
     Unpublish(PathBuf),
+    /// The finished session at `path` is saved: commit it if the archive is shared, and
+    /// then sync in the background if `sync` is on.
+    Share {
+        path: PathBuf,
+        sync: bool,
+    },
     Bell,
     Quit,
 }

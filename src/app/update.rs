@@ -89,6 +89,12 @@ fn handle(model: &mut Model, msg: Msg, now: Now) -> Vec<Effect> {
             }
         },
         Msg::Terminate => terminate(model),
+        Msg::Shared(outcome) => {
+            if let Screen::Summary(summary) = &mut model.screen {
+                summary.shared = Some(outcome);
+            }
+            Vec::new()
+        }
         Msg::SaveFailed { problem, moved_to } => {
             let Some(saving) = saving_mut(model) else {
                 return Vec::new();
@@ -108,8 +114,9 @@ fn handle(model: &mut Model, msg: Msg, now: Now) -> Vec<Effect> {
 
 /// Starts a session now: the run screen, and the effect that creates its archive file.
 pub fn start_session(model: &mut Model, protocol: Protocol, roster: Roster) -> Vec<Effect> {
-    let session = Session::start(protocol, roster, model.now);
+    let mut session = Session::start(protocol, roster, model.now);
     let settings = &model.settings;
+    session.site = settings.site.clone();
     let mut run = Run::new(
         session,
         settings.archive_dir.clone(),
@@ -644,12 +651,20 @@ fn end_session(model: &mut Model) -> Vec<Effect> {
         },
         now,
     );
-    let effects = save(&mut run, now);
+    let mut effects = save(&mut run, now);
+    // After the last save: a shared archive commits it (and syncs, if asked).
+    if let Some(path) = &run.saving.path {
+        effects.push(Effect::Share {
+            path: path.clone(),
+            sync: model.settings.sync_after_session,
+        });
+    }
     model.screen = Screen::Summary(Box::new(Summary {
         session: run.session,
         saving: run.saving,
         quit_warned: false,
         scroll: 0,
+        shared: None,
     }));
     effects
 }

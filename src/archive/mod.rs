@@ -6,10 +6,11 @@ mod lock;
 mod markdown;
 mod naming;
 mod save;
+pub mod share;
 
 pub use index::{
-    ArchiveEntry, Listing, SearchHit, Unreadable, entry, filter_group, list, resumable, search,
-    to_json,
+    ArchiveEntry, Listing, SearchHit, Unreadable, entry, filter_group, filter_site, list,
+    resumable, search, to_json,
 };
 pub use lock::{claim, held_elsewhere, process_alive, release};
 pub use markdown::{escape_inline, render, yaml_string};

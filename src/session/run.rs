@@ -149,6 +149,8 @@ pub struct Session {
     pub ended: Option<DateTime<FixedOffset>>,
     pub status: Status,
     pub notes: Vec<Note>,
+    /// The school or team recording it (the `site` setting), kept in the front matter.
+    pub site: Option<String>,
     records: Vec<StepRecord>,
     current: usize,
     turn: Turn,
@@ -174,6 +176,7 @@ impl Session {
             ended: None,
             status: Status::InProgress,
             notes: Vec::new(),
+            site: None,
             records,
             current: 0,
             turn: Turn::default(),
@@ -593,6 +596,8 @@ pub struct SavedSession {
     pub paused: bool,
     pub rang: bool,
     pub saved_at: DateTime<FixedOffset>,
+    #[serde(default)]
+    pub site: Option<String>,
 }
 
 const SAVED_VERSION: u32 = 1;
@@ -621,6 +626,7 @@ impl Session {
             paused: self.is_paused(),
             rang: self.rang,
             saved_at: now.wall,
+            site: self.site.clone(),
         }
     }
 
@@ -655,6 +661,7 @@ impl Session {
             ended: None,
             status: Status::InProgress,
             notes,
+            site: saved.site,
             records: saved.records,
             current: saved.current,
             turn: Turn {

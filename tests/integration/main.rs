@@ -7,4 +7,5 @@ mod loader;
 mod pty;
 mod screens;
 mod session;
+mod share;
 mod support;
