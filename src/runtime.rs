@@ -402,12 +402,17 @@ fn share(path: std::path::PathBuf, sync: bool) -> Option<Msg> {
     Some(Msg::Shared(committed))
 }
 
+/// The outcomes of background syncs that finished since the last call.
+pub fn finished_syncs() -> Vec<archive::share::Outcome> {
+    match SHARED.lock() {
+        Ok(mut waiting) => waiting.drain(..).collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
 /// Hands the model the outcomes of background syncs; whether there were any.
 fn deliver_shared(model: &mut Model) -> bool {
-    let arrived: Vec<_> = match SHARED.lock() {
-        Ok(mut waiting) => waiting.drain(..).collect(),
-        Err(_) => return false,
-    };
+    let arrived = finished_syncs();
     let any = !arrived.is_empty();
     for outcome in arrived {
         let effects = update(model, Msg::Shared(outcome), now());

@@ -212,6 +212,15 @@ fn two_schools_exchange_sessions_and_both_list_both() {
         out.contains("Private notes") && out.contains(".gitignore"),
         "{out}"
     );
+    // git knows no one here: crit commits under a neutral name and says how to set one.
+    assert!(
+        out.contains("commits as \"crit\"") && out.contains("git config --global user.name"),
+        "{out}"
+    );
+    assert_eq!(
+        git(&a, &["log", "-1", "--format=%an <%ae>"]).trim(),
+        "crit <crit@localhost>"
+    );
     let (code, out, err) = net.crit(&a, &["archive", "sync"]);
     assert_eq!(code, 0, "{err}");
     assert!(
@@ -795,4 +804,78 @@ fn a_running_session_is_never_committed() {
     assert!(!outcome.ok);
     assert!(outcome.message.contains("still running"), "{outcome:?}");
     assert!(!git(&a, &["status", "--porcelain"]).is_empty());
+}
+
+#[test]
+fn clone_keeps_a_local_session_that_differs_from_the_shared_one() {
+    let net = Network::new();
+    let (a, b) = (net.school("a"), net.school("b"));
+    let file = "2026-11-20-1400-tuning-team.md";
+    let doc = |extra: &str| {
+        format!("---\nprotocol: \"Tuning Protocol\"\nstatus: complete\n---\n\n- {extra}\n")
+    };
+    std::fs::create_dir_all(&a).unwrap();
+    std::fs::write(a.join(file), doc("shared")).unwrap();
+    assert_eq!(
+        net.crit(&a, &["archive", "init", "--remote", &net.remote()])
+            .0,
+        0
+    );
+    assert_eq!(net.crit(&a, &["archive", "sync"]).0, 0);
+    std::fs::create_dir_all(&b).unwrap();
+    std::fs::write(b.join(file), doc("copied by USB and edited")).unwrap();
+    let (code, _, err) = net.crit(&b, &["archive", "clone", &net.remote()]);
+    assert_eq!(code, 1);
+    assert!(err.contains("1 session that differ"), "{err}");
+    let (code, out, err) = net.crit(&b, &["archive", "clone", &net.remote(), "--merge"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("this computer's version is kept as"), "{out}");
+    assert_eq!(
+        std::fs::read_to_string(b.join(file)).unwrap(),
+        doc("shared")
+    );
+    let names = sessions_listed(&net, &b);
+    assert_eq!(names.len(), 2, "{names:?}");
+    let kept = names.iter().find(|n| n.as_str() != file).unwrap();
+    assert_eq!(
+        std::fs::read_to_string(b.join(kept)).unwrap(),
+        doc("copied by USB and edited")
+    );
+}
+
+#[test]
+fn the_runtime_commits_at_once_and_syncs_in_the_background() {
+    let net = Network::new();
+    let a = net.school("a");
+    assert_eq!(
+        net.crit(&a, &["archive", "init", "--remote", &net.remote()])
+            .0,
+        0
+    );
+    let path = a.join("2026-11-23-1400-tuning-team-abcde.md");
+    std::fs::write(&path, "---\nprotocol: \"Tuning Protocol\"\ngroup: \"Team\"\ndate: 2026-11-23\nstatus: complete\n---\n").unwrap();
+    let Some(Msg::Shared(now)) = perform(Effect::Share {
+        path: path.clone(),
+        sync: true,
+    }) else {
+        panic!("sharing says what it did")
+    };
+    assert!(now.ok && now.message.contains("Committed"), "{now:?}");
+    assert!(now.message.contains("Syncing"), "{now:?}");
+    assert_eq!(git(&a, &["status", "--porcelain"]), "", "committed at once");
+    // The sync finishes on its own thread, within its bound.
+    let deadline = Instant::now() + share::AFTER_SESSION_LIMIT + Duration::from_secs(10);
+    let outcome = loop {
+        if let Some(o) = critical_friends::runtime::finished_syncs().pop() {
+            break o;
+        }
+        assert!(Instant::now() < deadline, "the sync never reported");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert!(outcome.ok, "{outcome:?}");
+    assert!(
+        outcome.message.contains("1 session of yours"),
+        "{outcome:?}"
+    );
+    assert!(net.remote_history().contains("Tuning Protocol"));
 }

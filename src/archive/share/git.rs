@@ -24,12 +24,27 @@ pub struct Output {
 }
 
 impl Output {
-    /// The last line git wrote to stderr that says something (for messages).
+    /// What git said went wrong, in its own words, for a message: the reason a push was
+    /// rejected, else its first `fatal:` or `error:` line, else its last line.
     pub fn said(&self) -> String {
-        self.stderr
+        let lines: Vec<&str> = self
+            .stderr
             .lines()
             .map(str::trim)
-            .rfind(|l| !l.is_empty() && !l.starts_with("hint:"))
+            .filter(|l| !l.is_empty() && !l.starts_with("hint:"))
+            .collect();
+        if let Some(rejected) = lines.iter().find(|l| l.contains("rejected]")) {
+            let reason = rejected
+                .rsplit_once('(')
+                .map(|(_, r)| r.trim_end_matches(')'));
+            return reason.unwrap_or(rejected).to_string();
+        }
+        let first_error = lines.iter().find_map(|l| {
+            l.strip_prefix("fatal: ")
+                .or_else(|| l.strip_prefix("error: "))
+        });
+        first_error
+            .or(lines.last().copied())
             .unwrap_or("")
             .to_string()
     }

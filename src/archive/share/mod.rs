@@ -299,22 +299,57 @@ fn clone_into(git: &mut Git, url: &str, merge: bool) -> Result<String, String> {
         return Err(explain_network("fetch", url, &fetched, None));
     }
     let branch = remote_branch(git, "origin", None)?;
-    let theirs: BTreeSet<String> = match &branch {
-        Some(b) => lines(&run_ok(
+    // Each shared file's name and content id.
+    let shared: Vec<(String, String)> = match &branch {
+        Some(b) => run_ok(
             git,
-            &["ls-tree", "-r", "-z", "--name-only", &format!("origin/{b}")],
+            &["ls-tree", "-r", "-z", &format!("origin/{b}")],
             "cannot read the shared archive",
-        )?),
-        None => BTreeSet::new(),
+        )?
+        .split('\0')
+        .filter_map(|item| {
+            let (meta, path) = item.split_once('\t')?;
+            Some((path.to_string(), meta.split(' ').nth(2)?.to_string()))
+        })
+        .collect(),
+        None => Vec::new(),
     };
+    let theirs: BTreeSet<String> = shared.iter().map(|(p, _)| p.clone()).collect();
     let local = local_sessions(&dir);
     let only_here: Vec<&String> = local.iter().filter(|p| !theirs.contains(*p)).collect();
-    if !only_here.is_empty() && !merge {
+    let differing = differing_files(git, &shared, &local)?;
+    if !(only_here.is_empty() && differing.is_empty()) && !merge {
+        let mut what = Vec::new();
+        if !only_here.is_empty() {
+            what.push(format!(
+                "{} that the shared archive at {url} does not have",
+                plural(only_here.len(), "session", "sessions")
+            ));
+        }
+        if !differing.is_empty() {
+            what.push(format!(
+                "{} that differ from the shared archive's",
+                plural(differing.len(), "session", "sessions")
+            ));
+        }
         return Err(format!(
-            "{} already holds {} that the shared archive at {url} does not have, so nothing was changed; \
+            "{} already holds {}, so nothing was changed; \
              `crit archive clone {url} --merge` adds them to it, or `--archive OTHER-FOLDER` clones into another folder",
             dir.display(),
-            plural(only_here.len(), "session", "sessions")
+            what.join(" and ")
+        ));
+    }
+    // A session that differs from the shared one of the same name is kept beside it,
+    // under a name of its own; the shared one takes its place.
+    let mut kept_beside = Vec::new();
+    for name in &differing {
+        let from = dir.join(name);
+        let to = super::create_unique(&dir, name)
+            .and_then(|to| fs::rename(&from, &to).map(|_| to))
+            .map_err(|e| format!("cannot keep {} apart: {e}", from.display()))?;
+        kept_beside.push(format!(
+            "{name} differed from the shared archive's: this computer's version is kept as {}.",
+            to.file_name().unwrap_or_default().to_string_lossy()
         ));
     }
     let branch_name = branch.clone().unwrap_or_else(|| "main".into());
@@ -358,6 +393,7 @@ fn clone_into(git: &mut Git, url: &str, merge: bool) -> Result<String, String> {
         )
     })?;
     let notice = notice.filter(|_| !committed.is_empty());
+    let notice = notice.into_iter().chain(kept_beside);
     let received = theirs.iter().filter(|p| is_session_path(&dir, p)).count();
     let mine = committed
         .iter()
@@ -423,6 +459,36 @@ fn write_gitignore(dir: &Path) -> Result<(), String> {
         text
     };
     super::save_atomic(&path, &text).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+/// The local files among `local` whose content differs from the shared file of the same
+/// name (`shared`: name and content id).
+fn differing_files(
+    git: &Git,
+    shared: &[(String, String)],
+    local: &[String],
+) -> Result<Vec<String>, String> {
+    let both: Vec<(&String, &String)> = shared
+        .iter()
+        .filter(|(p, _)| local.contains(p))
+        .map(|(p, id)| (p, id))
+        .collect();
+    if both.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut args = vec!["hash-object", "--"];
+    args.extend(both.iter().map(|(p, _)| p.as_str()));
+    let ids = run_ok(
+        git,
+        &args,
+        "cannot compare the folder with the shared archive",
+    )?;
+    Ok(both
+        .iter()
+        .zip(ids.lines())
+        .filter(|((_, theirs), ours)| theirs.as_str() != ours.trim())
+        .map(|((p, _), _)| p.to_string())
+        .collect())
 }
 
 /// Session files directly in `dir`, as relative names.
@@ -1017,7 +1083,7 @@ fn explain_network(op: &str, url: &str, out: &Output, limit: Option<Duration>) -
         let secs = limit.map(|l| l.as_secs().max(1)).unwrap_or(0);
         return format!("the shared archive at {url} did not answer within {secs} seconds; {safe}");
     }
-    let lower = said.to_lowercase();
+    let lower = out.stderr.to_lowercase();
     let auth = [
         "authentication failed",
         "could not read username",
@@ -1025,10 +1091,10 @@ fn explain_network(op: &str, url: &str, out: &Output, limit: Option<Duration>) -
         "terminal prompts disabled",
         "permission denied",
         "host key verification failed",
-        "403",
-        "401",
+        "returned error: 403",
+        "returned error: 401",
     ];
-    if auth.iter().any(|a| lower.contains(a)) || out.stderr.contains("Permission denied (") {
+    if auth.iter().any(|a| lower.contains(a)) {
         return format!(
             "the shared archive at {url} did not accept this computer's sign-in ({said}); set up git's access to it (a credential helper or an SSH key, as your IT office advises) and sync again; {safe}"
         );
