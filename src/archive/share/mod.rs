@@ -318,7 +318,8 @@ fn clone_into(git: &mut Git, url: &str, merge: bool) -> Result<String, String> {
     let local = local_sessions(&dir);
     let only_here: Vec<&String> = local.iter().filter(|p| !theirs.contains(*p)).collect();
     let differing = differing_files(git, &shared, &local)?;
-    if !(only_here.is_empty() && differing.is_empty()) && !merge {
+    let all_shared = only_here.is_empty() && differing.is_empty();
+    if !all_shared && !merge {
         let mut what = Vec::new();
         if !only_here.is_empty() {
             what.push(format!(
