@@ -158,6 +158,14 @@ fn tui(model: Model, effects: Vec<app::Effect>) -> Result<ExitCode, Fail> {
             Some(p) => println!("Session notes saved to {}", p.display()),
             None => eprintln!("crit: the session could not be saved to a file"),
         }
+        match &s.shared {
+            Some(shared) if shared.syncing => println!(
+                "Committed to the shared archive; the sync had not finished when crit closed, \
+                 and `crit archive sync` completes it."
+            ),
+            Some(shared) => println!("{}", shared.message),
+            None => {}
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -397,6 +397,7 @@ fn share(path: std::path::PathBuf, sync: bool) -> Option<Msg> {
         return Some(Msg::Shared(archive::share::Outcome {
             ok: true,
             message: format!("{} Syncing with the network…", committed.message),
+            syncing: true,
         }));
     }
     Some(Msg::Shared(committed))

@@ -157,6 +157,8 @@ pub struct Summary {
     /// What sharing the session did (committed, synced, or why not); `None` when the
     /// archive is not shared.
     pub shared: Option<crate::archive::share::Outcome>,
+    /// The finished session was handed to [`Effect::Share`] (once, after its last save).
+    pub share_asked: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -220,8 +222,8 @@ pub enum Effect {
     },
     /// The session is over: remove the public view.
     Unpublish(PathBuf),
-    /// The finished session at `path` is saved: commit it if the archive is shared, and
-    /// then sync in the background if `sync` is on.
+    /// The finished session at `path` is saved (sent after its last save succeeded):
+    /// commit it if the archive is shared, then sync in the background if `sync` is on.
     Share {
         path: PathBuf,
         sync: bool,

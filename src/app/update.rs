@@ -78,7 +78,17 @@ fn handle(model: &mut Model, msg: Msg, now: Now) -> Vec<Effect> {
                 saving.problem = None;
                 saving.unsaved = false;
             }
-            Vec::new()
+            // The finished session is on disk: a shared archive commits it (and syncs).
+            match &mut model.screen {
+                Screen::Summary(s) if !s.share_asked && s.saving.path.as_ref() == Some(&path) => {
+                    s.share_asked = true;
+                    vec![Effect::Share {
+                        path,
+                        sync: model.settings.sync_after_session,
+                    }]
+                }
+                _ => Vec::new(),
+            }
         }
         Msg::ResumeLoaded { path, saved } => match saved.and_then(|s| Session::resume(*s, now)) {
             Ok(session) => resume_session(model, session, path),
@@ -651,20 +661,14 @@ fn end_session(model: &mut Model) -> Vec<Effect> {
         },
         now,
     );
-    let mut effects = save(&mut run, now);
-    // After the last save: a shared archive commits it (and syncs, if asked).
-    if let Some(path) = &run.saving.path {
-        effects.push(Effect::Share {
-            path: path.clone(),
-            sync: model.settings.sync_after_session,
-        });
-    }
+    let effects = save(&mut run, now);
     model.screen = Screen::Summary(Box::new(Summary {
         session: run.session,
         saving: run.saving,
         quit_warned: false,
         scroll: 0,
         shared: None,
+        share_asked: false,
     }));
     effects
 }

@@ -856,6 +856,7 @@ aliases: []
                 "presenters": ["Ana"],
                 "status": "complete",
                 "question": "Does the essay rubric reward thinking?",
+                "site": "",
                 "path": a.grade7_complete.to_string_lossy(),
             })
         );

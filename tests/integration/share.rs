@@ -720,20 +720,29 @@ fn ending_a_session_asks_to_share_it_and_the_summary_shows_the_outcome() {
             clock.now,
         );
     }
-    let share_at = effects
-        .iter()
-        .position(|e| matches!(e, Effect::Share { sync: true, path } if path == Path::new("/archive/s.md")))
-        .expect("a Share effect");
-    let save_at = effects
-        .iter()
-        .position(|e| matches!(e, Effect::Save { state: None, .. }))
-        .expect("the final save");
-    assert!(save_at < share_at, "shared only after the last save");
+    assert!(
+        effects
+            .iter()
+            .any(|e| matches!(e, Effect::Save { state: None, .. })),
+        "the final save"
+    );
+    assert!(
+        !effects.iter().any(|e| matches!(e, Effect::Share { .. })),
+        "nothing is shared before the last save worked"
+    );
+    // The last save worked: now the session is shared, once.
+    let saved = Msg::Saved("/archive/s.md".into());
+    let effects = update(&mut model, saved.clone(), clock.now);
+    assert_eq!(
+        effects,
+        vec![Effect::Share {
+            path: "/archive/s.md".into(),
+            sync: true
+        }]
+    );
+    assert!(update(&mut model, saved, clock.now).is_empty());
 
-    let outcome = share::Outcome {
-        ok: false,
-        message: "Not synced: cannot reach the shared archive at x.".into(),
-    };
+    let outcome = share::Outcome::failed("Not synced: cannot reach the shared archive at x.");
     update(&mut model, Msg::Shared(outcome), clock.now);
     let backend = ratatui::backend::TestBackend::new(100, 30);
     let mut terminal = ratatui::Terminal::new(backend).unwrap();

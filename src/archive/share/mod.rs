@@ -57,20 +57,24 @@ const NEUTRAL_EMAIL: &str = "crit@localhost";
 pub struct Outcome {
     pub ok: bool,
     pub message: String,
+    /// A sync is still running in the background; another outcome follows.
+    pub syncing: bool,
 }
 
 impl Outcome {
-    fn ok(message: impl Into<String>) -> Outcome {
+    pub fn ok(message: impl Into<String>) -> Outcome {
         Outcome {
             ok: true,
             message: message.into(),
+            syncing: false,
         }
     }
 
-    fn failed(message: impl Into<String>) -> Outcome {
+    pub fn failed(message: impl Into<String>) -> Outcome {
         Outcome {
             ok: false,
             message: message.into(),
+            syncing: false,
         }
     }
 }
