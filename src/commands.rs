@@ -389,7 +389,12 @@ fn list(library: &Library, json: bool) -> ExitCode {
             safe(&s.protocol.id),
             name,
             total,
-            safe(&s.path)
+            match s.origin {
+                // The network's protocols say so: their path alone is just a folder.
+                crate::protocol::Origin::SharedArchive =>
+                    format!("shared archive: {}", safe(&s.path)),
+                _ => safe(&s.path),
+            }
         );
     }
     for s in &library.skipped {

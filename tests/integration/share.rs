@@ -429,6 +429,12 @@ fn a_shared_protocol_reaches_the_other_school_and_a_broken_one_stops_nothing() {
         .find(|p| p["id"] == "network-tuning")
         .expect("the shared protocol reached school B");
     assert_eq!(shared["origin"], "shared archive");
+    let (_, table, _) = net.crit(&b, &["list"]);
+    let line = table
+        .lines()
+        .find(|l| l.starts_with("network-tuning "))
+        .expect("listed");
+    assert!(line.contains("shared archive: "), "{line}");
     assert!(protocols.iter().any(|p| p["id"] == "tuning"));
     let skipped = doc["skipped"].as_array().unwrap();
     assert_eq!(skipped.len(), 1, "{skipped:?}");

@@ -300,7 +300,13 @@ fn clone_into(git: &mut Git, url: &str, merge: bool) -> Result<String, String> {
         .run_network(&["fetch", "--quiet", "--no-tags", "origin"])
         .map_err(|m| git_needed("clone", &m))?;
     if !fetched.ok {
-        return Err(explain_network("fetch", url, &fetched, None));
+        let message = explain_network("fetch", url, &fetched, None);
+        // Nothing was committed yet: the folder is left as it was.
+        let (reason, _) = message.split_once("; nothing was lost").unwrap_or((&message, ""));
+        return Err(format!(
+            "{reason}; nothing was changed in {}: check the address and try again",
+            dir.display()
+        ));
     }
     let branch = remote_branch(git, "origin", None)?;
     // Each shared file's name and content id.
@@ -1206,6 +1212,73 @@ mod tests {
     fn ids_differ() {
         let ids: BTreeSet<String> = (0..50).map(|_| new_id()).collect();
         assert!(ids.len() > 45);
+    }
+
+    fn failed(stderr: &str) -> Output {
+        Output {
+            ok: false,
+            stderr: stderr.into(),
+            ..Output::default()
+        }
+    }
+
+    #[test]
+    fn network_failures_are_one_plain_sentence() {
+        let url = "https://git.school.org/cfg/archive.git";
+        let auth = explain_network(
+            "fetch",
+            url,
+            &failed(
+                "fatal: could not read Username for 'https://git.school.org': terminal prompts disabled\n",
+            ),
+            None,
+        );
+        assert!(
+            auth.contains("did not accept this computer's sign-in"),
+            "{auth}"
+        );
+        let denied = explain_network(
+            "push",
+            url,
+            &failed(
+                "git@git.school.org: Permission denied (publickey).\nfatal: Could not read from remote repository.\n",
+            ),
+            None,
+        );
+        assert!(denied.contains("sign-in"), "{denied}");
+        let rejected = explain_network(
+            "push",
+            url,
+            &failed(
+                " ! [remote rejected] HEAD -> main (protected branch hook declined)\nerror: failed to push some refs\n",
+            ),
+            None,
+        );
+        assert!(
+            rejected.contains("refused this computer's sessions (protected branch hook declined)"),
+            "{rejected}"
+        );
+        let unreachable = explain_network(
+            "fetch",
+            url,
+            &failed(
+                "fatal: unable to access 'https://git.school.org/cfg/archive.git/': Could not resolve host: git.school.org\n",
+            ),
+            None,
+        );
+        assert!(
+            unreachable.starts_with("cannot reach the shared archive at"),
+            "{unreachable}"
+        );
+        let slow = Output {
+            timed_out: true,
+            ..failed("")
+        };
+        let slow = explain_network("fetch", url, &slow, Some(AFTER_SESSION_LIMIT));
+        assert!(slow.contains("did not answer within 5 seconds"), "{slow}");
+        for m in [auth, denied, rejected, unreachable, slow] {
+            assert!(!m.contains('\n') && m.contains("nothing was lost"), "{m}");
+        }
     }
 
     #[test]
