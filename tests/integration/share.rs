@@ -894,3 +894,57 @@ fn the_runtime_commits_at_once_and_syncs_in_the_background() {
     );
     assert!(net.remote_history().contains("Tuning Protocol"));
 }
+
+#[test]
+fn an_exchange_interrupted_half_way_is_undone_and_done_again() {
+    let net = Network::new();
+    let (a, b) = (net.school("a"), net.school("b"));
+    let file = "2026-11-20-1400-tuning-team.md";
+    std::fs::create_dir_all(&a).unwrap();
+    std::fs::write(
+        a.join(file),
+        "---\nprotocol: \"Tuning Protocol\"\nstatus: complete\n---\n\n- [ ] one\n",
+    )
+    .unwrap();
+    assert_eq!(
+        net.crit(&a, &["archive", "init", "--remote", &net.remote()])
+            .0,
+        0
+    );
+    assert_eq!(net.crit(&a, &["archive", "sync"]).0, 0);
+    assert_eq!(net.crit(&b, &["archive", "clone", &net.remote()]).0, 0);
+    let edit = |dir: &Path, to: &str| {
+        let text = std::fs::read_to_string(dir.join(file)).unwrap();
+        std::fs::write(dir.join(file), text.replace("- [ ] one", to)).unwrap();
+    };
+    edit(&a, "- [x] one");
+    assert_eq!(net.crit(&a, &["archive", "sync"]).0, 0);
+    edit(&b, "- [ ] one, by Friday");
+    // B's crit quit in the middle of a sync: its merge stopped with conflict markers.
+    let id = ["-c", "user.name=t", "-c", "user.email=t@t"];
+    let run = |args: &[&str]| {
+        Command::new("git")
+            .current_dir(&b)
+            .args(id)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    assert!(run(&["commit", "-qam", "local edit"]).status.success());
+    assert!(run(&["fetch", "-q", "origin"]).status.success());
+    assert!(!run(&["merge", "origin/main"]).status.success());
+    assert!(b.join(".git/MERGE_HEAD").exists());
+
+    let (code, out, err) = net.crit(&b, &["archive", "sync"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("interrupted earlier was undone"), "{out}");
+    assert!(out.contains("both versions' lines are kept"), "{out}");
+    let text = std::fs::read_to_string(b.join(file)).unwrap();
+    assert!(
+        text.contains("- [x] one\n") && text.contains("- [ ] one, by Friday\n"),
+        "{text}"
+    );
+    assert!(!text.contains("<<<<<<<"), "{text}");
+    assert!(!b.join(".git/MERGE_HEAD").exists());
+    assert_eq!(git(&b, &["status", "--porcelain"]), "");
+}

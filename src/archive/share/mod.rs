@@ -302,7 +302,9 @@ fn clone_into(git: &mut Git, url: &str, merge: bool) -> Result<String, String> {
     if !fetched.ok {
         let message = explain_network("fetch", url, &fetched, None);
         // Nothing was committed yet: the folder is left as it was.
-        let (reason, _) = message.split_once("; nothing was lost").unwrap_or((&message, ""));
+        let (reason, _) = message
+            .split_once("; nothing was lost")
+            .unwrap_or((&message, ""));
         return Err(format!(
             "{reason}; nothing was changed in {}: check the address and try again",
             dir.display()
