@@ -948,3 +948,38 @@ fn an_exchange_interrupted_half_way_is_undone_and_done_again() {
     assert!(!b.join(".git/MERGE_HEAD").exists());
     assert_eq!(git(&b, &["status", "--porcelain"]), "");
 }
+
+#[test]
+fn ending_commits_the_session_and_its_take_away_but_never_its_private_notes() {
+    let net = Network::new();
+    let a = net.school("a");
+    assert_eq!(net.crit(&a, &["archive", "init"]).0, 0);
+    let stem = "2026-11-23-1400-tuning-team-abcde";
+    let session = a.join(format!("{stem}.md"));
+    std::fs::write(
+        &session,
+        "---\nprotocol: \"Tuning Protocol\"\ngroup: \"Team\"\ndate: 2026-11-23\nstatus: complete\n---\n",
+    )
+    .unwrap();
+    std::fs::write(a.join(format!("{stem}.takeaway.md")), "# Take-away\n").unwrap();
+    std::fs::write(a.join(format!("{stem}.private.md")), "SECRET\n").unwrap();
+    std::fs::write(a.join("someone-elses-note.md"), "not this session\n").unwrap();
+    let outcome = share::after_finish(&session).expect("the archive is shared");
+    assert!(outcome.ok, "{outcome:?}");
+    let committed = git(&a, &["show", "--name-only", "--format=%s", "HEAD"]);
+    let mut lines: Vec<&str> = committed.lines().filter(|l| !l.is_empty()).collect();
+    lines.sort();
+    assert_eq!(
+        lines,
+        vec![
+            format!("{stem}.md").as_str(),
+            format!("{stem}.takeaway.md").as_str(),
+            "Tuning Protocol — Team, 2026-11-23",
+        ]
+    );
+    // A take-away written later is committed by calling it again.
+    std::fs::write(a.join(format!("{stem}.takeaway.md")), "# Take-away, v2\n").unwrap();
+    assert!(share::after_finish(&session).unwrap().ok);
+    assert!(git(&a, &["status", "--porcelain"]).contains("someone-elses-note.md"));
+    assert!(!git(&a, &["status", "--porcelain"]).contains("takeaway"));
+}

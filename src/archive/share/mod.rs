@@ -527,8 +527,10 @@ fn is_session_path(dir: &Path, relative: &str) -> bool {
 // committing
 
 /// If the archive holding `path` is shared, commits the finished session at `path`
-/// (and any file written beside it under its name, such as a take-away). `None` when
-/// the archive is not shared. Never commits a session that is still running.
+/// and the files written beside it under its name (`NAME.takeaway.md`, say; never
+/// `NAME.private.md` or a hidden file). `None` when the archive is not shared. Never
+/// commits a session that is still running. Call it again after writing a file beside
+/// a finished session (a take-away) to commit that file too.
 pub fn after_finish(path: &Path) -> Option<Outcome> {
     let dir = path.parent()?;
     if !is_shared(dir) {
