@@ -12,12 +12,12 @@ mod template;
 
 pub use handout::handout;
 pub use library::{Library, Origin, Skipped, Source, builtin_files};
-
-/// The folder inside the archive whose protocols the whole network shares.
-pub const SHARED_FOLDER: &str = "protocols";
 pub(crate) use parse::Problems;
 pub use parse::{Problem, parse_protocol, valid_id};
 pub use template::template;
+
+/// The folder inside the archive whose protocols the whole network shares.
+pub const SHARED_FOLDER: &str = "protocols";
 
 /// One protocol, as its file describes it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
