@@ -983,3 +983,56 @@ fn ending_commits_the_session_and_its_take_away_but_never_its_private_notes() {
     assert!(git(&a, &["status", "--porcelain"]).contains("someone-elses-note.md"));
     assert!(!git(&a, &["status", "--porcelain"]).contains("takeaway"));
 }
+
+#[test]
+fn a_network_on_another_branch_and_two_schools_that_both_ran_init_become_one_archive() {
+    let net = Network::new();
+    // The network's repository was started by hand, on a branch called `trunk`.
+    let seed = net.school("seed");
+    std::fs::create_dir_all(&seed).unwrap();
+    git(&seed, &["init", "-q", "-b", "trunk"]);
+    std::fs::write(
+        seed.join("2026-10-01-0900-tuning-team.md"),
+        "---\nprotocol: \"Tuning Protocol\"\nstatus: complete\n---\n",
+    )
+    .unwrap();
+    git(&seed, &["add", "."]);
+    git(
+        &seed,
+        &[
+            "-c",
+            "user.name=s",
+            "-c",
+            "user.email=s@s",
+            "commit",
+            "-qm",
+            "seed",
+        ],
+    );
+    git(&seed, &["push", "-q", &net.remote(), "trunk"]);
+
+    // Two schools each run `init` on their own archive with the same remote.
+    let (a, b) = (net.school("a"), net.school("b"));
+    for (school, group) in [(&a, "Team A"), (&b, "Team B")] {
+        std::fs::create_dir_all(school).unwrap();
+        run_session(school, group, "A note", None);
+        let (code, _, err) = net.crit(school, &["archive", "init", "--remote", &net.remote()]);
+        assert_eq!(code, 0, "{err}");
+        let (code, out, err) = net.crit(school, &["archive", "sync"]);
+        assert_eq!(code, 0, "{err}");
+        assert!(out.contains("1 session of yours"), "{out}");
+    }
+    assert_eq!(net.crit(&a, &["archive", "sync"]).0, 0);
+    assert_eq!(sessions_listed(&net, &a).len(), 3);
+    assert_eq!(sessions_listed(&net, &a), sessions_listed(&net, &b));
+    let branches = git(
+        net.root(),
+        &[
+            "--git-dir",
+            "remote.git",
+            "branch",
+            "--format=%(refname:short)",
+        ],
+    );
+    assert_eq!(branches.trim(), "trunk", "one branch, the network's own");
+}

@@ -822,7 +822,7 @@ pub fn sync(dir: &Path, options: &SyncOptions) -> Result<SyncReport, String> {
     if !committed.is_empty() {
         report.notices.extend(identity.clone());
     }
-    let upstream_branch = upstream_of(&git, &branch).unwrap_or_else(|| branch.clone());
+    let followed = upstream_of(&git, &branch);
     // One retry: someone else may push between our fetch and our push.
     for attempt in 0..2 {
         let fetched = git
@@ -831,6 +831,12 @@ pub fn sync(dir: &Path, options: &SyncOptions) -> Result<SyncReport, String> {
         if !fetched.ok {
             return Err(explain_network("fetch", &url, &fetched, options.limit));
         }
+        // The branch this archive follows; before it follows one, the remote's own
+        // (a network started with `master`, say), so that there is only ever one.
+        let upstream_branch = match &followed {
+            Some(b) => b.clone(),
+            None => remote_branch(&git, &remote, Some(&branch))?.unwrap_or_else(|| branch.clone()),
+        };
         let theirs = remote_branch(&git, &remote, Some(&upstream_branch))?
             .filter(|b| *b == upstream_branch)
             .map(|b| format!("{remote}/{b}"));
