@@ -1036,3 +1036,44 @@ fn a_network_on_another_branch_and_two_schools_that_both_ran_init_become_one_arc
     );
     assert_eq!(branches.trim(), "trunk", "one branch, the network's own");
 }
+
+#[test]
+fn groups_named_in_any_script_are_shared_and_merged() {
+    let net = Network::new();
+    let (a, b) = (net.school("a"), net.school("b"));
+    assert_eq!(
+        net.crit(&a, &["archive", "init", "--remote", &net.remote()])
+            .0,
+        0
+    );
+    assert_eq!(net.crit(&b, &["archive", "clone", &net.remote()]).0, 0);
+    let (from_a, shared) = run_session(&a, "Équipe café ☕", "Une idée", None);
+    assert!(shared.unwrap().ok);
+    let name = from_a.file_name().unwrap().to_str().unwrap().to_string();
+    assert!(name.contains("équipe-café"), "{name}");
+    assert_eq!(net.crit(&a, &["archive", "sync"]).0, 0);
+    let (code, out, err) = net.crit(&b, &["archive", "sync"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("1 session from others"), "{out}");
+    assert!(b.join(&name).is_file());
+    // Edited in both places: kept both, and named as it is.
+    let edit = |dir: &Path, line: &str| {
+        let mut text = std::fs::read_to_string(dir.join(&name)).unwrap();
+        text.push_str(line);
+        std::fs::write(dir.join(&name), text).unwrap();
+    };
+    edit(&a, "- [ ] à faire (A)\n");
+    edit(&b, "- [ ] à faire (B)\n");
+    assert_eq!(net.crit(&a, &["archive", "sync"]).0, 0);
+    let (code, out, err) = net.crit(&b, &["archive", "sync"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains(&format!("{name} was edited here and elsewhere")),
+        "{out}"
+    );
+    let text = std::fs::read_to_string(b.join(&name)).unwrap();
+    assert!(
+        text.contains("à faire (A)") && text.contains("à faire (B)"),
+        "{text}"
+    );
+}

@@ -86,8 +86,13 @@ impl Git {
         cmd.current_dir(&self.dir)
             .args(["-c", "core.quotepath=false", "-c", "color.ui=false"])
             // Remembers which folders have no new files: `status` in a large archive.
-            .args(["-c", "core.untrackedCache=true"])
-            .args(self.settings.iter().flat_map(|s| ["-c", s.as_str()]))
+            .args(["-c", "core.untrackedCache=true"]);
+        if !self.prompts {
+            cmd.env("GIT_TERMINAL_PROMPT", "0");
+            // Signing would ask for a passphrase on the terminal the screen is drawn on.
+            cmd.args(["-c", "commit.gpgsign=false"]);
+        }
+        cmd.args(self.settings.iter().flat_map(|s| ["-c", s.as_str()]))
             .args(args)
             // Messages crit reads (and classifies) are git's English ones.
             .env("LC_ALL", "C")
@@ -100,9 +105,6 @@ impl Git {
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
-        if !self.prompts {
-            cmd.env("GIT_TERMINAL_PROMPT", "0");
-        }
         #[cfg(unix)]
         {
             // Its own process group, so ssh or a credential helper cannot read from the
