@@ -62,7 +62,7 @@ pub enum Command {
     Completions { shell: clap_complete::Shell },
     /// Print the manual page (roff): `crit man > crit.1 && man ./crit.1`.
     Man,
-    /// Browse past sessions.
+    /// Browse past sessions, and share them with a network on git.
     Archive {
         #[command(subcommand)]
         command: ArchiveCommand,
