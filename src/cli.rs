@@ -67,7 +67,7 @@ pub enum Command {
     Completions { shell: clap_complete::Shell },
     /// Print the manual page (roff): `crit man > crit.1 && man ./crit.1`.
     Man,
-    /// Browse past sessions.
+    /// Browse past sessions, and share them with a network on git.
     Archive {
         #[command(subcommand)]
         command: ArchiveCommand,
@@ -84,6 +84,9 @@ pub enum Command {
         /// Print the template instead of writing a file.
         #[arg(long)]
         stdout: bool,
+        /// Write it into the shared archive's `protocols/` folder, for the whole network.
+        #[arg(long, conflicts_with = "stdout")]
+        shared: bool,
     },
 }
 
@@ -94,14 +97,40 @@ pub enum ArchiveCommand {
         /// Only this group's sessions.
         #[arg(long)]
         group: Option<String>,
+        /// Only the sessions recorded at this site (the `site` setting of each school).
+        #[arg(long)]
+        site: Option<String>,
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
     },
     /// Find sessions whose notes, question or names contain TEXT (ignoring case).
-    Search { text: String },
+    Search {
+        text: String,
+        /// Only the sessions recorded at this site.
+        #[arg(long)]
+        site: Option<String>,
+    },
     /// Print the archive folder's path.
     Path,
+    /// Share the archive on git: make it a repository (the sessions already there become
+    /// the first commit) and set the group's remote. Needs git.
+    Init {
+        /// The shared repository every school syncs with (https://… or git@…).
+        #[arg(long, value_name = "URL")]
+        remote: Option<String>,
+    },
+    /// Join a group's shared archive: make the archive folder a clone of URL. Needs git.
+    Clone {
+        /// The group's shared repository.
+        url: String,
+        /// Add the sessions already in the folder to the shared archive.
+        #[arg(long)]
+        merge: bool,
+    },
+    /// Exchange sessions (and shared protocols) with the group's remote: commit, fetch,
+    /// merge, push. Needs git.
+    Sync,
 }
 
 #[derive(Debug, Subcommand)]

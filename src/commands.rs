@@ -44,7 +44,16 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode, Fail> {
     }
     match cli.command {
         Some(Command::Validate { files }) => Ok(validate(&files)),
-        Some(Command::New { id, stdout }) => new(&id, stdout, &paths),
+        Some(Command::New { id, stdout, shared }) => {
+            let dir = if shared {
+                shared_protocols(&archive_dir)?
+            } else {
+                paths.user_protocols.clone().ok_or(
+                    "no config folder is known on this system; use --stdout and save the file yourself",
+                )?
+            };
+            new(&id, stdout, &dir, shared)
+        }
         Some(Command::Archive { command }) => archive_command(command, &archive_dir),
         Some(Command::Completions { shell }) => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
@@ -78,7 +87,9 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode, Fail> {
             Ok(ExitCode::SUCCESS)
         }
         _ => {
-            let library = Library::load(paths.user_protocols.as_deref(), &named)?;
+            let shared = archive_dir.join(crate::protocol::SHARED_FOLDER);
+            let library =
+                Library::load_with_shared(paths.user_protocols.as_deref(), Some(&shared), &named)?;
             let settings = Settings {
                 archive_dir: archive_dir.clone(),
                 fallback_dir: paths.fallback.clone(),
@@ -89,6 +100,8 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode, Fail> {
                 default_group: resolved.group.clone(),
                 default_names: resolved.names.clone(),
                 live_file: Some(paths.live_file()),
+                site: resolved.site.clone(),
+                sync_after_session: resolved.sync_after_session,
             };
             if let Some(problem) = paths.live_problem()
                 && matches!(
@@ -152,6 +165,14 @@ fn tui(model: Model, effects: Vec<app::Effect>, files: Files) -> Result<ExitCode
         match &s.saving.path {
             Some(p) => say(false, &format!("Session notes saved to {}", p.display())),
             None => say(true, "crit: the session could not be saved to a file"),
+        }
+        match &s.shared {
+            Some(shared) if shared.syncing => println!(
+                "Committed to the shared archive; the sync had not finished when crit closed, \
+                 and `crit archive sync` completes it."
+            ),
+            Some(shared) => println!("{}", shared.message),
+            None => {}
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -406,7 +427,12 @@ fn list(library: &Library, json: bool) -> ExitCode {
             safe(&s.protocol.id),
             name,
             total,
-            safe(&s.path)
+            match s.origin {
+                // The network's protocols say so: their path alone is just a folder.
+                crate::protocol::Origin::SharedArchive =>
+                    format!("shared archive: {}", safe(&s.path)),
+                _ => safe(&s.path),
+            }
         );
     }
     for s in &library.skipped {
@@ -472,7 +498,19 @@ fn validate(files: &[PathBuf]) -> ExitCode {
     }
 }
 
-fn new(id: &str, stdout: bool, paths: &Paths) -> Result<ExitCode, Fail> {
+/// The shared archive's protocol folder, for `crit new --shared`.
+fn shared_protocols(archive: &Path) -> Result<PathBuf, Fail> {
+    if !crate::archive::share::is_shared(archive) {
+        return Err(format!(
+            "{} is not a shared archive yet: `crit archive init --remote URL` or `crit archive clone URL` first, \
+             or leave out --shared to write into your own protocol folder",
+            archive.display()
+        ));
+    }
+    Ok(archive.join(crate::protocol::SHARED_FOLDER))
+}
+
+fn new(id: &str, stdout: bool, dir: &Path, shared: bool) -> Result<ExitCode, Fail> {
     if let Some(problem) = id_problem(id) {
         return Err(format!("{} (for example `my-tuning`)", safe(&problem)));
     }
@@ -481,9 +519,6 @@ fn new(id: &str, stdout: bool, paths: &Paths) -> Result<ExitCode, Fail> {
         print!("{text}");
         return Ok(ExitCode::SUCCESS);
     }
-    let dir = paths.user_protocols.clone().ok_or(
-        "no config folder is known on this system; use --stdout and save the file yourself",
-    )?;
     let path = dir.join(format!("{id}.toml"));
     if path.exists() {
         return Err(format!(
@@ -491,7 +526,7 @@ fn new(id: &str, stdout: bool, paths: &Paths) -> Result<ExitCode, Fail> {
             path.display()
         ));
     }
-    fs::create_dir_all(&dir)
+    fs::create_dir_all(dir)
         .and_then(|_| fs::write(&path, text))
         .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     println!(
@@ -499,12 +534,15 @@ fn new(id: &str, stdout: bool, paths: &Paths) -> Result<ExitCode, Fail> {
         path.display(),
         path.display()
     );
+    if shared {
+        println!("`crit archive sync` shares it with the network.");
+    }
     Ok(ExitCode::SUCCESS)
 }
 
 /// `crit archive list|search|path`.
 fn archive_command(command: ArchiveCommand, dir: &Path) -> Result<ExitCode, Fail> {
-    use crate::archive::{filter_group, list, search, to_json};
+    use crate::archive::{filter_group, filter_site, list, search, share, to_json};
     let unreadable_folder = |e: std::io::Error| match e.kind() {
         std::io::ErrorKind::NotFound => {
             format!("no sessions yet: {} does not exist", dir.display())
@@ -513,11 +551,27 @@ fn archive_command(command: ArchiveCommand, dir: &Path) -> Result<ExitCode, Fail
     };
     match command {
         ArchiveCommand::Path => println!("{}", dir.display()),
-        ArchiveCommand::List { group, json } => {
+        ArchiveCommand::Init { remote } => println!("{}", share::init(dir, remote.as_deref())?),
+        ArchiveCommand::Clone { url, merge } => {
+            println!("{}", share::clone(&url, dir, merge, interactive())?)
+        }
+        ArchiveCommand::Sync => {
+            let options = share::SyncOptions {
+                prompts: interactive(),
+                limit: None,
+            };
+            let report = share::sync(dir, &options)?;
+            println!("{}", report.message());
+        }
+        ArchiveCommand::List { group, site, json } => {
             let listing = list(dir).map_err(unreadable_folder)?;
             let entries = match &group {
                 Some(g) => filter_group(listing.entries, g),
                 None => listing.entries,
+            };
+            let entries = match &site {
+                Some(s) => filter_site(entries, s),
+                None => entries,
             };
             if json {
                 println!(
@@ -553,8 +607,11 @@ fn archive_command(command: ArchiveCommand, dir: &Path) -> Result<ExitCode, Fail
                 eprintln!("skipped {}: {}", path.display(), safe(why));
             }
         }
-        ArchiveCommand::Search { text } => {
-            let (hits, unreadable) = search(dir, &text).map_err(unreadable_folder)?;
+        ArchiveCommand::Search { text, site } => {
+            let (mut hits, unreadable) = search(dir, &text).map_err(unreadable_folder)?;
+            if let Some(site) = &site {
+                hits.retain(|h| h.entry.at_site(site));
+            }
             let mut last: Option<&Path> = None;
             for hit in &hits {
                 if last != Some(hit.entry.path.as_path()) {
@@ -580,4 +637,10 @@ fn archive_command(command: ArchiveCommand, dir: &Path) -> Result<ExitCode, Fail
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Whether someone at a terminal can answer git's questions (a password, a passphrase).
+fn interactive() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
 }

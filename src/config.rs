@@ -35,6 +35,20 @@ pub struct FileConfig {
     pub warning: Option<bool>,
     pub auto_advance: Option<bool>,
     pub theme: Option<Theme>,
+    /// This school's or team's name, recorded in each session (`site = "Charlestown High"`).
+    pub site: Option<String>,
+    /// When a shared archive syncs by itself.
+    pub sync: Option<SyncWhen>,
+}
+
+/// When a shared archive syncs (`sync = "..."`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum SyncWhen {
+    /// Only when someone runs `crit archive sync`.
+    #[default]
+    Manual,
+    /// Also when a session ends, for a few seconds at most.
+    AfterSession,
 }
 
 /// The colour theme.
@@ -57,7 +71,10 @@ const KEYS: &[&str] = &[
     "warning",
     "auto_advance",
     "theme",
+    "site",
+    "sync",
 ];
+const SYNCS: &[&str] = &["manual", "after-session"];
 const THEMES: &[&str] = &["auto", "color", "mono"];
 
 type Value<'i> = Spanned<DeValue<'i>>;
@@ -112,6 +129,26 @@ impl Checker<'_> {
                 .get("auto_advance")
                 .and_then(|v| self.boolean(v, "auto_advance")),
             theme: doc.get("theme").and_then(|v| self.theme(v)),
+            site: doc.get("site").and_then(|v| self.text(v, "site")),
+            sync: doc.get("sync").and_then(|v| self.sync(v)),
+        }
+    }
+
+    fn sync(&mut self, v: &Value<'_>) -> Option<SyncWhen> {
+        let s = self.text(v, "sync")?;
+        match s.trim().to_lowercase().as_str() {
+            "manual" => Some(SyncWhen::Manual),
+            "after-session" => Some(SyncWhen::AfterSession),
+            other => {
+                let message = match suggest(other, SYNCS.iter().copied()) {
+                    Some(t) => format!("unknown sync `{s}`; did you mean \"{t}\"?"),
+                    None => format!(
+                        "unknown sync `{s}`; write \"after-session\" (sync when a session ends) or \"manual\""
+                    ),
+                };
+                self.at(v.span(), message);
+                None
+            }
         }
     }
 
@@ -338,6 +375,10 @@ pub struct Resolved {
     pub warning: bool,
     pub auto_advance: bool,
     pub color: bool,
+    /// The site recorded in each session, if any.
+    pub site: Option<String>,
+    /// Sync a shared archive when a session ends.
+    pub sync_after_session: bool,
     /// Environment variables that could not be understood, one line each.
     pub warnings: Vec<String>,
 }
@@ -413,6 +454,8 @@ pub fn resolve(flags: &Flags, env: &dyn Fn(&str) -> Option<String>, file: &FileC
         warning: flags.warning.or(file.warning).unwrap_or(true),
         auto_advance: flags.auto_advance.or(file.auto_advance).unwrap_or(false),
         color,
+        site: file.site.as_ref().map(|s| s.trim().to_string()),
+        sync_after_session: file.sync == Some(SyncWhen::AfterSession),
         warnings,
     }
 }
@@ -448,6 +491,13 @@ auto_advance = false
 
 # "auto" (colour unless NO_COLOR is set), "color" (always) or "mono" (never).
 theme = "auto"
+
+# Your school or team, recorded in each session; `crit archive list --site` filters by it.
+site = "Charlestown High"
+
+# In a shared archive (`crit archive init` or `clone`): "after-session" also syncs when a
+# session ends (for a few seconds at most); "manual" syncs only on `crit archive sync`.
+sync = "manual"
 
 # Names filled in for each role when a session starts; separate several with commas.
 [names]
@@ -489,6 +539,8 @@ mod tests {
                 warning: true,
                 auto_advance: false,
                 color: true,
+                site: None,
+                sync_after_session: false,
                 warnings: vec![],
             }
         );
@@ -665,6 +717,8 @@ mod tests {
             warning,
             auto_advance,
             theme,
+            site,
+            sync,
         } = c;
         assert_eq!(archive, Some(PathBuf::from("~/Documents/crit-notes")));
         assert_eq!(group.as_deref(), Some("Thursday CFG"));
@@ -679,6 +733,8 @@ mod tests {
         assert_eq!(warning, Some(true));
         assert_eq!(auto_advance, Some(false));
         assert_eq!(theme, Some(Theme::Auto));
+        assert_eq!(site.as_deref(), Some("Charlestown High"));
+        assert_eq!(sync, Some(SyncWhen::Manual));
         for key in KEYS {
             assert!(
                 EXAMPLE
@@ -710,8 +766,26 @@ mod tests {
                 "config.toml:4:11: `archive` must be text in quotes, found integer",
                 "config.toml:5:9: `group` is empty; remove the line or fill it in",
                 "config.toml:6:9: `names` must be a table: a `[names]` line, then lines like `facilitator = \"Sam\"`",
-                "config.toml:7:1: unknown setting `zzzzzz`; the settings are archive, group, names, bell, warning, auto_advance, theme",
+                "config.toml:7:1: unknown setting `zzzzzz`; the settings are archive, group, names, bell, warning, auto_advance, theme, site, sync",
             ]
+        );
+    }
+
+    #[test]
+    fn site_and_sync() {
+        let c = parse_config(
+            "site = \" Charlestown High \"\nsync = \"after-session\"\n",
+            "c.toml",
+        )
+        .unwrap();
+        let r = resolve(&Flags::default(), &env_of(&[]), &c);
+        assert_eq!(r.site.as_deref(), Some("Charlestown High"));
+        assert!(r.sync_after_session);
+        let r = resolve(&Flags::default(), &env_of(&[]), &FileConfig::default());
+        assert!(!r.sync_after_session);
+        assert_eq!(
+            problems("sync = \"after-sesion\""),
+            vec!["config.toml:1:8: unknown sync `after-sesion`; did you mean \"after-session\"?"]
         );
     }
 

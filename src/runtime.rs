@@ -162,6 +162,7 @@ impl Files {
                 }
                 None
             }
+            Effect::Share { path, sync } => share(path, sync),
             Effect::Bell => {
                 let mut out = io::stdout();
                 let _ = out.write_all(b"\x07").and_then(|_| out.flush());
@@ -352,6 +353,9 @@ pub fn run(mut model: Model, effects: Vec<Effect>, mut files: Files) -> io::Resu
                 // The terminal may be gone already (a closed window): drawing is best effort.
                 let _ = terminal.draw(|frame| crate::ui::view(&model, frame));
                 return Ok(());
+            }
+            if deliver_shared(&mut model, &mut files) {
+                unchanged = false;
             }
             if !unchanged {
                 terminal.draw(|frame| crate::ui::view(&model, frame))?;
@@ -717,6 +721,52 @@ fn perform_all(model: &mut Model, files: &mut Files, effects: Vec<Effect>) {
             .flat_map(|msg| update(model, msg, now()))
             .collect();
     }
+}
+
+// ---- Sharing a finished session (a shared archive: see `archive::share`) ----
+
+/// Outcomes of syncs that ran on a background thread, waiting for the loop to show them.
+static SHARED: std::sync::Mutex<Vec<archive::share::Outcome>> = std::sync::Mutex::new(Vec::new());
+
+/// Commits the finished session at once (local, fast); with `sync`, syncs on a thread of
+/// its own, bounded in time, whose outcome the loop shows when it arrives. Quitting never
+/// waits for it: what was committed stays committed, and the next sync finishes the rest.
+fn share(path: std::path::PathBuf, sync: bool) -> Option<Msg> {
+    let committed = archive::share::after_finish(&path)?;
+    if sync && committed.ok {
+        std::thread::spawn(move || {
+            if let Some(outcome) = archive::share::after_session_sync(&path)
+                && let Ok(mut waiting) = SHARED.lock()
+            {
+                waiting.push(outcome);
+            }
+        });
+        return Some(Msg::Shared(archive::share::Outcome {
+            ok: true,
+            message: format!("{} Syncing with the network…", committed.message),
+            syncing: true,
+        }));
+    }
+    Some(Msg::Shared(committed))
+}
+
+/// The outcomes of background syncs that finished since the last call.
+pub fn finished_syncs() -> Vec<archive::share::Outcome> {
+    match SHARED.lock() {
+        Ok(mut waiting) => waiting.drain(..).collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// Hands the model the outcomes of background syncs; whether there were any.
+fn deliver_shared(model: &mut Model, files: &mut Files) -> bool {
+    let arrived = finished_syncs();
+    let any = !arrived.is_empty();
+    for outcome in arrived {
+        let effects = update(model, Msg::Shared(outcome), now());
+        perform_all(model, files, effects);
+    }
+    any
 }
 
 #[cfg(test)]

@@ -39,6 +39,10 @@ pub struct Settings {
     pub default_names: Vec<(String, String)>,
     /// Where the public view of the running session is written for `crit mirror`.
     pub live_file: Option<PathBuf>,
+    /// The school or team recorded in each session (`site` in config.toml).
+    pub site: Option<String>,
+    /// Sync a shared archive when a session ends (`sync = "after-session"`).
+    pub sync_after_session: bool,
 }
 
 impl Settings {
@@ -55,6 +59,8 @@ impl Settings {
             default_group: None,
             default_names: Vec::new(),
             live_file: None,
+            site: None,
+            sync_after_session: false,
         }
     }
 }
@@ -231,6 +237,11 @@ pub struct Summary {
     pub scroll: usize,
     /// `q` was pressed once while the notes are saved nowhere.
     pub quit_warned: bool,
+    /// What sharing the session did (committed, synced, or why not); `None` when the
+    /// archive is not shared.
+    pub shared: Option<crate::archive::share::Outcome>,
+    /// The finished session was handed to [`Effect::Share`] (once, after its last save).
+    pub share_asked: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -264,6 +275,8 @@ pub enum Msg {
     JournalFailed,
     /// The terminal is going away (SIGTERM, SIGHUP): save everything and stop.
     Terminate,
+    /// What committing (and syncing) the finished session in a shared archive did.
+    Shared(crate::archive::share::Outcome),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -296,6 +309,12 @@ pub enum Effect {
     },
     /// The session is over: remove the public view.
     Unpublish(PathBuf),
+    /// The finished session at `path` is saved (sent after its last save succeeded):
+    /// commit it if the archive is shared, then sync in the background if `sync` is on.
+    Share {
+        path: PathBuf,
+        sync: bool,
+    },
     Bell,
     Quit,
 }

@@ -92,7 +92,17 @@ fn handle(model: &mut Model, msg: Msg, now: Now) -> Vec<Effect> {
                 saving.problem = None;
                 saving.unsaved = false;
             }
-            Vec::new()
+            // The finished session is on disk: a shared archive commits it (and syncs).
+            match &mut model.screen {
+                Screen::Summary(s) if !s.share_asked && s.saving.path.as_ref() == Some(&path) => {
+                    s.share_asked = true;
+                    vec![Effect::Share {
+                        path,
+                        sync: model.settings.sync_after_session,
+                    }]
+                }
+                _ => Vec::new(),
+            }
         }
         Msg::ResumeLoaded { path, saved } => {
             match saved.and_then(|s| resume_session(model, *s, path)) {
@@ -105,6 +115,12 @@ fn handle(model: &mut Model, msg: Msg, now: Now) -> Vec<Effect> {
             }
         }
         Msg::Terminate => terminate(model),
+        Msg::Shared(outcome) => {
+            if let Screen::Summary(summary) = &mut model.screen {
+                summary.shared = Some(outcome);
+            }
+            Vec::new()
+        }
         Msg::SaveFailed { problem, moved_to } => {
             let Some(saving) = saving_mut(model) else {
                 return Vec::new();
@@ -131,8 +147,9 @@ fn handle(model: &mut Model, msg: Msg, now: Now) -> Vec<Effect> {
 
 /// Starts a session now: the run screen, and the effect that creates its archive file.
 pub fn start_session(model: &mut Model, protocol: Protocol, roster: Roster) -> Vec<Effect> {
-    let session = Session::start(protocol, roster, model.now);
+    let mut session = Session::start(protocol, roster, model.now);
     let settings = &model.settings;
+    session.site = settings.site.clone();
     let mut run = Run::new(
         session,
         settings.archive_dir.clone(),
@@ -991,6 +1008,8 @@ fn end_session(model: &mut Model) -> Vec<Effect> {
         saving: run.saving,
         quit_warned: false,
         scroll: 0,
+        shared: None,
+        share_asked: false,
     }));
     effects
 }

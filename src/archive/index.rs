@@ -43,9 +43,17 @@ pub struct ArchiveEntry {
     /// `in-progress`, `complete`, `abandoned`, or whatever the file says.
     pub status: String,
     pub question: String,
+    /// The school or team that recorded it (`site`), empty if none.
+    pub site: String,
 }
 
 impl ArchiveEntry {
+    /// Whether this session was recorded at `site`: the same name ignoring case and
+    /// surrounding spaces.
+    pub fn at_site(&self, site: &str) -> bool {
+        self.site.trim().to_lowercase() == site.trim().to_lowercase()
+    }
+
     /// Whether this session belongs to `group`: the same name ignoring case and
     /// surrounding spaces.
     pub fn in_group(&self, group: &str) -> bool {
@@ -122,6 +130,11 @@ pub fn filter_group(entries: Vec<ArchiveEntry>, group: &str) -> Vec<ArchiveEntry
     entries.into_iter().filter(|e| e.in_group(group)).collect()
 }
 
+/// The entries recorded at `site` (ignoring case and surrounding spaces), in the same order.
+pub fn filter_site(entries: Vec<ArchiveEntry>, site: &str) -> Vec<ArchiveEntry> {
+    entries.into_iter().filter(|e| e.at_site(site)).collect()
+}
+
 /// Every line of every session that contains `text`, ignoring case (Unicode lowercase).
 /// The whole file is searched (front matter, names, the focusing question, notes); a
 /// line also matches once its markdown backslash escapes are removed, so `grade_7` finds
@@ -152,7 +165,8 @@ pub fn search(dir: &Path, text: &str) -> io::Result<(Vec<SearchHit>, Vec<Unreada
 }
 
 /// The entries as a JSON array of objects with keys `date`, `start` (null if unknown),
-/// `group`, `protocol`, `protocol_id`, `presenters` (array), `status`, `question`, `path`.
+/// `group`, `protocol`, `protocol_id`, `presenters` (array), `status`, `question`, `site`
+/// (empty if none), `path`.
 pub fn to_json(entries: &[ArchiveEntry]) -> serde_json::Value {
     serde_json::Value::Array(
         entries
@@ -167,6 +181,7 @@ pub fn to_json(entries: &[ArchiveEntry]) -> serde_json::Value {
                     "presenters": e.presenters,
                     "status": e.status,
                     "question": e.question,
+                    "site": e.site,
                     "path": e.path.to_string_lossy(),
                 })
             })
@@ -305,6 +320,7 @@ fn entry_from_yaml(path: &Path, map: &Yaml) -> Option<ArchiveEntry> {
         presenters: names(&map["roles"]["presenter"]),
         status: scalar(&map["status"]).unwrap_or_default(),
         question: scalar(&map["question"]).unwrap_or_default(),
+        site: scalar(&map["site"]).unwrap_or_default(),
     })
 }
 
@@ -749,6 +765,7 @@ aliases: []
                 presenters: vec!["Ana".into()],
                 status: "complete".into(),
                 question: "Does the essay rubric reward thinking?".into(),
+                site: String::new(),
             }
         );
         let e = &listing.entries[0];
@@ -839,6 +856,7 @@ aliases: []
                 "presenters": ["Ana"],
                 "status": "complete",
                 "question": "Does the essay rubric reward thinking?",
+                "site": "",
                 "path": a.grade7_complete.to_string_lossy(),
             })
         );

@@ -27,6 +27,9 @@ fn front_matter(out: &mut String, s: &Session, now: Now) {
     let _ = writeln!(out, "protocol: {}", yaml_string(&p.name));
     let _ = writeln!(out, "protocol_id: {}", yaml_string(&p.id));
     let _ = writeln!(out, "group: {}", yaml_string(&s.roster.group));
+    if let Some(site) = &s.site {
+        let _ = writeln!(out, "site: {}", yaml_string(site));
+    }
     let _ = writeln!(out, "date: {}", s.started.format("%Y-%m-%d"));
     let _ = writeln!(out, "start: {}", rfc3339(s.started));
     match s.ended {

@@ -7,10 +7,11 @@ mod lock;
 mod markdown;
 mod naming;
 mod save;
+pub mod share;
 
 pub use index::{
-    ArchiveEntry, Listing, SearchHit, Unreadable, entry, filter_group, list, resumable, search,
-    to_json,
+    ArchiveEntry, Listing, SearchHit, Unreadable, entry, filter_group, filter_site, list,
+    resumable, search, to_json,
 };
 pub use journal::{Journal, Resumed};
 pub use lock::{LockError, SessionLock, acquire, held_elsewhere, lock_path};

@@ -48,6 +48,8 @@ pub fn save_atomic(path: &Path, contents: &str) -> io::Result<()> {
 /// whole (a full disk) is removed again: a failed attempt leaves nothing behind.
 pub fn create_unique(dir: &Path, name: &str, contents: &str) -> io::Result<PathBuf> {
     fs::create_dir_all(dir)?;
+    // In a shared archive the name also carries this clone's id (unique across machines).
+    let name = &super::share::unique_name(dir, name);
     let stem = name.strip_suffix(".md").unwrap_or(name);
     for n in 1..1000 {
         let candidate = if n == 1 {

@@ -1,5 +1,6 @@
 //! The protocol library: built-ins compiled into the binary, then the user's folder, then
-//! any `--protocols` folders; a later file replaces an earlier one with the same id.
+//! the shared archive's `protocols/` folder, then any `--protocols` folders; a later file
+//! replaces an earlier one with the same id.
 //!
 //! Each file is read on its own, so one broken file is reported and skipped while every
 //! other protocol still loads.
@@ -101,6 +102,8 @@ pub enum Origin {
     BuiltIn,
     /// The user's protocol folder (the platform config folder).
     UserFolder,
+    /// The `protocols/` folder of the (shared) archive.
+    SharedArchive,
     /// A folder named with `--protocols` or `CRIT_PROTOCOLS`, or a file named on the command line.
     Named,
 }
@@ -110,6 +113,7 @@ impl Origin {
         match self {
             Origin::BuiltIn => "built-in",
             Origin::UserFolder => "your folder",
+            Origin::SharedArchive => "shared archive",
             Origin::Named => "named",
         }
     }
@@ -174,19 +178,35 @@ impl Library {
     /// Built-ins, then the user folder (if it exists), then each named folder, which must
     /// exist: a folder the user named and we cannot read is an error, not a warning.
     pub fn load(user_folder: Option<&Path>, named: &[PathBuf]) -> Result<Library, String> {
+        Library::load_with_shared(user_folder, None, named)
+    }
+
+    /// As [`Library::load`], with the shared archive's `protocols/` folder (if it exists)
+    /// between the user folder and the named folders. Like the user folder, a broken
+    /// file there is skipped and reported, and the rest load.
+    pub fn load_with_shared(
+        user_folder: Option<&Path>,
+        shared: Option<&Path>,
+        named: &[PathBuf],
+    ) -> Result<Library, String> {
         let mut lib = Library::builtin();
-        if let Some(dir) = user_folder
-            && dir.is_dir()
-        {
-            match toml_files(dir) {
-                Ok(files) => lib.add_files(&files, Origin::UserFolder),
-                Err(e) => lib.skipped.push(Skipped {
-                    path: dir.display().to_string(),
-                    problems: vec![problem(
-                        &dir.display().to_string(),
-                        format!("cannot read this folder: {e}"),
-                    )],
-                }),
+        for (dir, origin) in [
+            (user_folder, Origin::UserFolder),
+            (shared, Origin::SharedArchive),
+        ] {
+            if let Some(dir) = dir
+                && dir.is_dir()
+            {
+                match toml_files(dir) {
+                    Ok(files) => lib.add_files(&files, origin),
+                    Err(e) => lib.skipped.push(Skipped {
+                        path: dir.display().to_string(),
+                        problems: vec![problem(
+                            &dir.display().to_string(),
+                            format!("cannot read this folder: {e}"),
+                        )],
+                    }),
+                }
             }
         }
         for dir in named {

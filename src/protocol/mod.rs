@@ -16,6 +16,9 @@ pub(crate) use parse::Problems;
 pub use parse::{MAX_ID_LEN, Problem, id_problem, parse_protocol, valid_id};
 pub use template::template;
 
+/// The folder inside the archive whose protocols the whole network shares.
+pub const SHARED_FOLDER: &str = "protocols";
+
 /// One protocol, as its file describes it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Protocol {

@@ -149,6 +149,8 @@ pub struct Session {
     pub ended: Option<DateTime<FixedOffset>>,
     pub status: Status,
     pub notes: Vec<Note>,
+    /// The school or team recording it (the `site` setting), kept in the front matter.
+    pub site: Option<String>,
     records: Vec<StepRecord>,
     current: usize,
     turn: Turn,
@@ -177,6 +179,7 @@ impl Session {
             ended: None,
             status: Status::InProgress,
             notes: Vec::new(),
+            site: None,
             records,
             current: 0,
             turn: Turn::default(),
@@ -675,6 +678,8 @@ pub struct Position {
     pub paused: bool,
     pub rang: bool,
     pub saved_at: DateTime<FixedOffset>,
+    #[serde(default)]
+    pub site: Option<String>,
 }
 
 const SAVED_VERSION: u32 = 1;
@@ -714,6 +719,7 @@ impl Session {
             paused: self.is_paused(),
             rang: self.rang,
             saved_at: now.wall,
+            site: self.site.clone(),
         }
     }
 
@@ -750,6 +756,7 @@ impl Session {
             ended: None,
             status: Status::InProgress,
             notes,
+            site: p.site,
             records: p.records,
             current: p.current,
             turn: Turn {

@@ -101,6 +101,14 @@ pub fn draw(frame: &mut Frame, area: Rect, summary: &Summary, now: Now, theme: &
             theme.error(),
         )),
     }
+    if let Some(shared) = &summary.shared {
+        let style = if shared.ok {
+            theme.dim()
+        } else {
+            theme.warning()
+        };
+        lines.push(Line::styled(safe(&shared.message), style));
+    }
     if let Some(problem) = &summary.saving.problem {
         lines.push(Line::styled(safe(problem), theme.error()));
     }

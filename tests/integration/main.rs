@@ -11,5 +11,6 @@ mod recorder;
 mod roster;
 mod screens;
 mod session;
+mod share;
 mod support;
 mod survive;

@@ -101,6 +101,19 @@ impl Pty {
         }
     }
 
+    /// Waits until the screen shows one of `texts`.
+    pub(crate) fn wait_for_any(&self, texts: &[&str]) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while !texts.iter().any(|t| self.contents().contains(t)) {
+            assert!(
+                Instant::now() < deadline,
+                "never saw any of {texts:?}; screen:\n{}",
+                self.contents()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     pub(crate) fn send(&mut self, bytes: &str) {
         self.writer.write_all(bytes.as_bytes()).unwrap();
         self.writer.flush().unwrap();
@@ -420,5 +433,105 @@ fn a_session_open_in_another_crit_is_not_resumed_twice() {
         leftovers,
         vec![file.file_name().unwrap().to_os_string()],
         "no lock or state left behind"
+    );
+}
+
+/// A shared archive in `root/archive` with a bare remote `root/remote.git`, and a
+/// config file asking to sync after each session. Needs git.
+fn shared_archive_syncing_after_sessions(root: &std::path::Path) -> std::path::PathBuf {
+    let git = |args: &[&str]| {
+        let out = std::process::Command::new("git")
+            .current_dir(root)
+            .args(args)
+            .output()
+            .expect("this test needs git on PATH: install git and run it again");
+        assert!(out.status.success(), "{out:?}");
+    };
+    git(&["init", "-q", "--bare", "remote.git"]);
+    let archive = root.join("archive");
+    let remote = root.join("remote.git");
+    let init = std::process::Command::new(env!("CARGO_BIN_EXE_crit"))
+        .arg("--archive")
+        .arg(&archive)
+        .args(["archive", "init", "--remote", remote.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(init.status.success(), "{init:?}");
+    std::fs::write(root.join("config.toml"), "sync = \"after-session\"\n").unwrap();
+    archive
+}
+
+#[test]
+fn with_sync_after_session_the_summary_shows_the_sync() {
+    let root = tempfile::tempdir().unwrap();
+    let archive = shared_archive_syncing_after_sessions(root.path());
+    let protocols = fixtures().join("protocols/valid");
+    let config = root.path().join("config.toml");
+    let mut args = run_args(protocols.to_str().unwrap(), archive.to_str().unwrap());
+    args.extend(["--config", config.to_str().unwrap()]);
+    let mut crit = Pty::spawn(&args);
+    crit.wait_for("Step 1 of 4: Presentation");
+    crit.send("q");
+    crit.wait_for("End session? y/n");
+    crit.send("y");
+    crit.wait_for("Synced with");
+    let screen = crit.contents();
+    crit.send("q");
+    assert_eq!(crit.wait_exit(), 0);
+    let log = std::process::Command::new("git")
+        .args(["--git-dir", "remote.git", "log", "--all", "--format=%s"])
+        .current_dir(root.path())
+        .output()
+        .unwrap();
+    let log = format!(
+        "{}{}",
+        String::from_utf8_lossy(&log.stdout),
+        String::from_utf8_lossy(&log.stderr)
+    );
+    assert!(log.contains("PTY group"), "{log}\n{screen}");
+}
+
+#[test]
+fn a_sync_that_hangs_never_delays_quitting() {
+    let root = tempfile::tempdir().unwrap();
+    let archive = shared_archive_syncing_after_sessions(root.path());
+    // The remote's "ssh" never answers.
+    let slow = root.path().join("slow-ssh");
+    std::fs::write(&slow, "#!/bin/sh\nsleep 60\n").unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&slow, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    for args in [
+        vec!["remote", "set-url", "origin", "ssh://never.invalid/net.git"],
+        vec!["config", "core.sshCommand", slow.to_str().unwrap()],
+    ] {
+        let ok = std::process::Command::new("git")
+            .current_dir(&archive)
+            .args(&args)
+            .status()
+            .unwrap();
+        assert!(ok.success());
+    }
+    let protocols = fixtures().join("protocols/valid");
+    let config = root.path().join("config.toml");
+    let mut args = run_args(protocols.to_str().unwrap(), archive.to_str().unwrap());
+    args.extend(["--config", config.to_str().unwrap()]);
+    let mut crit = Pty::spawn(&args);
+    crit.wait_for("Step 1 of 4: Presentation");
+    crit.send("q");
+    crit.wait_for("End session? y/n");
+    crit.send("y");
+    // On a loaded machine the 5-second bound may already have passed by the time the
+    // summary is read; either way, quitting must not wait.
+    crit.wait_for_any(&["Syncing with the network", "Not synced"]);
+    let asked = Instant::now();
+    crit.send("q");
+    assert_eq!(crit.wait_exit(), 0);
+    assert!(
+        asked.elapsed() < Duration::from_secs(4),
+        "quitting waited {:?} for the sync",
+        asked.elapsed()
     );
 }

@@ -24,6 +24,8 @@ pub(crate) fn settings(color: bool) -> Settings {
         default_group: None,
         default_names: Vec::new(),
         live_file: None,
+        site: None,
+        sync_after_session: false,
     }
 }
 
