@@ -344,12 +344,24 @@ fn no_color_draws_without_colour() {
 #[test]
 fn no_screen_panics_at_any_size() {
     let mut app = App::new();
-    let sizes = (1..=300u16)
-        .step_by(13)
-        .flat_map(|w| (1..=100u16).step_by(7).map(move |h| (w, h)));
-    let sizes: Vec<_> = sizes
-        .chain([(1, 1), (80, 24), (300, 100), (59, 19), (60, 20)])
-        .collect();
+    // The sizes where layouts switch, and the extremes; the property test below covers
+    // the sizes in between at random.
+    let sizes = [
+        (1, 1),
+        (1, 100),
+        (300, 1),
+        (300, 100),
+        (39, 9),
+        (40, 10),
+        (59, 19),
+        (60, 20),
+        (79, 23),
+        (80, 24),
+        (89, 27),
+        (90, 28),
+        (119, 39),
+        (120, 40),
+    ];
     let check = |app: &App| {
         for (w, h) in &sizes {
             app.draw(*w, *h);
