@@ -895,3 +895,35 @@ fn long_names_wrap_instead_of_disappearing() {
         assert!(screen.contains(word), "{word} is on screen:\n{screen}");
     }
 }
+
+#[test]
+fn odd_characters_in_notes_leave_nothing_stray_on_screen() {
+    let mut app = App::new();
+    app.start("quick-tuning", "Ana, Ben");
+    let odd = "line\u{2028}separated\u{2029}paragraph \u{feff}bom \u{fffe}\u{ffff} end";
+    // Typed (as a paste) and saved, then shown in the notes panel and the note box.
+    app.key(KeyCode::Char('i'));
+    app.send(Msg::Paste(odd.into()));
+    let in_box = app.draw(80, 24);
+    app.key(KeyCode::Enter).key(KeyCode::Esc);
+    let in_panel = app.draw(80, 24);
+    for t in [in_box, in_panel] {
+        for cell in t.backend().buffer().content() {
+            assert!(
+                !cell.symbol().chars().any(|c| matches!(
+                    c,
+                    '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'
+                )),
+                "{:?} drawn",
+                cell.symbol()
+            );
+        }
+    }
+    let Screen::Run(run) = &app.model.screen else {
+        panic!("running")
+    };
+    assert_eq!(
+        run.session.notes[0].text,
+        "line\nseparated\nparagraph bom \u{fffd}\u{fffd} end"
+    );
+}

@@ -614,3 +614,146 @@ fn a_full_disk_loses_nothing_leaves_no_empty_files_and_recovers() {
     crit.end_session_and_quit();
     assert_eq!(session_file(&archive), file, "one file, no copies");
 }
+
+#[test]
+fn resume_takes_the_newest_session_that_can_be_resumed_in_the_archive_or_the_rescue_folder() {
+    let root = tempfile::tempdir().unwrap();
+    let data = root.path().join("data");
+    let archive = root.path().join("archive");
+    let protocols = fixtures().join("protocols/valid");
+    let args = run_args(protocols.to_str().unwrap(), archive.to_str().unwrap());
+    let env = [("XDG_DATA_HOME", data.to_str().unwrap())];
+    // An older session, killed.
+    let mut older = Pty::spawn_env(&args, &env);
+    older.wait_for("Step 1 of 4");
+    older.sigkill();
+    older.wait_exit();
+    let older_file = session_file(&archive);
+    // A newer one whose state is damaged: it cannot be resumed, so it is passed over.
+    let mut newer = Pty::spawn_env(&args, &env);
+    newer.wait_for("Step 1 of 4");
+    newer.sigkill();
+    newer.wait_exit();
+    let newer_file = std::fs::read_dir(&archive)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "md") && *p != older_file)
+        .unwrap();
+    std::fs::write(
+        critical_friends::archive::state_path(&newer_file),
+        "{ damaged",
+    )
+    .unwrap();
+    let mut resumed = Pty::spawn_env(&resume_args(&archive), &env);
+    resumed.wait_for("Resumed where the session stopped.");
+    resumed.end_session_and_quit();
+    assert!(
+        std::fs::read_to_string(&older_file)
+            .unwrap()
+            .contains("status: abandoned")
+    );
+
+    // A session that went to the rescue folder (the archive is a file, not a folder) is
+    // found there too.
+    let blocked = root.path().join("not-a-folder");
+    std::fs::write(&blocked, "").unwrap();
+    let args = run_args(protocols.to_str().unwrap(), blocked.to_str().unwrap());
+    let mut rescued = Pty::spawn_env(&args, &env);
+    rescued.wait_for("instead");
+    rescued.sigkill();
+    rescued.wait_exit();
+    let mut resumed = Pty::spawn_env(&resume_args(&blocked), &env);
+    resumed.wait_for("Resumed where the session stopped.");
+    resumed.end_session_and_quit();
+    let rescue = data.join("crit/rescue");
+    let text = std::fs::read_to_string(session_file(&rescue)).unwrap();
+    assert!(text.contains("status: abandoned"), "{text}");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_session_moved_to_the_rescue_folder_leaves_no_stale_copy_behind() {
+    let Some(disk) = TinyDisk::mount(512) else {
+        eprintln!("this test mounts a small tmpfs and needs root; it did not run here");
+        return;
+    };
+    let archive = disk.path().join("archive");
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("data");
+    let protocols = fixtures().join("protocols/valid");
+    let mut args = run_args(protocols.to_str().unwrap(), archive.to_str().unwrap());
+    args[1] = "tuning";
+    args.drain(2..4);
+    let mut crit = Pty::spawn_env(&args, &[("XDG_DATA_HOME", data.to_str().unwrap())]);
+    crit.wait_for("Step 1 of 7");
+    crit.send("i");
+    crit.wait_for("New note");
+    crit.type_note("before the archive's disk filled");
+    crit.wait_for("] before the archive's disk filled");
+    disk.fill();
+    crit.type_note("saved in the rescue folder");
+    crit.wait_for("instead");
+    let rescue = data.join("crit/rescue");
+    wait_until("the whole session is in the rescue folder", || {
+        std::fs::read_dir(&rescue).is_ok_and(|d| {
+            d.flatten().any(|e| {
+                std::fs::read_to_string(e.path())
+                    .is_ok_and(|t| t.contains("saved in the rescue folder"))
+            })
+        })
+    });
+    let left: Vec<_> = std::fs::read_dir(&archive)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(left.is_empty(), "no stale copy in the archive: {left:?}");
+    let file = session_file(&rescue);
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("before the archive's disk filled"), "{text}");
+    crit.send("\x1b");
+    crit.wait_for("space pause");
+    crit.end_session_and_quit();
+}
+
+#[test]
+fn with_two_sessions_running_the_mirror_follows_the_newest_and_skips_a_dead_one() {
+    use critical_friends::app::Live;
+    use critical_friends::app::live::{LiveSource, file_in};
+    let dir = tempfile::tempdir().unwrap();
+    let live_dir = dir.path().join("live");
+    std::fs::create_dir_all(&live_dir).unwrap();
+    let mut clock = crate::support::FakeClock::new();
+    let session = crate::support::tuning_session(&clock);
+    let write = |pid: u32, md: &Path, group: &str, at: critical_friends::session::Now| {
+        let mut live = Live::from_session(&session, at);
+        live.pid = pid;
+        live.group = group.into();
+        live.session = Some(md.to_path_buf());
+        std::fs::write(
+            file_in(&live_dir, pid),
+            serde_json::to_string(&live).unwrap(),
+        )
+        .unwrap();
+    };
+    let (a, b, c) = (
+        dir.path().join("a.md"),
+        dir.path().join("b.md"),
+        dir.path().join("c.md"),
+    );
+    for md in [&a, &b, &c] {
+        std::fs::write(md, "").unwrap();
+    }
+    let _held_a = critical_friends::archive::acquire(&a).unwrap();
+    let _held_b = critical_friends::archive::acquire(&b).unwrap();
+    write(1, &a, "Room A", clock.now);
+    clock.advance(5);
+    write(2, &b, "Room B", clock.now);
+    clock.advance(5);
+    // Newest of all, but its crit is gone (nobody holds its lock).
+    write(3, &c, "Room C", clock.now);
+    let source = LiveSource::Folder(live_dir.clone());
+    assert_eq!(source.read().unwrap().group, "Room B");
+    // B ends: its file goes; A is still shown, not a blank.
+    std::fs::remove_file(file_in(&live_dir, 2)).unwrap();
+    assert_eq!(source.read().unwrap().group, "Room A");
+}
