@@ -95,17 +95,38 @@ pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .map(|(_, c)| c)
 }
 
-/// Cuts `s` to `width` characters, with an ellipsis if anything was cut.
+/// `s` cut to `width` terminal cells (see [`truncate`]) and padded with spaces to fill
+/// them: for columns, where `format!`'s padding would count characters, not cells.
+pub fn fit(s: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let mut out = truncate(s, width);
+    let used = out.width();
+    out.extend(std::iter::repeat_n(' ', width.saturating_sub(used)));
+    out
+}
+
+/// Cuts `s` to `width` terminal cells, with an ellipsis if anything was cut.
 pub fn truncate(s: &str, width: usize) -> String {
-    if s.chars().count() <= width {
-        s.to_string()
-    } else if width == 0 {
-        String::new()
-    } else {
-        let mut out: String = s.chars().take(width - 1).collect();
-        out.push('…');
-        out
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    if s.width() <= width {
+        return s.to_string();
     }
+    if width == 0 {
+        return String::new();
+    }
+    // Cells, not characters: a CJK name takes two cells a character.
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width - 1 {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
 }
 
 /// Capitalises the first letter: `participant` → `Participant`.
@@ -165,6 +186,19 @@ pub fn minutes(m: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn truncating_counts_cells_not_characters() {
+        use unicode_width::UnicodeWidthStr;
+        assert_eq!(truncate("Ana", 3), "Ana");
+        assert_eq!(truncate("Anastasia", 5), "Anas…");
+        let cut = truncate("山田太郎さん", 7);
+        assert!(cut.width() <= 7, "{cut}");
+        assert_eq!(cut, "山田太…");
+        assert_eq!(truncate("山田", 0), "");
+        assert_eq!(fit("山田", 6), "山田  ");
+        assert_eq!(fit("Ana", 5), "Ana  ");
+    }
 
     #[test]
     fn odd_characters_leave_nothing_stray() {

@@ -66,8 +66,8 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, picker: &Picker, theme
         .map(|&i| {
             let total = &totals[i];
             let room = (list_area.width as usize).saturating_sub(total.len() + 4);
-            let name = crate::text::truncate(&safe(&lib.protocols[i].protocol.name), room);
-            ListItem::new(format!("{name:<room$} {total}"))
+            let name = crate::text::fit(&safe(&lib.protocols[i].protocol.name), room);
+            ListItem::new(format!("{name} {total}"))
         })
         .collect();
     let shown = visible.iter().position(|&i| i == picker.selected);

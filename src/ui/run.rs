@@ -103,18 +103,14 @@ fn fit_popup(frame: &mut Frame, area: Rect, run: &Run, theme: &Theme) {
         let before = s.allowance_secs(i).max(0) as u64;
         let after = u64::from(*secs);
         let mark = if step.protected { " (kept)" } else { "" };
-        let name = crate::text::truncate(&safe(&format!("{}{mark}", step.full_name())), name_width);
+        let name = crate::text::fit(&safe(&format!("{}{mark}", step.full_name())), name_width);
         let style = if after == before {
             theme.dim()
         } else {
             Style::new()
         };
         lines.push(Line::styled(
-            format!(
-                "{name:<name_width$} {:>8} → {:>8}",
-                clock(before),
-                clock(after)
-            ),
+            format!("{name} {:>8} → {:>8}", clock(before), clock(after)),
             style,
         ));
     }
@@ -582,8 +578,8 @@ fn steps_panel(frame: &mut Frame, area: Rect, s: &Session, now: Now, theme: &The
             };
             let prefix = format!("{mark}{:>3} ", i + 1);
             let room = width.saturating_sub(prefix.chars().count() + times.chars().count() + 1);
-            let name = crate::text::truncate(&safe(&step.short_name()), room);
-            Line::styled(format!("{prefix}{name:<room$} {times}"), style)
+            let name = crate::text::fit(&safe(&step.short_name()), room);
+            Line::styled(format!("{prefix}{name} {times}"), style)
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
@@ -813,11 +809,14 @@ fn confirm(frame: &mut Frame, area: Rect, s: &Session, theme: &Theme) {
     );
 }
 
-/// Rows `text` takes when wrapped at `width` (each line at least one).
+/// Rows `text` takes when wrapped at `width` by word, as ratatui draws it (an empty
+/// text takes none).
 fn wrapped_height(text: &Text<'_>, width: u16) -> u16 {
-    let width = usize::from(width.max(1));
-    text.lines
-        .iter()
-        .map(|l| l.width().max(1).div_ceil(width) as u16)
-        .sum()
+    if text.lines.is_empty() {
+        return 0;
+    }
+    let rows = Paragraph::new(text.clone())
+        .wrap(Wrap { trim: true })
+        .line_count(width.max(1));
+    u16::try_from(rows).unwrap_or(u16::MAX)
 }

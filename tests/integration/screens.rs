@@ -927,3 +927,62 @@ fn odd_characters_in_notes_leave_nothing_stray_on_screen() {
         "line\nseparated\nparagraph bom \u{fffd}\u{fffd} end"
     );
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 40, ..Default::default() })]
+
+    /// Realistic and wide rosters at 80×24: who is silent is read to its end, and the
+    /// steps panel's times stay in their column whatever the names' widths.
+    #[test]
+    fn wide_names_keep_the_silent_line_and_the_time_column(
+        names in proptest::collection::vec(
+            proptest::prop_oneof![
+                "[A-Z][a-z]{3,10} [A-Z][a-z]{5,14}",
+                "[\u{5c71}\u{7530}\u{592a}\u{90ce}\u{82b1}\u{5b50}]{2,6}",
+            ],
+            2..7,
+        ),
+        presenter in proptest::prop_oneof!["[A-Z][a-z]{3,12}", "[\u{5c71}\u{7530}\u{592a}\u{90ce}]{2,5}"],
+    ) {
+        use critical_friends::session::Roster;
+        let clock = FakeClock::new();
+        for id in ["tuning", "final-word"] {
+            let protocol = builtin(id);
+            let people = protocol
+                .roles
+                .iter()
+                .map(|r| {
+                    let who = if r.many { names.clone() } else if r.id == "presenter" { vec![presenter.clone()] } else { vec!["Sam".to_string()] };
+                    (r.id.clone(), who)
+                })
+                .collect();
+            let roster = Roster { group: "Team".into(), people, question: "Q?".into(), end_by: None, restated: None };
+            let mut model = Model::new(Library::builtin(), settings(true), clock.now);
+            critical_friends::app::start_session(&mut model, protocol, roster);
+            let mut app = App { model, clock: FakeClock::new(), effects: Vec::new(), journal: Vec::new() };
+            // Into the first step where someone must be silent.
+            for _ in 0..8 {
+                let t = app.draw(80, 24);
+                let rows: Vec<String> = (0..24)
+                    .map(|y| (0..80).map(|x| t.backend().buffer()[(x, y)].symbol().to_string()).collect())
+                    .collect();
+                let text = rows.join("\n");
+                // Read as a person reads it: wrapped lines join with a space.
+                let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                if words.contains("): silent —") {
+                    proptest::prop_assert!(words.contains("silent — listen and take notes"), "{}", text);
+                }
+                // Rows of the steps panel end with a time right before the border.
+                for row in &rows {
+                    // The steps panel is right of the guide ("││" between them).
+                    let Some((_, steps)) = row.split_once("││") else { continue };
+                    let inner = steps.strip_suffix('│').unwrap_or(steps).trim_end();
+                    if let Some(last) = inner.chars().last() {
+                        proptest::prop_assert!(last.is_ascii_digit(), "{}", row);
+                    }
+                }
+                app.key(KeyCode::Char('n'));
+            }
+        }
+    }
+}
