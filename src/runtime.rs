@@ -20,9 +20,33 @@ use crate::session::Now;
 
 /// Reads the clock: the only place the program does.
 pub fn now() -> Now {
+    let at = Instant::now();
+    let utc = chrono::Utc::now();
     Now {
-        at: Instant::now(),
-        wall: chrono::Local::now().fixed_offset(),
+        at,
+        wall: utc.with_timezone(&local_offset(&utc)),
+    }
+}
+
+/// The local time zone's offset at `utc`. Asking the system for it reads the zone file
+/// (`/etc/localtime`) each time, so it is asked again only when the minute changes: a
+/// change of zone or of summer time shows within a minute, and a tick costs no file I/O.
+fn local_offset(utc: &chrono::DateTime<chrono::Utc>) -> chrono::FixedOffset {
+    use chrono::{Offset, TimeZone};
+    static KNOWN: std::sync::Mutex<Option<(i64, chrono::FixedOffset)>> =
+        std::sync::Mutex::new(None);
+    let minute = utc.timestamp().div_euclid(60);
+    let ask = || chrono::Local.offset_from_utc_datetime(&utc.naive_utc()).fix();
+    let Ok(mut known) = KNOWN.lock() else {
+        return ask();
+    };
+    match *known {
+        Some((m, offset)) if m == minute => offset,
+        _ => {
+            let offset = ask();
+            *known = Some((minute, offset));
+            offset
+        }
     }
 }
 
