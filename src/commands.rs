@@ -242,7 +242,7 @@ fn resume(
 /// Finds a protocol by id, or loads it from a path.
 fn find(library: &mut Library, what: &str) -> Result<Protocol, Fail> {
     let path = Path::new(what);
-    let id = if what.ends_with(".toml") || path.exists() {
+    let id = if what.ends_with(".toml") || path.is_file() {
         library.load_file(path).map_err(|problems| {
             let list: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
             format!("cannot use this protocol file:\n{}", list.join("\n"))

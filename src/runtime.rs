@@ -36,7 +36,11 @@ fn local_offset(utc: &chrono::DateTime<chrono::Utc>) -> chrono::FixedOffset {
     static KNOWN: std::sync::Mutex<Option<(i64, chrono::FixedOffset)>> =
         std::sync::Mutex::new(None);
     let minute = utc.timestamp().div_euclid(60);
-    let ask = || chrono::Local.offset_from_utc_datetime(&utc.naive_utc()).fix();
+    let ask = || {
+        chrono::Local
+            .offset_from_utc_datetime(&utc.naive_utc())
+            .fix()
+    };
     let Ok(mut known) = KNOWN.lock() else {
         return ask();
     };

@@ -380,3 +380,24 @@ fn a_refused_resume_leaves_no_lock_behind() {
         .collect();
     assert_eq!(names, vec![std::ffi::OsString::from("done.md")]);
 }
+
+#[test]
+fn show_an_id_beside_a_folder_of_that_name_shows_the_built_in() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("tuning")).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_crit"))
+        .args(["show", "tuning"])
+        .current_dir(dir.path())
+        .env_remove("CRIT_PROTOCOLS")
+        .env("XDG_CONFIG_HOME", dir.path().join("config"))
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(text.contains("Tuning Protocol"), "{text}");
+}
