@@ -12,6 +12,8 @@ pub use index::{
     to_json,
 };
 pub use lock::{claim, held_elsewhere, process_alive, release};
-pub use markdown::{escape_inline, render, yaml_string};
+pub use markdown::{attendees, presenters, render, render_tagged, status_words};
+// Kept here for callers that reach the YAML escaping through the archive.
+pub use crate::markup::yaml_string;
 pub use naming::file_name;
 pub use save::{create_unique, read_state, save_atomic, state_path};

@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use super::{EVERYONE, Entry, Protocol, Repeat, Step};
-use crate::archive::escape_inline as esc;
+use crate::markup::inline as esc;
 use crate::session::planned_total_secs;
 use crate::text::minutes;
 

@@ -64,7 +64,7 @@ fn front_matter_parses_as_yaml_with_every_field() {
     assert_eq!(y["protocol"].as_str(), Some("Tuning Protocol"));
     assert_eq!(y["protocol_id"].as_str(), Some("tuning"));
     assert_eq!(y["group"].as_str(), Some("Grade 7 team"));
-    assert_eq!(y["date"].as_str(), Some("2026-11-23"));
+    assert_eq!(y["date"].as_str(), Some("2026-11-23T14:00:00+01:00"));
     assert_eq!(y["start"].as_str(), Some("2026-11-23T14:00:00+01:00"));
     assert!(y["end"].as_str().unwrap().starts_with("2026-11-23T15:"));
     assert_eq!(y["status"].as_str(), Some("complete"));
@@ -74,8 +74,9 @@ fn front_matter_parses_as_yaml_with_every_field() {
         y["question"].as_str(),
         Some("How do I deepen student thinking?")
     );
-    assert_eq!(y["planned_minutes"].as_i64(), Some(77));
-    assert!(y["actual_minutes"].as_f64().is_some() || y["actual_minutes"].as_i64().is_some());
+    // Always decimals, so every reader types them alike.
+    assert_eq!(y["planned_minutes"].as_f64(), Some(77.0));
+    assert_eq!(y["actual_minutes"].as_f64(), Some(76.7));
 }
 
 /// The document's skeleton as a CommonMark parser sees it.
@@ -373,15 +374,464 @@ fn liquid_obsidian_and_pandoc_syntax_stay_plain_text() {
     s.notes[1].text = "{{ site.title }} {% raw %} 50%% done\na) first\niv. fourth".into();
     let doc = render(&s, clock.now);
     let body = doc.splitn(3, "---\n").nth(2).unwrap();
-    for raw in ["{{", "{%", "%%", "\n  a) ", "\n  iv. "] {
+    for raw in ["{{", "{%", "%%", "\n\n  a) ", "\n\n  iv. "] {
         assert!(
             !body.contains(raw),
             "{raw:?} reached the file unescaped:\n{body}"
         );
     }
-    assert!(body.contains("\\{\\{ site.title \\}\\}"), "{body}");
+    // Character references, which every reader shows as the character (a backslash
+    // before `{` or `%` would not stop Liquid, and kramdown would show it).
+    assert!(body.contains("&#123;\\{ site.title }}"), "{body}");
+    assert!(body.contains("50&#37;% done"), "{body}");
     assert!(
         body.contains("a\\) first") && body.contains("iv\\. fourth"),
         "{body}"
     );
+}
+
+// ---- Reading as typed in every reader (issue 10) ----
+
+const DOC_URL: &str = "https://docs.google.com/document/d/1A_b-C/edit#heading=h.abc";
+
+/// Notes with everything people type that readers could misread, each with the text a
+/// reader must show.
+const AS_TYPED: &[&str] = &[
+    "See https://docs.google.com/document/d/1A_b-C/edit#heading=h.abc for the draft.",
+    "Rubric draft: https://example.org/rubric_v2\nthen revise it (see https://example.org/a_(b)).",
+    "Read [the plan](https://example.org/plan_v2) and <https://example.org/a_b>",
+    "R&D and Q&A: 50% done, 2^10 cases, a~b, costs $5, &amp; is typed, x_y_z",
+    "@Ana will follow up; mail ana@school.org",
+    "[ ] not a checkbox",
+    "[x] nor this one",
+    "Ask Ana #followup about [[Grade 7 Rubric]]",
+    "# heading?\n#tag at a line start",
+    "a->b, <<quote>> and a `tick`",
+];
+
+/// A Tuning session whose notes are `AS_TYPED`, with markup in the group and question.
+fn every_case() -> (Session, FakeClock) {
+    let mut clock = FakeClock::new();
+    let mut s = tuning_session(&clock);
+    s.roster.group = "*core* <b>team</b> @Ana".into();
+    s.roster.question = "Is *this* <b>bold</b>?".into();
+    for text in AS_TYPED {
+        clock.advance(30);
+        s.add_note("note", text, clock.now);
+    }
+    s.add_note(
+        "action",
+        "[ ] Ana checks https://example.org/x_y",
+        clock.now,
+    );
+    s.finish(Status::Complete, clock.now);
+    (s, clock)
+}
+
+fn body_of(doc: &str) -> &str {
+    doc.splitn(3, "---\n").nth(2).unwrap()
+}
+
+fn gfm() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_GFM
+        | Options::ENABLE_WIKILINKS
+}
+
+/// Each list item's text as a CommonMark reader shows it (paragraphs joined by line
+/// breaks), with its links, and whether it has a checkbox.
+#[derive(Debug, Default)]
+struct Item {
+    text: String,
+    links: Vec<String>,
+    wikilinks: Vec<String>,
+    checkbox: bool,
+}
+
+fn items(doc: &str) -> Vec<Item> {
+    let mut out: Vec<Item> = Vec::new();
+    let mut depth = 0;
+    let mut in_wikilink = false;
+    for event in Parser::new_ext(body_of(doc), gfm()) {
+        match event {
+            Event::Start(Tag::Item) => {
+                depth += 1;
+                out.push(Item::default());
+            }
+            Event::End(TagEnd::Item) => depth -= 1,
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            }) if depth > 0 => {
+                if matches!(link_type, pulldown_cmark::LinkType::WikiLink { .. }) {
+                    in_wikilink = true;
+                    out.last_mut().unwrap().wikilinks.push(dest_url.to_string());
+                } else {
+                    out.last_mut().unwrap().links.push(dest_url.to_string());
+                }
+            }
+            // Obsidian's embeds, `![[Page]]`.
+            Event::Start(Tag::Image {
+                link_type: pulldown_cmark::LinkType::WikiLink { .. },
+                ..
+            }) if depth > 0 => {
+                in_wikilink = true;
+                out.last_mut().unwrap().text.push('!');
+            }
+            Event::End(TagEnd::Link | TagEnd::Image) => in_wikilink = false,
+            Event::TaskListMarker(_) if depth > 0 => out.last_mut().unwrap().checkbox = true,
+            Event::Text(t) | Event::Code(t) if depth > 0 => {
+                let item = out.last_mut().unwrap();
+                if in_wikilink {
+                    let _ = write!(item.text, "[[{t}]]");
+                } else {
+                    item.text.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::Paragraph) if depth > 0 => out.last_mut().unwrap().text.push('\n'),
+            Event::SoftBreak | Event::HardBreak if depth > 0 => {
+                out.last_mut().unwrap().text.push('\n')
+            }
+            Event::Html(h) | Event::InlineHtml(h) => panic!("raw HTML {h:?} in\n{doc}"),
+            _ => {}
+        }
+    }
+    out
+}
+
+use std::fmt::Write as _;
+
+#[test]
+fn every_reader_shows_notes_as_typed_with_exact_links() {
+    let (s, clock) = every_case();
+    let doc = render(&s, clock.now);
+    let items = items(&doc);
+    let notes: Vec<&Item> = items.iter().filter(|i| i.text.contains('(')).collect();
+    for typed in AS_TYPED {
+        let item = items
+            .iter()
+            .find(|i| {
+                // A link shows its text; an autolink its URL.
+                let shown = typed
+                    .replace("[the plan](https://example.org/plan_v2)", "the plan")
+                    .replace("<https://example.org/a_b>", "https://example.org/a_b");
+                // `[ ] ` at a line's start is written with no-break spaces (pandoc).
+                i.text
+                    .trim_end()
+                    .rsplit_once(" (")
+                    .is_some_and(|(t, _)| t.replace('\u{a0}', " ") == shown)
+            })
+            .unwrap_or_else(|| panic!("{typed:?} does not read as typed:\n{notes:#?}\n{doc}"));
+        assert!(!item.checkbox, "{typed:?} became a checkbox");
+    }
+    let links = |needle: &str| -> Vec<String> {
+        items
+            .iter()
+            .find(|i| i.text.contains(needle))
+            .unwrap()
+            .links
+            .clone()
+    };
+    assert_eq!(links("for the draft"), vec![DOC_URL.to_string()]);
+    // A URL at the end of a line keeps its link and the line break; a `)` closing the
+    // sentence is not part of the URL, a balanced one is.
+    assert_eq!(
+        links("Rubric draft"),
+        vec![
+            "https://example.org/rubric_v2".to_string(),
+            "https://example.org/a_(b)".to_string()
+        ]
+    );
+    assert_eq!(
+        links("Read the plan"),
+        vec![
+            "https://example.org/plan_v2".to_string(),
+            "https://example.org/a_b".to_string()
+        ]
+    );
+    let tags = items.iter().find(|i| i.text.contains("#followup")).unwrap();
+    assert_eq!(tags.wikilinks, vec!["Grade 7 Rubric".to_string()]);
+    assert!(
+        doc.contains("Ask Ana #followup about [[Grade 7 Rubric]]"),
+        "{doc}"
+    );
+    // Only the Next steps list has checkboxes, and its link stays exact too.
+    let boxes: Vec<&Item> = items.iter().filter(|i| i.checkbox).collect();
+    assert_eq!(boxes.len(), 1, "{boxes:#?}");
+    assert!(
+        boxes[0]
+            .text
+            .replace('\u{a0}', " ")
+            .starts_with("[ ] Ana checks https://example.org/x_y"),
+        "{:?}",
+        boxes[0]
+    );
+    assert_eq!(boxes[0].links, vec!["https://example.org/x_y".to_string()]);
+    // The headings: a `#` that would start one is neutralised.
+    let headings = shape(&doc).headings;
+    assert!(
+        !headings
+            .iter()
+            .any(|(_, t)| t.contains("heading?") || t.contains("tag at")),
+        "{headings:?}"
+    );
+}
+
+/// What kramdown (Jekyll, GitHub Pages) reads as an escape: `ESCAPED_CHARS` in
+/// kramdown 2.4's `lib/kramdown/parser/kramdown/escaped_chars.rb`,
+/// `/\\([\\.*_+`<>()\[\]{}#!:|"'\$=-])/`. After anything else it shows the backslash.
+const KRAMDOWN_ESCAPES: &str = "\\.*_+`<>()[]{}#!:|\"'$=-";
+
+/// Every backslash escape in `body` is one kramdown and CommonMark both read as an
+/// escape, and every `&` starts a character reference that every reader decodes, or
+/// nothing at all.
+fn escapes_are_portable(body: &str) -> Result<(), String> {
+    let chars: Vec<char> = body.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        match chars[i] {
+            '\\' => {
+                let next = chars.get(i + 1).copied();
+                match next {
+                    Some(n) if KRAMDOWN_ESCAPES.contains(n) && n.is_ascii_punctuation() => i += 2,
+                    _ => return Err(format!("a backslash kramdown would show before {next:?}")),
+                }
+                continue;
+            }
+            '&' => {
+                let rest: String = chars[i..].iter().take(12).collect();
+                let reference = rest.starts_with("&amp;")
+                    || (rest.starts_with("&#")
+                        && rest[2..].split(';').next().is_some_and(|d| {
+                            !d.is_empty() && d.chars().all(|c| c.is_ascii_digit())
+                        })
+                        && rest.contains(';'));
+                let looks_like_entity = {
+                    let after: String = rest[1..]
+                        .chars()
+                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '#')
+                        .collect();
+                    !after.is_empty() && rest[1 + after.len()..].starts_with(';')
+                };
+                if looks_like_entity && !reference {
+                    return Err(format!("{rest:?} would be read as an entity"));
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    Ok(())
+}
+
+#[test]
+fn escapes_are_ones_kramdown_and_commonmark_both_read() {
+    // The check itself catches what kramdown would show.
+    assert!(escapes_are_portable("R\\&D").is_err());
+    assert!(escapes_are_portable("50\\%").is_err());
+    assert!(escapes_are_portable("2\\^10").is_err());
+    assert!(escapes_are_portable("&amp; &#94; \\* \\_ R&D").is_ok());
+    assert!(escapes_are_portable("&copy;").is_err());
+
+    let (s, clock) = every_case();
+    let doc = render(&s, clock.now);
+    let body = body_of(&doc);
+    escapes_are_portable(body).unwrap_or_else(|e| panic!("{e}\n{body}"));
+    // Text that needs no escaping is written exactly as typed.
+    for plain in [
+        "R&D and Q&A: 50% done, 2^10 cases, a~b",
+        "x_y_z",
+        "ana@school.org",
+        "a->b",
+    ] {
+        assert!(body.contains(plain), "{plain:?} not as typed:\n{body}");
+    }
+    for text in HOSTILE {
+        let (mut s, clock) = sample();
+        s.notes[1].text = text.to_string();
+        let doc = render(&s, clock.now);
+        escapes_are_portable(body_of(&doc)).unwrap_or_else(|e| panic!("{text:?}: {e}\n{doc}"));
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 200, ..Default::default() })]
+
+    /// Whatever is typed, no escape is one kramdown would show, and a CommonMark reader
+    /// shows the note's text exactly as typed.
+    #[test]
+    fn any_note_reads_back_as_typed(
+        note in "([#>*_`|~^@%{}$\\-=+:\\[\\]()!<>&;\\\\ 0-9a-zA-Zé☕]|---|```|&amp;|https://x\\.org/a_b|\\[\\[Page\\]\\]){1,40}",
+    ) {
+        let (mut s, clock) = sample();
+        s.notes[1].text = note.clone();
+        let doc = render(&s, clock.now);
+        let body = body_of(&doc);
+        if let Err(e) = escapes_are_portable(body) {
+            proptest::prop_assert!(false, "{}\n{}", e, body);
+        }
+        let item = &items(&doc)[1];
+        let shown = item.text.trim_end().rsplit_once(" (").map(|(t, _)| t.to_string()).unwrap_or_default();
+        // Leading spaces become no-break spaces; the rest is exact.
+        let expected = note.trim().to_string();
+        let shown = shown.replace('\u{a0}', " ");
+        proptest::prop_assert_eq!(shown.trim(), expected.as_str(), "{}", body);
+    }
+}
+
+#[test]
+fn front_matter_has_what_note_tools_use() {
+    let (s, clock) = every_case();
+    let doc = render(&s, clock.now);
+    let y = front_matter(&doc);
+    let list = |key: &str| -> Vec<String> {
+        y[key]
+            .as_vec()
+            .unwrap_or_else(|| panic!("{key} is not a list:\n{doc}"))
+            .iter()
+            .map(|v| v.as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(list("attendees"), ["Sam", "Pat", "Ana", "Ben", "Cy"]);
+    assert_eq!(list("presenters"), ["Pat"]);
+    // The protocol's own tags, one word each.
+    assert_eq!(
+        list("tags"),
+        ["student-work", "teacher-work", "feedback", "warm-and-cool"]
+    );
+    // The title, with markup turned into look-alikes (pandoc reads `title` as markdown);
+    // the group itself stays exactly as typed.
+    let title = y["title"].as_str().unwrap();
+    assert_eq!(title, "Tuning Protocol — ∗core∗ ‹b›team‹/b› ＠Ana");
+    assert_eq!(list("aliases"), [title]);
+    assert_eq!(y["group"].as_str(), Some("*core* <b>team</b> @Ana"));
+    // A date with its offset: Jekyll and Hugo do not take it for a future post.
+    assert_eq!(y["date"].as_str(), Some("2026-11-23T14:00:00+01:00"));
+    for key in ["planned_minutes", "actual_minutes"] {
+        let line = doc.lines().find(|l| l.starts_with(key)).unwrap();
+        let value = line.split_once(": ").unwrap().1;
+        assert!(
+            value.contains('.') && value.parse::<f64>().is_ok(),
+            "{line}"
+        );
+        assert!(y[key].as_f64().is_some(), "{key} reads as a decimal");
+    }
+}
+
+#[test]
+fn extra_tags_from_the_config_follow_the_protocols() {
+    let (s, clock) = sample();
+    let doc = critical_friends::archive::render_tagged(
+        &s,
+        clock.now,
+        &["grade 7".into(), "feedback".into(), "#cfg".into()],
+    );
+    let y = front_matter(&doc);
+    let tags: Vec<&str> = y["tags"]
+        .as_vec()
+        .unwrap()
+        .iter()
+        .filter_map(|t| t.as_str())
+        .collect();
+    assert_eq!(
+        tags,
+        [
+            "student-work",
+            "teacher-work",
+            "feedback",
+            "warm-and-cool",
+            "grade-7",
+            "cfg"
+        ]
+    );
+}
+
+#[test]
+fn every_rounds_presenter_is_a_presenter_and_an_attendee() {
+    let clock = FakeClock::new();
+    for id in ["final-word", "success-analysis"] {
+        let p = builtin(id);
+        let r = roster(&p, &["Ana", "Ben", "Cy"]);
+        let s = Session::start(p, r, clock.now);
+        let y = front_matter(&render(&s, clock.now));
+        let names = |key: &str| -> Vec<String> {
+            y[key]
+                .as_vec()
+                .unwrap()
+                .iter()
+                .map(|v| v.as_str().unwrap().to_string())
+                .collect()
+        };
+        assert_eq!(names("presenters"), ["Ana", "Ben", "Cy"], "{id}");
+        for who in ["Ana", "Ben", "Cy"] {
+            assert!(names("attendees").contains(&who.to_string()), "{id}");
+        }
+    }
+}
+
+#[test]
+fn markup_in_the_group_and_question_is_not_markup_in_the_title() {
+    let (s, clock) = every_case();
+    let doc = render(&s, clock.now);
+    let title = front_matter(&doc)["title"].as_str().unwrap().to_string();
+    // What pandoc makes of the title: plain text, no emphasis, no HTML, no citation.
+    for event in Parser::new_ext(&title, gfm()) {
+        match event {
+            Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) | Event::Text(_) => {}
+            other => panic!("{other:?} from the title {title:?}"),
+        }
+    }
+    assert!(
+        !title.contains(['*', '<', '>', '@', '_', '`', '[', '\\']),
+        "{title}"
+    );
+    // The heading in the body shows it as typed.
+    let headings = shape(&doc).headings;
+    assert_eq!(headings[0].1, "Tuning Protocol — *core* <b>team</b> @Ana");
+}
+
+#[test]
+fn the_record_shows_the_plan_the_plan_as_changed_and_the_actual_time() {
+    let mut clock = FakeClock::new();
+    let mut s = tuning_session(&clock);
+    // The group gives the introduction a minute more, and takes 10:30 of its 11:00.
+    s.adjust(60, clock.now.at);
+    clock.advance(10 * 60 + 30);
+    s.next(clock.now.at);
+    clock.advance(20 * 60);
+    s.finish(Status::Abandoned, clock.now);
+    let doc = render(&s, clock.now);
+    assert!(
+        doc.contains("| 1 | Introduction | 10:00 | 11:00 | 10:30 | -0:30 |"),
+        "{doc}"
+    );
+    assert!(
+        doc.contains("| 2 | Presentation of the work | 20:00 |  | 20:00 | 0:00 |"),
+        "{doc}"
+    );
+    assert!(
+        doc.contains("| | **Total** | **1:17:00** | **1:18:00** | **30:30** | **-0:30** |"),
+        "{doc}"
+    );
+    assert!(
+        doc.contains("*Planned 10:00 · changed to 11:00 · actual 10:30*"),
+        "{doc}"
+    );
+    assert!(
+        doc.contains("Planned 1:17:00 · changed to 1:18:00 · actual 30:30"),
+        "{doc}"
+    );
+    // People read "ended early"; the front matter keeps `abandoned`.
+    assert!(doc.contains("· ended early\n"), "{doc}");
+    assert_eq!(front_matter(&doc)["status"].as_str(), Some("abandoned"));
+}
+
+#[test]
+fn every_case_reads_well() {
+    let (s, clock) = every_case();
+    insta::assert_snapshot!(render(&s, clock.now));
 }
