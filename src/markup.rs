@@ -450,3 +450,19 @@ pub fn yaml_key(key: &str) -> String {
         yaml_string(key)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 2000, ..Default::default() })]
+        #[test]
+        fn escaping_terminates(s in "([#>*_`|~\\-=+:\\[\\]()!<>&\\\\\n\t 0-9a-zA-Zé☕ש\u{1b}\u{7}\u{0}\u{85}\u{2028}]|---|```|    |https://|\\[\\[){0,60}") {
+            let _ = line(&s);
+            let _ = inline(&s);
+            let _ = title(&s);
+            let _ = plain(&line(&s));
+        }
+    }
+}

@@ -3,20 +3,29 @@
 use std::fmt::Write;
 
 use super::{EVERYONE, Entry, Protocol, Repeat, Step};
-use crate::markup::inline as esc;
+use crate::markup::{self, inline as esc, yaml_string};
 use crate::session::planned_total_secs;
 use crate::text::minutes;
 
-/// The handout: title, summary, roles, then each step with its time, who speaks, who is
-/// silent, the guide and the sentence starters, then the source.
+/// The handout: front matter (so a site builder renders it), title, summary, roles, then
+/// each step with its time, who speaks, who is silent, the guide and the sentence
+/// starters, then the source.
 pub fn handout(p: &Protocol) -> String {
     let mut out = String::new();
+    out.push_str("---\n");
+    let _ = writeln!(out, "title: {}", yaml_string(&markup::title(&p.name)));
+    let _ = writeln!(out, "protocol_id: {}", yaml_string(&p.id));
+    if !p.source.is_empty() {
+        let _ = writeln!(out, "source: {}", yaml_string(&p.source));
+    }
+    out.push_str("---\n\n");
     let _ = writeln!(out, "# {}\n", esc(&p.name));
     if !p.summary.is_empty() {
-        let _ = writeln!(out, "{}\n", esc(&p.summary));
+        let _ = writeln!(out, "{}\n", paragraph(&p.summary));
     }
     let roles: Vec<String> = p.roles.iter().map(|r| esc(&r.label)).collect();
-    let _ = writeln!(out, "**Roles:** {}  ", roles.join(", "));
+    // Two paragraphs, not a line break: editors trim the trailing spaces of one.
+    let _ = writeln!(out, "**Roles:** {}\n", roles.join(", "));
     let _ = writeln!(
         out,
         "**Time:** about {} min for a typical group{}\n",
@@ -48,7 +57,7 @@ pub fn handout(p: &Protocol) -> String {
                 };
                 let _ = writeln!(out, "## {} (repeats {times})\n", esc(&b.name));
                 if !b.guide.is_empty() {
-                    let _ = writeln!(out, "{}\n", esc(b.guide.trim()));
+                    let _ = writeln!(out, "{}\n", paragraph(&b.guide));
                 }
                 for s in &b.steps {
                     n += 1;
@@ -112,7 +121,7 @@ fn step(out: &mut String, p: &Protocol, n: usize, s: &Step, level: &str, round_r
         out.push_str("- **Speak:** as the facilitator directs\n");
     }
     if !s.guide.is_empty() {
-        let _ = writeln!(out, "\n{}", esc(s.guide.trim()));
+        let _ = writeln!(out, "\n{}", paragraph(&s.guide));
     }
     if !s.stems.is_empty() {
         out.push_str("\nSentence starters:\n\n");
@@ -121,6 +130,11 @@ fn step(out: &mut String, p: &Protocol, n: usize, s: &Step, level: &str, round_r
         }
     }
     out.push('\n');
+}
+
+/// Text that starts a paragraph of its own, its lines joined.
+fn paragraph(text: &str) -> String {
+    markup::line(&text.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 fn label(p: &Protocol, role: &str) -> String {

@@ -835,3 +835,27 @@ fn every_case_reads_well() {
     let (s, clock) = every_case();
     insta::assert_snapshot!(render(&s, clock.now));
 }
+
+#[test]
+fn handouts_start_with_front_matter_and_link_their_sources_exactly() {
+    use critical_friends::protocol::handout;
+    let p = builtin("final-word");
+    let md = handout(&p);
+    let y = front_matter(&md);
+    assert_eq!(y["title"].as_str(), Some(p.name.as_str()));
+    assert_eq!(y["protocol_id"].as_str(), Some("final-word"));
+    assert_eq!(y["source"].as_str(), Some(p.source.as_str()));
+    let links: Vec<String> = Parser::new_ext(body_of(&md), gfm())
+        .filter_map(|e| match e {
+            Event::Start(Tag::Link { dest_url, .. }) => Some(dest_url.to_string()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        links,
+        ["http://ct-regional-lms.wikispaces.com/The%20Final%20Word%20-%20Participant"]
+    );
+    // No line relies on trailing spaces for its break, and no escape shows in kramdown.
+    assert!(!md.lines().any(|l| l.ends_with(' ')), "{md}");
+    escapes_are_portable(body_of(&md)).unwrap_or_else(|e| panic!("{e}\n{md}"));
+}
