@@ -89,9 +89,12 @@ pub enum ArchiveCommand {
         /// Only this group's sessions.
         #[arg(long)]
         group: Option<String>,
-        /// Print JSON instead of a table.
+        /// Print JSON instead of a table (an array; `[]` when there are no sessions).
         #[arg(long)]
         json: bool,
+        /// Add each session's file to the table.
+        #[arg(long)]
+        paths: bool,
     },
     /// Find sessions whose notes, question or names contain TEXT (ignoring case).
     Search { text: String },

@@ -8,8 +8,8 @@ mod naming;
 mod save;
 
 pub use index::{
-    ArchiveEntry, Listing, SearchHit, Unreadable, entry, filter_group, list, resumable, search,
-    to_json,
+    ArchiveEntry, Listing, SearchHit, Unreadable, entry, filter_group, list, list_folders,
+    resumable, search, search_folders, to_json,
 };
 pub use lock::{claim, held_elsewhere, process_alive, release};
 pub use markdown::{attendees, presenters, render, render_tagged, status_words};
