@@ -859,3 +859,146 @@ fn handouts_start_with_front_matter_and_link_their_sources_exactly() {
     assert!(!md.lines().any(|l| l.ends_with(' ')), "{md}");
     escapes_are_portable(body_of(&md)).unwrap_or_else(|e| panic!("{e}\n{md}"));
 }
+
+// ---- `crit archive list` and `search` ----
+
+/// Runs crit with its archive in `archive` and its rescue folder under `data`.
+fn crit_archive(args: &[&str], archive: &std::path::Path, data: &std::path::Path) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_crit"))
+        .args(args)
+        .env_remove("CRIT_PROTOCOLS")
+        .env("CRIT_ARCHIVE", archive)
+        .env("XDG_DATA_HOME", data)
+        .env("HOME", data)
+        .env("XDG_CONFIG_HOME", data.join("no-config"))
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Saves a finished (or abandoned) session in `dir` under `name`.
+fn save_in(dir: &std::path::Path, name: &str, group: &str, notes: &[&str], status: Status) {
+    let mut clock = FakeClock::new();
+    let mut s = tuning_session(&clock);
+    s.roster.group = group.into();
+    for note in notes {
+        clock.advance(60);
+        s.add_note("note", note, clock.now);
+    }
+    s.finish(status, clock.now);
+    std::fs::create_dir_all(dir).unwrap();
+    std::fs::write(dir.join(name), render(&s, clock.now)).unwrap();
+}
+
+#[test]
+fn listing_an_empty_or_missing_archive_as_json_prints_an_empty_array() {
+    let tmp = tempfile::tempdir().unwrap();
+    let empty = tmp.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    for archive in [empty.clone(), tmp.path().join("missing")] {
+        let (code, out, err) = crit_archive(&["archive", "list", "--json"], &archive, tmp.path());
+        assert_eq!((code, out.as_str()), (0, "[]\n"), "{archive:?}: {err}");
+        let (code, out, err) = crit_archive(&["archive", "list"], &archive, tmp.path());
+        assert_eq!((code, out.as_str()), (0, ""), "{err}");
+        assert!(err.contains("no sessions yet"), "{err}");
+    }
+    // One session is still an array.
+    save_in(&empty, "one.md", "Solo", &[], Status::Complete);
+    let (_, out, _) = crit_archive(&["archive", "list", "--json"], &empty, tmp.path());
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json.as_array().map(Vec::len), Some(1), "{out}");
+    assert_eq!(json[0]["status"], "complete");
+}
+
+#[test]
+fn the_list_fits_80_columns_even_with_wide_names_and_says_ended_early() {
+    use unicode_width::UnicodeWidthStr;
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = tmp.path().join("archive");
+    save_in(&archive, "a.md", "七年級數學教師專業學習社群協作小組", &[], Status::Abandoned);
+    save_in(&archive, "b.md", "Grade 7 team with a very long name indeed, longer than any column", &[], Status::Complete);
+    let (code, out, err) = crit_archive(&["archive", "list"], &archive, tmp.path());
+    assert_eq!(code, 0, "{err}");
+    for line in out.lines() {
+        assert!(line.width() <= 80, "{} columns: {line:?}\n{out}", line.width());
+    }
+    let header = out.lines().next().unwrap();
+    assert!(header.starts_with("DATE") && header.ends_with("STATUS"), "{out}");
+    assert!(out.contains("ended early") && !out.contains("abandoned"), "{out}");
+    assert!(out.contains("七年級") && out.contains('…'), "{out}");
+    assert!(!out.contains("a.md"), "no paths without --paths:\n{out}");
+    // The columns line up, counted in cells.
+    let status_at: Vec<usize> = out
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let i = l.rfind("  ").unwrap() + 2;
+            l[..i].width()
+        })
+        .collect();
+    assert!(status_at.windows(2).all(|w| w[0] == w[1]), "{out}");
+    let (_, out, _) = crit_archive(&["archive", "list", "--paths"], &archive, tmp.path());
+    assert!(out.contains(&archive.join("a.md").display().to_string()), "{out}");
+    let (_, out, _) = crit_archive(&["archive", "list", "--json"], &archive, tmp.path());
+    assert!(out.contains("\"status\": \"abandoned\""), "{out}");
+}
+
+#[test]
+fn search_shows_the_session_the_step_and_the_note_as_typed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = tmp.path().join("archive");
+    save_in(
+        &archive,
+        "s.md",
+        "Grade 7 team",
+        &["Check *rubric_v2* at https://example.org/a_b\n# then share it", "nothing here"],
+        Status::Complete,
+    );
+    let (code, out, err) = crit_archive(&["archive", "search", "RUBRIC_v2"], &archive, tmp.path());
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out,
+        "2026-11-23 14:00 · Grade 7 team · Tuning Protocol · s.md\n  \
+         1. Introduction › Notes: Check *rubric_v2* at https://example.org/a_b\n    \
+         # then share it\n"
+    );
+    // The question is shown once, not as front matter and quote lines.
+    let (_, out, _) = crit_archive(&["archive", "search", "deepen"], &archive, tmp.path());
+    assert_eq!(out.matches("deepen").count(), 1, "{out}");
+    assert!(out.contains("  Focusing question: How do I deepen student thinking?"), "{out}");
+    let (code, _, err) = crit_archive(&["archive", "search", "zebra"], &archive, tmp.path());
+    assert_eq!(code, 1);
+    assert!(err.contains("nothing matches"), "{err}");
+}
+
+#[test]
+fn list_and_search_include_the_rescue_folder_and_skip_an_alias_bomb() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = tmp.path().join("archive");
+    let rescue = tmp.path().join("crit/rescue");
+    save_in(&archive, "kept.md", "Archived", &["in the archive"], Status::Complete);
+    save_in(&rescue, "rescued.md", "Rescued", &["saved in the rescue folder"], Status::Complete);
+    let mut bomb = String::from("---\nprotocol: Tuning\na: &a [\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"]\n");
+    for (n, prev) in ["b", "c", "d", "e", "f", "g", "h", "i", "j"].iter().zip(["a", "b", "c", "d", "e", "f", "g", "h", "i"]) {
+        bomb.push_str(&format!("{n}: &{n} [{}]\n", vec![format!("*{prev}"); 10].join(",")));
+    }
+    bomb.push_str("---\n\n- saved too\n");
+    // A file name that would move the cursor and clear the screen if printed raw.
+    let evil = "bomb\u{1b}[2J.md";
+    std::fs::write(archive.join(evil), bomb).unwrap();
+
+    let (code, out, err) = crit_archive(&["archive", "list"], &archive, tmp.path());
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Archived") && out.contains("Rescued"), "{out}");
+    assert!(err.contains("skipped") && err.contains("aliases"), "{err}");
+    assert!(!err.contains('\u{1b}') && err.contains("bomb␛[2J.md"), "{err:?}");
+    let (code, out, err) = crit_archive(&["archive", "search", "saved"], &archive, tmp.path());
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("saved in the rescue folder"), "{out}");
+    assert!(!out.contains("saved too"), "{out}");
+    assert!(!err.contains('\u{1b}') && err.contains("aliases"), "{err:?}");
+}
