@@ -90,6 +90,7 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode, Fail> {
                 default_group: resolved.group.clone(),
                 default_names: resolved.names.clone(),
                 live_file: Some(paths.live_file.clone()),
+                tags: resolved.tags.clone(),
             };
             match cli.command {
                 None => {

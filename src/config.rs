@@ -35,6 +35,8 @@ pub struct FileConfig {
     pub warning: Option<bool>,
     pub auto_advance: Option<bool>,
     pub theme: Option<Theme>,
+    /// Tags added to every session's front matter.
+    pub tags: Vec<String>,
 }
 
 /// The colour theme.
@@ -57,6 +59,7 @@ const KEYS: &[&str] = &[
     "warning",
     "auto_advance",
     "theme",
+    "tags",
 ];
 const THEMES: &[&str] = &["auto", "color", "mono"];
 
@@ -112,7 +115,23 @@ impl Checker<'_> {
                 .get("auto_advance")
                 .and_then(|v| self.boolean(v, "auto_advance")),
             theme: doc.get("theme").and_then(|v| self.theme(v)),
+            tags: doc.get("tags").map(|v| self.tags(v)).unwrap_or_default(),
         }
+    }
+
+    /// `tags = ["cfg", "grade-7"]`: a list of words.
+    fn tags(&mut self, v: &Value<'_>) -> Vec<String> {
+        let Some(items) = v.get_ref().as_array() else {
+            self.at(
+                v.span(),
+                "`tags` must be a list in brackets, like [\"cfg\", \"grade-7\"]",
+            );
+            return Vec::new();
+        };
+        items
+            .iter()
+            .filter_map(|item| self.text(item, "tags"))
+            .collect()
     }
 
     /// A non-empty string.
@@ -338,6 +357,8 @@ pub struct Resolved {
     pub warning: bool,
     pub auto_advance: bool,
     pub color: bool,
+    /// Tags for every session's front matter (the file's).
+    pub tags: Vec<String>,
     /// Environment variables that could not be understood, one line each.
     pub warnings: Vec<String>,
 }
@@ -413,6 +434,7 @@ pub fn resolve(flags: &Flags, env: &dyn Fn(&str) -> Option<String>, file: &FileC
         warning: flags.warning.or(file.warning).unwrap_or(true),
         auto_advance: flags.auto_advance.or(file.auto_advance).unwrap_or(false),
         color,
+        tags: file.tags.clone(),
         warnings,
     }
 }
@@ -448,6 +470,9 @@ auto_advance = false
 
 # "auto" (colour unless NO_COLOR is set), "color" (always) or "mono" (never).
 theme = "auto"
+
+# Tags added to every session's front matter, after the protocol's own (for Obsidian, nb).
+tags = ["cfg", "grade-7"]
 
 # Names filled in for each role when a session starts; separate several with commas.
 [names]
@@ -665,6 +690,7 @@ mod tests {
             warning,
             auto_advance,
             theme,
+            tags,
         } = c;
         assert_eq!(archive, Some(PathBuf::from("~/Documents/crit-notes")));
         assert_eq!(group.as_deref(), Some("Thursday CFG"));
@@ -679,6 +705,7 @@ mod tests {
         assert_eq!(warning, Some(true));
         assert_eq!(auto_advance, Some(false));
         assert_eq!(theme, Some(Theme::Auto));
+        assert_eq!(tags, ["cfg", "grade-7"]);
         for key in KEYS {
             assert!(
                 EXAMPLE

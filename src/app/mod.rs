@@ -37,6 +37,8 @@ pub struct Settings {
     pub default_names: Vec<(String, String)>,
     /// Where the public view of the running session is written for `crit mirror`.
     pub live_file: Option<PathBuf>,
+    /// Tags for every session's front matter, from the config file.
+    pub tags: Vec<String>,
 }
 
 impl Settings {
@@ -53,6 +55,7 @@ impl Settings {
             default_group: None,
             default_names: Vec::new(),
             live_file: None,
+            tags: Vec::new(),
         }
     }
 }

@@ -15,13 +15,8 @@ use crate::text;
 
 /// The whole archive file for `session`, as of `now`.
 pub fn render(session: &Session, now: Now) -> String {
-    render_tagged(session, now, &[])
-}
-
-/// The archive file, with `extra_tags` (from the config) after the protocol's own tags.
-pub fn render_tagged(session: &Session, now: Now, extra_tags: &[String]) -> String {
     let mut out = String::with_capacity(4096 + session.notes.len() * 96);
-    front_matter(&mut out, session, now, extra_tags);
+    front_matter(&mut out, session, now);
     body(&mut out, session, now);
     out
 }
@@ -66,7 +61,7 @@ fn decimal_minutes(m: f64) -> String {
     }
 }
 
-fn front_matter(out: &mut String, s: &Session, now: Now, extra_tags: &[String]) {
+fn front_matter(out: &mut String, s: &Session, now: Now) {
     let p = &s.protocol;
     let actual_secs = s.total_actual_secs(now.at);
     let title = title(s);
@@ -112,7 +107,7 @@ fn front_matter(out: &mut String, s: &Session, now: Now, extra_tags: &[String]) 
     let _ = writeln!(out, "notes: {}", s.notes.len());
     // Note tools read a tag as one word: `student work` becomes `student-work`.
     let mut tags: Vec<String> = Vec::new();
-    for tag in p.tags.iter().chain(extra_tags) {
+    for tag in p.tags.iter().chain(&s.roster.tags) {
         let tag = tag.split_whitespace().collect::<Vec<_>>().join("-");
         let tag = tag.trim_start_matches('#').to_string();
         if !tag.is_empty() && !tags.contains(&tag) {

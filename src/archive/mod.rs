@@ -12,7 +12,7 @@ pub use index::{
     resumable, search, search_folders, to_json,
 };
 pub use lock::{claim, held_elsewhere, process_alive, release};
-pub use markdown::{attendees, presenters, render, render_tagged, status_words};
+pub use markdown::{attendees, presenters, render, status_words};
 // Kept here for callers that reach the YAML escaping through the archive.
 pub use crate::markup::yaml_string;
 pub use naming::file_name;

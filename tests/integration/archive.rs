@@ -724,12 +724,9 @@ fn front_matter_has_what_note_tools_use() {
 
 #[test]
 fn extra_tags_from_the_config_follow_the_protocols() {
-    let (s, clock) = sample();
-    let doc = critical_friends::archive::render_tagged(
-        &s,
-        clock.now,
-        &["grade 7".into(), "feedback".into(), "#cfg".into()],
-    );
+    let (mut s, clock) = sample();
+    s.roster.tags = vec!["grade 7".into(), "feedback".into(), "#cfg".into()];
+    let doc = render(&s, clock.now);
     let y = front_matter(&doc);
     let tags: Vec<&str> = y["tags"]
         .as_vec()
@@ -863,7 +860,11 @@ fn handouts_start_with_front_matter_and_link_their_sources_exactly() {
 // ---- `crit archive list` and `search` ----
 
 /// Runs crit with its archive in `archive` and its rescue folder under `data`.
-fn crit_archive(args: &[&str], archive: &std::path::Path, data: &std::path::Path) -> (i32, String, String) {
+fn crit_archive(
+    args: &[&str],
+    archive: &std::path::Path,
+    data: &std::path::Path,
+) -> (i32, String, String) {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_crit"))
         .args(args)
         .env_remove("CRIT_PROTOCOLS")
@@ -919,16 +920,38 @@ fn the_list_fits_80_columns_even_with_wide_names_and_says_ended_early() {
     use unicode_width::UnicodeWidthStr;
     let tmp = tempfile::tempdir().unwrap();
     let archive = tmp.path().join("archive");
-    save_in(&archive, "a.md", "七年級數學教師專業學習社群協作小組", &[], Status::Abandoned);
-    save_in(&archive, "b.md", "Grade 7 team with a very long name indeed, longer than any column", &[], Status::Complete);
+    save_in(
+        &archive,
+        "a.md",
+        "七年級數學教師專業學習社群協作小組",
+        &[],
+        Status::Abandoned,
+    );
+    save_in(
+        &archive,
+        "b.md",
+        "Grade 7 team with a very long name indeed, longer than any column",
+        &[],
+        Status::Complete,
+    );
     let (code, out, err) = crit_archive(&["archive", "list"], &archive, tmp.path());
     assert_eq!(code, 0, "{err}");
     for line in out.lines() {
-        assert!(line.width() <= 80, "{} columns: {line:?}\n{out}", line.width());
+        assert!(
+            line.width() <= 80,
+            "{} columns: {line:?}\n{out}",
+            line.width()
+        );
     }
     let header = out.lines().next().unwrap();
-    assert!(header.starts_with("DATE") && header.ends_with("STATUS"), "{out}");
-    assert!(out.contains("ended early") && !out.contains("abandoned"), "{out}");
+    assert!(
+        header.starts_with("DATE") && header.ends_with("STATUS"),
+        "{out}"
+    );
+    assert!(
+        out.contains("ended early") && !out.contains("abandoned"),
+        "{out}"
+    );
     assert!(out.contains("七年級") && out.contains('…'), "{out}");
     assert!(!out.contains("a.md"), "no paths without --paths:\n{out}");
     // The columns line up, counted in cells.
@@ -942,7 +965,10 @@ fn the_list_fits_80_columns_even_with_wide_names_and_says_ended_early() {
         .collect();
     assert!(status_at.windows(2).all(|w| w[0] == w[1]), "{out}");
     let (_, out, _) = crit_archive(&["archive", "list", "--paths"], &archive, tmp.path());
-    assert!(out.contains(&archive.join("a.md").display().to_string()), "{out}");
+    assert!(
+        out.contains(&archive.join("a.md").display().to_string()),
+        "{out}"
+    );
     let (_, out, _) = crit_archive(&["archive", "list", "--json"], &archive, tmp.path());
     assert!(out.contains("\"status\": \"abandoned\""), "{out}");
 }
@@ -955,7 +981,10 @@ fn search_shows_the_session_the_step_and_the_note_as_typed() {
         &archive,
         "s.md",
         "Grade 7 team",
-        &["Check *rubric_v2* at https://example.org/a_b\n# then share it", "nothing here"],
+        &[
+            "Check *rubric_v2* at https://example.org/a_b\n# then share it",
+            "nothing here",
+        ],
         Status::Complete,
     );
     let (code, out, err) = crit_archive(&["archive", "search", "RUBRIC_v2"], &archive, tmp.path());
@@ -969,7 +998,10 @@ fn search_shows_the_session_the_step_and_the_note_as_typed() {
     // The question is shown once, not as front matter and quote lines.
     let (_, out, _) = crit_archive(&["archive", "search", "deepen"], &archive, tmp.path());
     assert_eq!(out.matches("deepen").count(), 1, "{out}");
-    assert!(out.contains("  Focusing question: How do I deepen student thinking?"), "{out}");
+    assert!(
+        out.contains("  Focusing question: How do I deepen student thinking?"),
+        "{out}"
+    );
     let (code, _, err) = crit_archive(&["archive", "search", "zebra"], &archive, tmp.path());
     assert_eq!(code, 1);
     assert!(err.contains("nothing matches"), "{err}");
@@ -980,11 +1012,31 @@ fn list_and_search_include_the_rescue_folder_and_skip_an_alias_bomb() {
     let tmp = tempfile::tempdir().unwrap();
     let archive = tmp.path().join("archive");
     let rescue = tmp.path().join("crit/rescue");
-    save_in(&archive, "kept.md", "Archived", &["in the archive"], Status::Complete);
-    save_in(&rescue, "rescued.md", "Rescued", &["saved in the rescue folder"], Status::Complete);
-    let mut bomb = String::from("---\nprotocol: Tuning\na: &a [\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"]\n");
-    for (n, prev) in ["b", "c", "d", "e", "f", "g", "h", "i", "j"].iter().zip(["a", "b", "c", "d", "e", "f", "g", "h", "i"]) {
-        bomb.push_str(&format!("{n}: &{n} [{}]\n", vec![format!("*{prev}"); 10].join(",")));
+    save_in(
+        &archive,
+        "kept.md",
+        "Archived",
+        &["in the archive"],
+        Status::Complete,
+    );
+    save_in(
+        &rescue,
+        "rescued.md",
+        "Rescued",
+        &["saved in the rescue folder"],
+        Status::Complete,
+    );
+    let mut bomb = String::from(
+        "---\nprotocol: Tuning\na: &a [\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"]\n",
+    );
+    for (n, prev) in ["b", "c", "d", "e", "f", "g", "h", "i", "j"]
+        .iter()
+        .zip(["a", "b", "c", "d", "e", "f", "g", "h", "i"])
+    {
+        bomb.push_str(&format!(
+            "{n}: &{n} [{}]\n",
+            vec![format!("*{prev}"); 10].join(",")
+        ));
     }
     bomb.push_str("---\n\n- saved too\n");
     // A file name that would move the cursor and clear the screen if printed raw.
@@ -995,10 +1047,40 @@ fn list_and_search_include_the_rescue_folder_and_skip_an_alias_bomb() {
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("Archived") && out.contains("Rescued"), "{out}");
     assert!(err.contains("skipped") && err.contains("aliases"), "{err}");
-    assert!(!err.contains('\u{1b}') && err.contains("bomb␛[2J.md"), "{err:?}");
+    assert!(
+        !err.contains('\u{1b}') && err.contains("bomb␛[2J.md"),
+        "{err:?}"
+    );
     let (code, out, err) = crit_archive(&["archive", "search", "saved"], &archive, tmp.path());
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("saved in the rescue folder"), "{out}");
     assert!(!out.contains("saved too"), "{out}");
-    assert!(!err.contains('\u{1b}') && err.contains("aliases"), "{err:?}");
+    assert!(
+        !err.contains('\u{1b}') && err.contains("aliases"),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn tags_from_the_config_reach_every_session_started() {
+    use critical_friends::app::{Model, Screen, Settings, start_session};
+    use critical_friends::protocol::Library;
+    let clock = FakeClock::new();
+    let mut settings = Settings::new("/archive".into(), "/rescue".into());
+    settings.tags = vec!["cfg".into(), "grade 7".into()];
+    let mut model = Model::new(Library::builtin(), settings, clock.now);
+    let p = builtin("tuning");
+    let r = roster(&p, &["Ana"]);
+    start_session(&mut model, p, r);
+    let Screen::Run(run) = &model.screen else {
+        panic!("the session runs")
+    };
+    let y = front_matter(&render(&run.session, clock.now));
+    let tags: Vec<&str> = y["tags"]
+        .as_vec()
+        .unwrap()
+        .iter()
+        .filter_map(|t| t.as_str())
+        .collect();
+    assert_eq!(tags[tags.len() - 2..], ["cfg", "grade-7"]);
 }

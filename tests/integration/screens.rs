@@ -24,6 +24,7 @@ fn settings(color: bool) -> Settings {
         default_group: None,
         default_names: Vec::new(),
         live_file: None,
+        tags: Vec::new(),
     }
 }
 
