@@ -514,6 +514,7 @@ mod tests {
                 warning: true,
                 auto_advance: false,
                 color: true,
+                tags: vec![],
                 warnings: vec![],
             }
         );
@@ -737,7 +738,7 @@ mod tests {
                 "config.toml:4:11: `archive` must be text in quotes, found integer",
                 "config.toml:5:9: `group` is empty; remove the line or fill it in",
                 "config.toml:6:9: `names` must be a table: a `[names]` line, then lines like `facilitator = \"Sam\"`",
-                "config.toml:7:1: unknown setting `zzzzzz`; the settings are archive, group, names, bell, warning, auto_advance, theme",
+                "config.toml:7:1: unknown setting `zzzzzz`; the settings are archive, group, names, bell, warning, auto_advance, theme, tags",
             ]
         );
     }
