@@ -1084,3 +1084,40 @@ fn tags_from_the_config_reach_every_session_started() {
         .collect();
     assert_eq!(tags[tags.len() - 2..], ["cfg", "grade-7"]);
 }
+
+#[test]
+fn the_summary_screen_shows_the_plan_as_changed_and_ended_early() {
+    use critical_friends::app::{Model, Saving, Screen, Settings, Summary};
+    use critical_friends::protocol::Library;
+    use ratatui::{Terminal, backend::TestBackend};
+    let mut clock = FakeClock::new();
+    let mut s = tuning_session(&clock);
+    s.adjust(60, clock.now.at);
+    clock.advance(10 * 60 + 30);
+    s.finish(Status::Abandoned, clock.now);
+    let mut model = Model::new(
+        Library::builtin(),
+        Settings::new("/archive".into(), "/rescue".into()),
+        clock.now,
+    );
+    model.screen = Screen::Summary(Box::new(Summary {
+        session: s,
+        saving: Saving::default(),
+        scroll: 0,
+        quit_warned: false,
+    }));
+    let mut t = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    t.draw(|f| critical_friends::ui::view(&model, f)).unwrap();
+    let screen: String = t
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
+    assert!(
+        screen.contains("planned 1:17:00 · changed to 1:18:00 · actual 10:30"),
+        "{screen}"
+    );
+    assert!(screen.contains("ended early"), "{screen}");
+}
