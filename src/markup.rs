@@ -136,7 +136,8 @@ fn inline_into(out: &mut String, s: &str, links: bool) {
                 i += len;
                 continue;
             }
-            if let Some((len, url_start)) = typed_link(rest) {
+            // `![text](url)` would show an image from anywhere: it stays text.
+            if let Some((len, url_start)) = typed_link(rest).filter(|_| before != Some('!')) {
                 out.push('[');
                 inline_into(out, &rest[1..url_start - 2], false);
                 out.push_str("](");

@@ -407,6 +407,7 @@ const AS_TYPED: &[&str] = &[
     "Ask Ana #followup about [[Grade 7 Rubric]]",
     "# heading?\n#tag at a line start",
     "a->b, <<quote>> and a `tick`",
+    "no image from ![pixel](https://example.org/p.png)",
 ];
 
 /// A Tuning session whose notes are `AS_TYPED`, with markup in the group and question.
@@ -482,6 +483,7 @@ fn items(doc: &str) -> Vec<Item> {
                 in_wikilink = true;
                 out.last_mut().unwrap().text.push('!');
             }
+            Event::Start(Tag::Image { dest_url, .. }) => panic!("an image of {dest_url} in\n{doc}"),
             Event::End(TagEnd::Link | TagEnd::Image) => in_wikilink = false,
             Event::TaskListMarker(_) if depth > 0 => out.last_mut().unwrap().checkbox = true,
             Event::Text(t) | Event::Code(t) if depth > 0 => {
@@ -553,6 +555,8 @@ fn every_reader_shows_notes_as_typed_with_exact_links() {
             "https://example.org/a_b".to_string()
         ]
     );
+    // Only the URL links; the image markup around it is text.
+    assert_eq!(links("no image from"), ["https://example.org/p.png"]);
     let tags = items.iter().find(|i| i.text.contains("#followup")).unwrap();
     assert_eq!(tags.wikilinks, vec!["Grade 7 Rubric".to_string()]);
     assert!(
@@ -641,6 +645,26 @@ fn escapes_are_ones_kramdown_and_commonmark_both_read() {
     let doc = render(&s, clock.now);
     let body = body_of(&doc);
     escapes_are_portable(body).unwrap_or_else(|e| panic!("{e}\n{body}"));
+    // pandoc's rules, which work after escapes are read: a citation is an `@` after a
+    // non-word character, a checkbox is an item starting with `[ ] ` or `[x] `.
+    let chars: Vec<char> = body.chars().collect();
+    for (i, w) in chars.windows(2).enumerate() {
+        let after_word = i > 0 && chars[i - 1].is_alphanumeric();
+        assert!(
+            !(w[0] == '@' && !after_word && w[1].is_alphanumeric()),
+            "a pandoc citation:\n{body}"
+        );
+    }
+    for line in body.lines() {
+        let item = line
+            .strip_prefix("- [ ] ")
+            .or(line.strip_prefix("- "))
+            .unwrap_or("");
+        let shown = critical_friends::markup::plain(item);
+        for task in ["[ ] ", "[x] ", "[X] "] {
+            assert!(!shown.starts_with(task), "a pandoc checkbox: {line:?}");
+        }
+    }
     // Text that needs no escaping is written exactly as typed.
     for plain in [
         "R&D and Q&A: 50% done, 2^10 cases, a~b",
