@@ -247,10 +247,7 @@ fn url_at(s: &str, i: usize) -> Option<usize> {
     }
     let mut len = rest.find(|c: char| !url_char(c)).unwrap_or(rest.len());
     // Trailing punctuation, and a `)` with no `(` in the URL, end the sentence instead.
-    loop {
-        let Some(last) = rest[..len].chars().next_back() else {
-            break;
-        };
+    while let Some(last) = rest[..len].chars().next_back() {
         let unbalanced =
             last == ')' && rest[..len].matches('(').count() < rest[..len].matches(')').count();
         if matches!(
@@ -280,10 +277,7 @@ fn url_char(c: char) -> bool {
 
 /// `[text](url)` typed with a web or mail URL: (its length, where the URL starts).
 fn typed_link(rest: &str) -> Option<(usize, usize)> {
-    let text_end = rest
-        .strip_prefix('[')?
-        .find(|c| matches!(c, '[' | ']' | '\n'))?
-        + 1;
+    let text_end = rest.strip_prefix('[')?.find(['[', ']', '\n'])? + 1;
     if !rest[text_end..].starts_with("](") || text_end == 1 {
         return None;
     }
