@@ -171,28 +171,47 @@ pub fn search(dir: &Path, text: &str) -> io::Result<(Vec<SearchHit>, Vec<Unreada
     search_folders(&[dir], text)
 }
 
+/// A session and what matched in it.
+type Found = (ArchiveEntry, Vec<(Option<String>, String)>);
+
 /// [`search`] over several folders, as [`list_folders`] reads them.
 pub fn search_folders(dirs: &[&Path], text: &str) -> io::Result<(Vec<SearchHit>, Vec<Unreadable>)> {
-    let Listing {
-        entries,
-        mut unreadable,
-    } = list_folders(dirs)?;
-    let mut hits = Vec::new();
-    if text.is_empty() {
-        return Ok((hits, unreadable));
-    }
+    let files = files_in(dirs)?;
     let needle = text.to_lowercase();
-    let found = par_map(&entries, |entry| matches_in(entry, &needle));
-    for (entry, result) in entries.into_iter().zip(found) {
+    // Each file is read once, whole: its entry from the front matter, then its notes.
+    let read = par_map(&files, |path| -> Result<Option<Found>, String> {
+        let bytes = fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+        let Some(entry) = entry_from(path, BufReader::new(bytes.as_slice()))? else {
+            return Ok(None);
+        };
+        let hits = if needle.is_empty() {
+            Vec::new()
+        } else {
+            matches_in(&entry, &String::from_utf8_lossy(&bytes), &needle)
+        };
+        Ok(Some((entry, hits)))
+    });
+    let mut sessions: Vec<Found> = Vec::new();
+    let mut unreadable = Vec::new();
+    for (path, result) in files.into_iter().zip(read) {
         match result {
-            Ok(found) => hits.extend(found.into_iter().map(|(place, text)| SearchHit {
+            Ok(Some(found)) => sessions.push(found),
+            Ok(None) => {}
+            Err(why) => unreadable.push((path, why)),
+        }
+    }
+    sessions.sort_by_cached_key(|(e, _)| Reverse(e.sort_key()));
+    unreadable.sort();
+    let hits = sessions
+        .into_iter()
+        .flat_map(|(entry, found)| {
+            found.into_iter().map(move |(place, text)| SearchHit {
                 entry: entry.clone(),
                 place,
                 text,
-            })),
-            Err(e) => unreadable.push((entry.path, format!("cannot read: {e}"))),
-        }
-    }
+            })
+        })
+        .collect();
     Ok((hits, unreadable))
 }
 
@@ -286,7 +305,12 @@ pub fn resumable(dir: &Path) -> io::Result<Vec<PathBuf>> {
 
 fn read_entry(path: &Path) -> Result<Option<ArchiveEntry>, String> {
     let file = File::open(path).map_err(|e| format!("cannot open: {e}"))?;
-    let Some(yaml) = read_front_matter(BufReader::new(file))? else {
+    entry_from(path, BufReader::new(file))
+}
+
+/// The entry of the session at `path`, from a reader of its text.
+fn entry_from(path: &Path, reader: impl BufRead) -> Result<Option<ArchiveEntry>, String> {
+    let Some(yaml) = read_front_matter(reader)? else {
         return Ok(None);
     };
     // Front matter as crit writes it is read directly; anything else (edited in Obsidian,
@@ -569,15 +593,20 @@ fn names(value: &Yaml) -> Vec<String> {
 
 /// The (place, text as typed) of everything in `entry`'s session that contains `needle`
 /// (already lowercase): the focusing question once, the names, each note.
-fn matches_in(entry: &ArchiveEntry, needle: &str) -> io::Result<Vec<(Option<String>, String)>> {
-    let bytes = fs::read(&entry.path)?;
-    let contents = String::from_utf8_lossy(&bytes);
+fn matches_in(entry: &ArchiveEntry, contents: &str, needle: &str) -> Vec<(Option<String>, String)> {
     let lower = contents.to_lowercase();
-    // Most files do not match at all: only a needle with punctuation in it can hide
-    // behind an escape or a character reference.
-    let may_hide = needle.chars().any(|c| c.is_ascii_punctuation());
-    if !lower.contains(needle) && !may_hide {
-        return Ok(Vec::new());
+    // Most files do not match at all. Only a needle with punctuation or spaces in it can
+    // hide behind an escape, a character reference or a no-break space: for those, the
+    // whole text is unescaped once to see whether looking closer is worth it.
+    if !lower.contains(needle) {
+        let may_hide = needle.chars().any(|c| c.is_ascii_punctuation() || c == ' ');
+        if !may_hide
+            || !markup::plain(&lower)
+                .replace('\u{a0}', " ")
+                .contains(needle)
+        {
+            return Vec::new();
+        }
     }
     let has = |s: &str| s.to_lowercase().contains(needle);
     let mut found = Vec::new();
@@ -602,12 +631,12 @@ fn matches_in(entry: &ArchiveEntry, needle: &str) -> io::Result<Vec<(Option<Stri
     if !details.is_empty() {
         found.push((None, details.join(" · ")));
     }
-    for (place, text) in notes_of(&contents) {
+    for (place, text) in notes_of(contents) {
         if has(&text) {
             found.push((place, text));
         }
     }
-    Ok(found)
+    found
 }
 
 /// The notes in a session's markdown, each with the step (and kind) it is under, as
