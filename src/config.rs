@@ -789,6 +789,20 @@ mod tests {
     }
 
     #[test]
+    fn tags_are_a_list_of_words() {
+        assert_eq!(
+            problems("tags = \"cfg\"\n"),
+            vec!["config.toml:1:8: `tags` must be a list in brackets, like [\"cfg\", \"grade-7\"]"]
+        );
+        assert_eq!(
+            problems("tags = [\"ok\", 3]\n"),
+            vec!["config.toml:1:15: `tags` must be text in quotes, found integer"]
+        );
+        let c = parse_config("tags = [\"cfg\", \"grade 7\"]\n", "c.toml").unwrap();
+        assert_eq!(c.tags, ["cfg", "grade 7"]);
+    }
+
+    #[test]
     fn theme_values() {
         for (text, theme) in [
             ("auto", Theme::Auto),

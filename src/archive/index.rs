@@ -594,19 +594,8 @@ fn names(value: &Yaml) -> Vec<String> {
 /// The (place, text as typed) of everything in `entry`'s session that contains `needle`
 /// (already lowercase): the focusing question once, the names, each note.
 fn matches_in(entry: &ArchiveEntry, contents: &str, needle: &str) -> Vec<(Option<String>, String)> {
-    let lower = contents.to_lowercase();
-    // Most files do not match at all. Only a needle with punctuation or spaces in it can
-    // hide behind an escape, a character reference or a no-break space: for those, the
-    // whole text is unescaped once to see whether looking closer is worth it.
-    if !lower.contains(needle) {
-        let may_hide = needle.chars().any(|c| c.is_ascii_punctuation() || c == ' ');
-        if !may_hide
-            || !markup::plain(&lower)
-                .replace('\u{a0}', " ")
-                .contains(needle)
-        {
-            return Vec::new();
-        }
+    if !may_contain(contents, needle) {
+        return Vec::new();
     }
     let has = |s: &str| s.to_lowercase().contains(needle);
     let mut found = Vec::new();
@@ -637,6 +626,49 @@ fn matches_in(entry: &ArchiveEntry, contents: &str, needle: &str) -> Vec<(Option
         }
     }
     found
+}
+
+/// Whether `contents` may hold `needle` (lowercase) anywhere, ignoring case, escapes and
+/// character references. Most files of a search hold nothing: this is made to say so
+/// quickly, without copying the text.
+fn may_contain(contents: &str, needle: &str) -> bool {
+    let bytes = contents.as_bytes();
+    let plainly = if needle.is_ascii() {
+        contains_ascii_ci(bytes, needle.as_bytes())
+    } else {
+        contents.to_lowercase().contains(needle)
+    };
+    if plainly {
+        return true;
+    }
+    // Only punctuation and spaces can hide behind an escape, a character reference or a
+    // no-break space; the needle's ASCII words are written as typed, so each must be there.
+    let may_hide = needle.chars().any(|c| c.is_ascii_punctuation() || c == ' ');
+    may_hide
+        && needle
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .all(|w| contains_ascii_ci(bytes, w.as_bytes()))
+        && markup::plain(&contents.to_lowercase())
+            .replace('\u{a0}', " ")
+            .contains(needle)
+}
+
+/// Whether `haystack` contains `needle` (ASCII, lowercase), ignoring ASCII case.
+fn contains_ascii_ci(haystack: &[u8], needle: &[u8]) -> bool {
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    let upper = first.to_ascii_uppercase();
+    haystack
+        .iter()
+        .enumerate()
+        .filter(|&(_, &b)| b == first || b == upper)
+        .any(|(i, _)| {
+            haystack
+                .get(i..i + needle.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+        })
 }
 
 /// The notes in a session's markdown, each with the step (and kind) it is under, as
@@ -1202,6 +1234,17 @@ aliases: []
         assert!(search(&a.path, "").unwrap().0.is_empty());
         // The timing table and crit's own lines are not notes.
         assert!(search(&a.path, "planned").unwrap().0.is_empty());
+    }
+
+    #[test]
+    fn the_quick_check_finds_text_behind_case_and_escapes_only() {
+        assert!(contains_ascii_ci(b"A Science lab", b"science"));
+        assert!(!contains_ascii_ci(b"A Scien", b"science"));
+        assert!(may_contain("costs \\$5 \\*now\\*", "$5 *now*"));
+        assert!(may_contain("&#64;Ana will", "@ana"));
+        assert!(may_contain("Übung", "übung"));
+        assert!(!may_contain("costs \\$5 later", "$5 *now*"));
+        assert!(!may_contain("zebra", "crossing"));
     }
 
     #[test]
