@@ -100,9 +100,12 @@ pub enum ArchiveCommand {
         /// Only the sessions recorded at this site (the `site` setting of each school).
         #[arg(long)]
         site: Option<String>,
-        /// Print JSON instead of a table.
+        /// Print JSON instead of a table (an array; `[]` when there are no sessions).
         #[arg(long)]
         json: bool,
+        /// Add each session's file to the table.
+        #[arg(long)]
+        paths: bool,
     },
     /// Find sessions whose notes, question or names contain TEXT (ignoring case).
     Search {

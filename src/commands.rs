@@ -54,7 +54,9 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode, Fail> {
             };
             new(&id, stdout, &dir, shared)
         }
-        Some(Command::Archive { command }) => archive_command(command, &archive_dir),
+        Some(Command::Archive { command }) => {
+            archive_command(command, &archive_dir, &paths.fallback)
+        }
         Some(Command::Completions { shell }) => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut cmd, "crit", &mut std::io::stdout());
@@ -102,6 +104,7 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode, Fail> {
                 live_file: Some(paths.live_file()),
                 site: resolved.site.clone(),
                 sync_after_session: resolved.sync_after_session,
+                tags: resolved.tags.clone(),
             };
             if let Some(problem) = paths.live_problem()
                 && matches!(
@@ -540,15 +543,15 @@ fn new(id: &str, stdout: bool, dir: &Path, shared: bool) -> Result<ExitCode, Fai
     Ok(ExitCode::SUCCESS)
 }
 
-/// `crit archive list|search|path`.
-fn archive_command(command: ArchiveCommand, dir: &Path) -> Result<ExitCode, Fail> {
-    use crate::archive::{filter_group, filter_site, list, search, share, to_json};
-    let unreadable_folder = |e: std::io::Error| match e.kind() {
-        std::io::ErrorKind::NotFound => {
-            format!("no sessions yet: {} does not exist", dir.display())
-        }
-        _ => format!("cannot read the archive folder {}: {e}", dir.display()),
-    };
+/// `crit archive list|search|path`. List and search read the rescue folder too, where
+/// sessions go when the archive folder cannot be written.
+fn archive_command(command: ArchiveCommand, dir: &Path, rescue: &Path) -> Result<ExitCode, Fail> {
+    use crate::archive::{filter_group, filter_site, list_folders, search_folders, share, to_json};
+    let folders = [dir, rescue];
+    let shown_dir = safe(&dir.display().to_string());
+    let unreadable_folder =
+        |e: std::io::Error| format!("cannot read the archive folder {shown_dir}: {e}");
+    let missing = |e: &std::io::Error| e.kind() == std::io::ErrorKind::NotFound;
     match command {
         ArchiveCommand::Path => println!("{}", dir.display()),
         ArchiveCommand::Init { remote } => println!("{}", share::init(dir, remote.as_deref())?),
@@ -563,8 +566,17 @@ fn archive_command(command: ArchiveCommand, dir: &Path) -> Result<ExitCode, Fail
             let report = share::sync(dir, &options)?;
             println!("{}", report.message());
         }
-        ArchiveCommand::List { group, site, json } => {
-            let listing = list(dir).map_err(unreadable_folder)?;
+        ArchiveCommand::List {
+            group,
+            site,
+            json,
+            paths,
+        } => {
+            let listing = match list_folders(&folders) {
+                Ok(listing) => listing,
+                Err(e) if missing(&e) => Default::default(),
+                Err(e) => return Err(unreadable_folder(e)),
+            };
             let entries = match &group {
                 Some(g) => filter_group(listing.entries, g),
                 None => listing.entries,
@@ -578,57 +590,35 @@ fn archive_command(command: ArchiveCommand, dir: &Path) -> Result<ExitCode, Fail
                     "{}",
                     serde_json::to_string_pretty(&to_json(&entries)).unwrap_or_default()
                 );
+            } else if entries.is_empty() {
+                eprintln!("no sessions yet in {shown_dir}");
             } else {
-                // Fixed columns; long names are cut with "…" so the columns stay aligned.
-                let cut = |s: &str, w: usize| crate::text::truncate(&safe(s), w);
-                if !entries.is_empty() {
-                    println!(
-                        "{:<16}  {:<24}  {:<28}  {:<16}  {:<11}  FILE",
-                        "DATE", "GROUP", "PROTOCOL", "PRESENTER", "STATUS"
-                    );
-                }
-                for e in &entries {
-                    let time = e.start.as_deref().and_then(|s| s.get(11..16)).unwrap_or("");
-                    println!(
-                        "{:<16}  {:<24}  {:<28}  {:<16}  {:<11}  {}",
-                        cut(&format!("{} {time}", e.date), 16),
-                        cut(&e.group, 24),
-                        cut(&e.protocol, 28),
-                        cut(&e.presenters.join(", "), 16),
-                        cut(&e.status, 11),
-                        e.path.display()
-                    );
-                }
-                if entries.is_empty() {
-                    eprintln!("no sessions found in {}", dir.display());
-                }
+                print!("{}", archive_table(&entries, paths));
             }
             for (path, why) in &listing.unreadable {
-                eprintln!("skipped {}: {}", path.display(), safe(why));
+                eprintln!(
+                    "skipped {}: {}",
+                    safe(&path.display().to_string()),
+                    safe(why)
+                );
             }
         }
         ArchiveCommand::Search { text, site } => {
-            let (mut hits, unreadable) = search(dir, &text).map_err(unreadable_folder)?;
+            let (mut hits, unreadable) = match search_folders(&folders, &text) {
+                Ok(found) => found,
+                Err(e) if missing(&e) => Default::default(),
+                Err(e) => return Err(unreadable_folder(e)),
+            };
             if let Some(site) = &site {
                 hits.retain(|h| h.entry.at_site(site));
             }
-            let mut last: Option<&Path> = None;
-            for hit in &hits {
-                if last != Some(hit.entry.path.as_path()) {
-                    let e = &hit.entry;
-                    println!(
-                        "{} · {} · {} · {}",
-                        safe(&e.date),
-                        safe(&e.group),
-                        safe(&e.protocol),
-                        e.path.display()
-                    );
-                    last = Some(e.path.as_path());
-                }
-                println!("  {:>5}: {}", hit.line_number, safe(&hit.line));
-            }
+            print!("{}", search_results(&hits));
             for (path, why) in &unreadable {
-                eprintln!("skipped {}: {}", path.display(), safe(why));
+                eprintln!(
+                    "skipped {}: {}",
+                    safe(&path.display().to_string()),
+                    safe(why)
+                );
             }
             if hits.is_empty() {
                 eprintln!("nothing matches \"{}\"", safe(&text));
@@ -643,4 +633,135 @@ fn archive_command(command: ArchiveCommand, dir: &Path) -> Result<ExitCode, Fail
 fn interactive() -> bool {
     use std::io::IsTerminal;
     std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
+}
+
+/// The `archive list` table: date, group, protocol, presenter and status in 80 columns;
+/// each session's file after them with `paths`.
+fn archive_table(entries: &[crate::archive::ArchiveEntry], paths: bool) -> String {
+    use std::fmt::Write;
+    use unicode_width::UnicodeWidthStr;
+    let rows: Vec<[String; 5]> = entries
+        .iter()
+        .map(|e| {
+            let time = e.start.as_deref().and_then(|s| s.get(11..16)).unwrap_or("");
+            [
+                format!("{} {time}", e.date).trim_end().to_string(),
+                safe(&e.group),
+                safe(&e.protocol),
+                safe(&e.presenters.join(", ")),
+                crate::archive::status_words(e.status.trim()).to_string(),
+            ]
+        })
+        .collect();
+    let header = ["DATE", "GROUP", "PROTOCOL", "PRESENTER", "STATUS"];
+    // Each column as wide as its widest entry, up to a share of 80 columns (two spaces
+    // between columns); a column narrower than its share gives the rest to the others.
+    let mut widths: Vec<usize> = (0..5)
+        .map(|i| {
+            rows.iter()
+                .map(|r| r[i].width())
+                .chain([header[i].len()])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let fixed = widths[0] + widths[4] + 2 * 4;
+    let mut room = 80usize.saturating_sub(fixed);
+    let mut flexible = vec![1usize, 2, 3];
+    // Give each narrow column what it needs, then share what is left among the rest.
+    loop {
+        let share = room / flexible.len().max(1);
+        let narrow: Vec<usize> = flexible
+            .iter()
+            .copied()
+            .filter(|&i| widths[i] <= share)
+            .collect();
+        if narrow.is_empty() {
+            for (k, &i) in flexible.iter().enumerate() {
+                widths[i] = share + usize::from(k < room % flexible.len().max(1));
+            }
+            break;
+        }
+        for i in narrow {
+            room -= widths[i];
+            flexible.retain(|&f| f != i);
+        }
+        if flexible.is_empty() {
+            break;
+        }
+    }
+    let line = |cells: [&str; 5], path: Option<&str>| {
+        let mut l = String::new();
+        for (i, c) in cells.iter().enumerate() {
+            if i == 4 && path.is_none() {
+                l.push_str(&safe(c));
+            } else {
+                l.push_str(&crate::text::fit(&safe(c), widths[i]));
+                l.push_str("  ");
+            }
+        }
+        if let Some(p) = path {
+            l.push_str(p);
+        }
+        l.trim_end().to_string()
+    };
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", line(header, paths.then_some("FILE")));
+    for (row, e) in rows.iter().zip(entries) {
+        let path = safe(&e.path.display().to_string());
+        let cells = [
+            row[0].as_str(),
+            row[1].as_str(),
+            row[2].as_str(),
+            row[3].as_str(),
+            row[4].as_str(),
+        ];
+        let _ = writeln!(out, "{}", line(cells, paths.then_some(path.as_str())));
+    }
+    out
+}
+
+/// Search hits for people: each session once (date, group, protocol, file name), then
+/// where each hit is and the text as typed, indented.
+fn search_results(hits: &[crate::archive::SearchHit]) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let mut last: Option<&Path> = None;
+    for hit in hits {
+        let e = &hit.entry;
+        if last != Some(e.path.as_path()) {
+            if last.is_some() {
+                out.push('\n');
+            }
+            let time = e.start.as_deref().and_then(|s| s.get(11..16)).unwrap_or("");
+            let file = e
+                .path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "{} {time} · {} · {} · {}",
+                safe(&e.date),
+                safe(&e.group),
+                safe(&e.protocol),
+                safe(&file)
+            );
+            last = Some(e.path.as_path());
+        }
+        let mut lines = hit.text.lines();
+        let first = lines.next().unwrap_or("");
+        match &hit.place {
+            Some(place) => {
+                let _ = writeln!(out, "  {}: {}", safe(place), safe(first));
+            }
+            None => {
+                let _ = writeln!(out, "  {}", safe(first));
+            }
+        }
+        for more in lines {
+            let _ = writeln!(out, "    {}", safe(more));
+        }
+    }
+    out
 }

@@ -39,6 +39,8 @@ pub struct FileConfig {
     pub site: Option<String>,
     /// When a shared archive syncs by itself.
     pub sync: Option<SyncWhen>,
+    /// Tags added to every session's front matter.
+    pub tags: Vec<String>,
 }
 
 /// When a shared archive syncs (`sync = "..."`).
@@ -73,6 +75,7 @@ const KEYS: &[&str] = &[
     "theme",
     "site",
     "sync",
+    "tags",
 ];
 const SYNCS: &[&str] = &["manual", "after-session"];
 const THEMES: &[&str] = &["auto", "color", "mono"];
@@ -129,6 +132,7 @@ impl Checker<'_> {
                 .get("auto_advance")
                 .and_then(|v| self.boolean(v, "auto_advance")),
             theme: doc.get("theme").and_then(|v| self.theme(v)),
+            tags: doc.get("tags").map(|v| self.tags(v)).unwrap_or_default(),
             site: doc.get("site").and_then(|v| self.text(v, "site")),
             sync: doc.get("sync").and_then(|v| self.sync(v)),
         }
@@ -150,6 +154,21 @@ impl Checker<'_> {
                 None
             }
         }
+    }
+
+    /// `tags = ["cfg", "grade-7"]`: a list of words.
+    fn tags(&mut self, v: &Value<'_>) -> Vec<String> {
+        let Some(items) = v.get_ref().as_array() else {
+            self.at(
+                v.span(),
+                "`tags` must be a list in brackets, like [\"cfg\", \"grade-7\"]",
+            );
+            return Vec::new();
+        };
+        items
+            .iter()
+            .filter_map(|item| self.text(item, "tags"))
+            .collect()
     }
 
     /// A non-empty string.
@@ -379,6 +398,8 @@ pub struct Resolved {
     pub site: Option<String>,
     /// Sync a shared archive when a session ends.
     pub sync_after_session: bool,
+    /// Tags for every session's front matter (the file's).
+    pub tags: Vec<String>,
     /// Environment variables that could not be understood, one line each.
     pub warnings: Vec<String>,
 }
@@ -456,6 +477,7 @@ pub fn resolve(flags: &Flags, env: &dyn Fn(&str) -> Option<String>, file: &FileC
         color,
         site: file.site.as_ref().map(|s| s.trim().to_string()),
         sync_after_session: file.sync == Some(SyncWhen::AfterSession),
+        tags: file.tags.clone(),
         warnings,
     }
 }
@@ -498,6 +520,8 @@ site = "Charlestown High"
 # In a shared archive (`crit archive init` or `clone`): "after-session" also syncs when a
 # session ends (for a few seconds at most); "manual" syncs only on `crit archive sync`.
 sync = "manual"
+# Tags added to every session's front matter, after the protocol's own (for Obsidian, nb).
+tags = ["cfg", "grade-7"]
 
 # Names filled in for each role when a session starts; separate several with commas.
 [names]
@@ -541,6 +565,7 @@ mod tests {
                 color: true,
                 site: None,
                 sync_after_session: false,
+                tags: vec![],
                 warnings: vec![],
             }
         );
@@ -719,6 +744,7 @@ mod tests {
             theme,
             site,
             sync,
+            tags,
         } = c;
         assert_eq!(archive, Some(PathBuf::from("~/Documents/crit-notes")));
         assert_eq!(group.as_deref(), Some("Thursday CFG"));
@@ -735,6 +761,7 @@ mod tests {
         assert_eq!(theme, Some(Theme::Auto));
         assert_eq!(site.as_deref(), Some("Charlestown High"));
         assert_eq!(sync, Some(SyncWhen::Manual));
+        assert_eq!(tags, ["cfg", "grade-7"]);
         for key in KEYS {
             assert!(
                 EXAMPLE
@@ -766,7 +793,7 @@ mod tests {
                 "config.toml:4:11: `archive` must be text in quotes, found integer",
                 "config.toml:5:9: `group` is empty; remove the line or fill it in",
                 "config.toml:6:9: `names` must be a table: a `[names]` line, then lines like `facilitator = \"Sam\"`",
-                "config.toml:7:1: unknown setting `zzzzzz`; the settings are archive, group, names, bell, warning, auto_advance, theme, site, sync",
+                "config.toml:7:1: unknown setting `zzzzzz`; the settings are archive, group, names, bell, warning, auto_advance, theme, site, sync, tags",
             ]
         );
     }
@@ -832,6 +859,20 @@ mod tests {
             c.names,
             vec![("participant".to_string(), "Ana, Ben".to_string())]
         );
+    }
+
+    #[test]
+    fn tags_are_a_list_of_words() {
+        assert_eq!(
+            problems("tags = \"cfg\"\n"),
+            vec!["config.toml:1:8: `tags` must be a list in brackets, like [\"cfg\", \"grade-7\"]"]
+        );
+        assert_eq!(
+            problems("tags = [\"ok\", 3]\n"),
+            vec!["config.toml:1:15: `tags` must be text in quotes, found integer"]
+        );
+        let c = parse_config("tags = [\"cfg\", \"grade 7\"]\n", "c.toml").unwrap();
+        assert_eq!(c.tags, ["cfg", "grade 7"]);
     }
 
     #[test]

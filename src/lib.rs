@@ -3,6 +3,7 @@
 //! - [`protocol`]: protocol files, checking them, the library of protocols.
 //! - [`session`]: a running session's plan, clock and notes (pure; time passed in).
 //! - [`archive`]: the markdown file a session is saved as.
+//! - [`markup`]: typed text made safe for markdown and YAML readers.
 //! - [`app`]: the terminal UI's model and `update` (The Elm Architecture).
 //! - [`ui`]: drawing the model.
 //! - [`runtime`]: the loop that owns the terminal and the clock.
@@ -12,6 +13,7 @@ pub mod archive;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod markup;
 pub mod paths;
 pub mod protocol;
 pub mod runtime;

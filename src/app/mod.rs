@@ -43,6 +43,8 @@ pub struct Settings {
     pub site: Option<String>,
     /// Sync a shared archive when a session ends (`sync = "after-session"`).
     pub sync_after_session: bool,
+    /// Tags for every session's front matter, from the config file.
+    pub tags: Vec<String>,
 }
 
 impl Settings {
@@ -61,6 +63,7 @@ impl Settings {
             live_file: None,
             site: None,
             sync_after_session: false,
+            tags: Vec::new(),
         }
     }
 }

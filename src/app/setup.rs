@@ -70,6 +70,7 @@ impl Prefill {
             question: self.question.clone().unwrap_or_default(),
             end_by: self.end_by,
             restated: None,
+            tags: Vec::new(),
         })
     }
 

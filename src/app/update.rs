@@ -147,6 +147,8 @@ fn handle(model: &mut Model, msg: Msg, now: Now) -> Vec<Effect> {
 
 /// Starts a session now: the run screen, and the effect that creates its archive file.
 pub fn start_session(model: &mut Model, protocol: Protocol, roster: Roster) -> Vec<Effect> {
+    let mut roster = roster;
+    roster.tags.extend(model.settings.tags.iter().cloned());
     let mut session = Session::start(protocol, roster, model.now);
     let settings = &model.settings;
     session.site = settings.site.clone();

@@ -24,6 +24,8 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, NaiveDate};
 use yaml_rust2::{Yaml, YamlLoader};
 
+use crate::markup;
+
 /// Front matter longer than this is not front matter crit wrote; give up on the file.
 const MAX_FRONT_MATTER: usize = 1 << 20;
 
@@ -31,15 +33,18 @@ const MAX_FRONT_MATTER: usize = 1 << 20;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ArchiveEntry {
     pub path: PathBuf,
-    /// `YYYY-MM-DD` as written (taken from `start` if `date` is missing).
+    /// `YYYY-MM-DD`: the day of `date` (which crit writes with its time and offset),
+    /// or of `start` if `date` is missing.
     pub date: String,
     /// RFC 3339 with offset, as written.
     pub start: Option<String>,
     pub group: String,
     pub protocol: String,
     pub protocol_id: String,
-    /// `roles.presenter`, if the protocol has presenters.
+    /// `presenters` (every round's presenter too), or else `roles.presenter`.
     pub presenters: Vec<String>,
+    /// `attendees`, or else every name under `roles`.
+    pub attendees: Vec<String>,
     /// `in-progress`, `complete`, `abandoned`, or whatever the file says.
     pub status: String,
     pub question: String,
@@ -96,21 +101,30 @@ pub struct Listing {
     pub unreadable: Vec<Unreadable>,
 }
 
-/// One line of a session's file that matched a search.
+/// Something in a session that matched a search: a note, the focusing question, or the
+/// session's names, shown as typed (no markdown escapes).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchHit {
     pub entry: ArchiveEntry,
-    /// 1-based, counting every line of the file (front matter included).
-    pub line_number: usize,
-    /// The line as it is in the file (markdown escapes included), without its line end.
-    pub line: String,
+    /// Where it is: a step (`5. Warm and cool feedback › Cool feedback`), `Next steps`,
+    /// `Focusing question`; `None` for the session's group, protocol or people.
+    pub place: Option<String>,
+    /// The note or text as typed (several lines if it was typed so).
+    pub text: String,
 }
 
 /// Lists the sessions in `dir`, reading each file only as far as the end of its front
 /// matter. An error only if the folder itself cannot be read (including when it does
 /// not exist: check `ErrorKind::NotFound` to say "no sessions yet").
 pub fn list(dir: &Path) -> io::Result<Listing> {
-    let files = markdown_files(dir)?;
+    list_folders(&[dir])
+}
+
+/// Lists the sessions in several folders (the archive and the rescue folder) as one
+/// listing. A folder that does not exist is skipped; an error if none exists, or if one
+/// exists but cannot be read. A folder named twice is read once.
+pub fn list_folders(dirs: &[&Path]) -> io::Result<Listing> {
+    let files = files_in(dirs)?;
     let read = par_map(&files, |path| read_entry(path));
     let mut listing = Listing::default();
     for (path, result) in files.into_iter().zip(read) {
@@ -125,6 +139,32 @@ pub fn list(dir: &Path) -> io::Result<Listing> {
     Ok(listing)
 }
 
+fn files_in(dirs: &[&Path]) -> io::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    let mut missing: Option<io::Error> = None;
+    let mut read_one = false;
+    let mut seen: Vec<PathBuf> = Vec::new();
+    for dir in dirs {
+        let key = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+        if seen.contains(&key) {
+            continue;
+        }
+        seen.push(key);
+        match markdown_files(dir) {
+            Ok(found) => {
+                read_one = true;
+                files.extend(found);
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => missing = Some(e),
+            Err(e) => return Err(e),
+        }
+    }
+    match missing {
+        Some(e) if !read_one => Err(e),
+        _ => Ok(files),
+    }
+}
+
 /// The entries of `group` (ignoring case and surrounding spaces), in the same order.
 pub fn filter_group(entries: Vec<ArchiveEntry>, group: &str) -> Vec<ArchiveEntry> {
     entries.into_iter().filter(|e| e.in_group(group)).collect()
@@ -135,38 +175,63 @@ pub fn filter_site(entries: Vec<ArchiveEntry>, site: &str) -> Vec<ArchiveEntry> 
     entries.into_iter().filter(|e| e.at_site(site)).collect()
 }
 
-/// Every line of every session that contains `text`, ignoring case (Unicode lowercase).
-/// The whole file is searched (front matter, names, the focusing question, notes); a
-/// line also matches once its markdown backslash escapes are removed, so `grade_7` finds
-/// `grade\_7`. Newest sessions first, lines in file order. Empty `text` finds nothing.
+/// Every note, focusing question and set of names in the sessions of `dir` that contains
+/// `text`, ignoring case (Unicode lowercase), each as typed: markdown escapes do not
+/// count (`grade_7` finds `grade\_7`). Newest sessions first; within a session, the
+/// question, then the names, then notes in the file's order. Empty `text` finds nothing.
 /// Returns the hits and the files that could not be read.
 pub fn search(dir: &Path, text: &str) -> io::Result<(Vec<SearchHit>, Vec<Unreadable>)> {
-    let Listing {
-        entries,
-        mut unreadable,
-    } = list(dir)?;
-    let mut hits = Vec::new();
-    if text.is_empty() {
-        return Ok((hits, unreadable));
-    }
+    search_folders(&[dir], text)
+}
+
+/// A session and what matched in it.
+type Found = (ArchiveEntry, Vec<(Option<String>, String)>);
+
+/// [`search`] over several folders, as [`list_folders`] reads them.
+pub fn search_folders(dirs: &[&Path], text: &str) -> io::Result<(Vec<SearchHit>, Vec<Unreadable>)> {
+    let files = files_in(dirs)?;
     let needle = text.to_lowercase();
-    let found = par_map(&entries, |entry| matching_lines(&entry.path, &needle));
-    for (entry, result) in entries.into_iter().zip(found) {
+    // Each file is read once, whole: its entry from the front matter, then its notes.
+    let read = par_map(&files, |path| -> Result<Option<Found>, String> {
+        let bytes = fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+        let Some(entry) = entry_from(path, BufReader::new(bytes.as_slice()))? else {
+            return Ok(None);
+        };
+        let hits = if needle.is_empty() {
+            Vec::new()
+        } else {
+            matches_in(&entry, &String::from_utf8_lossy(&bytes), &needle)
+        };
+        Ok(Some((entry, hits)))
+    });
+    let mut sessions: Vec<Found> = Vec::new();
+    let mut unreadable = Vec::new();
+    for (path, result) in files.into_iter().zip(read) {
         match result {
-            Ok(lines) => hits.extend(lines.into_iter().map(|(line_number, line)| SearchHit {
-                entry: entry.clone(),
-                line_number,
-                line,
-            })),
-            Err(e) => unreadable.push((entry.path, format!("cannot read: {e}"))),
+            Ok(Some(found)) => sessions.push(found),
+            Ok(None) => {}
+            Err(why) => unreadable.push((path, why)),
         }
     }
+    sessions.sort_by_cached_key(|(e, _)| Reverse(e.sort_key()));
+    unreadable.sort();
+    let hits = sessions
+        .into_iter()
+        .flat_map(|(entry, found)| {
+            found.into_iter().map(move |(place, text)| SearchHit {
+                entry: entry.clone(),
+                place,
+                text,
+            })
+        })
+        .collect();
     Ok((hits, unreadable))
 }
 
 /// The entries as a JSON array of objects with keys `date`, `start` (null if unknown),
-/// `group`, `protocol`, `protocol_id`, `presenters` (array), `status`, `question`, `site`
-/// (empty if none), `path`.
+/// `group`, `protocol`, `protocol_id`, `presenters` and `attendees` (arrays), `status`
+/// (as the front matter says: `abandoned` for a session that ended early), `question`,
+/// `site` (empty if none), `path`. Always an array, empty when there are no sessions.
 pub fn to_json(entries: &[ArchiveEntry]) -> serde_json::Value {
     serde_json::Value::Array(
         entries
@@ -179,6 +244,7 @@ pub fn to_json(entries: &[ArchiveEntry]) -> serde_json::Value {
                     "protocol": e.protocol,
                     "protocol_id": e.protocol_id,
                     "presenters": e.presenters,
+                    "attendees": e.attendees,
                     "status": e.status,
                     "question": e.question,
                     "site": e.site,
@@ -225,35 +291,14 @@ pub fn entry(path: &Path) -> Result<Option<ArchiveEntry>, String> {
     read_entry(path)
 }
 
-/// Sessions in `dir` that can be resumed (they have the state a running session keeps
-/// beside its file), most recently saved first. Only the folder's listing is read.
-pub fn resumable(dir: &Path) -> io::Result<Vec<PathBuf>> {
-    let mut found: Vec<(std::time::SystemTime, PathBuf)> = Vec::new();
-    for item in fs::read_dir(dir)? {
-        let Ok(item) = item else { continue };
-        let name = item.file_name().to_string_lossy().into_owned();
-        let Some(md) = name
-            .strip_prefix('.')
-            .and_then(|n| n.strip_suffix(".state.json"))
-        else {
-            continue;
-        };
-        let md_path = dir.join(md);
-        if md_path.is_file() {
-            let when = item
-                .metadata()
-                .and_then(|m| m.modified())
-                .unwrap_or(std::time::UNIX_EPOCH);
-            found.push((when, md_path));
-        }
-    }
-    found.sort_by(|a, b| b.cmp(a));
-    Ok(found.into_iter().map(|(_, p)| p).collect())
-}
-
 fn read_entry(path: &Path) -> Result<Option<ArchiveEntry>, String> {
     let file = File::open(path).map_err(|e| format!("cannot open: {e}"))?;
-    let Some(yaml) = read_front_matter(BufReader::new(file))? else {
+    entry_from(path, BufReader::new(file))
+}
+
+/// The entry of the session at `path`, from a reader of its text.
+fn entry_from(path: &Path, reader: impl BufRead) -> Result<Option<ArchiveEntry>, String> {
+    let Some(yaml) = read_front_matter(reader)? else {
         return Ok(None);
     };
     // Front matter as crit writes it is read directly; anything else (edited in Obsidian,
@@ -261,6 +306,7 @@ fn read_entry(path: &Path) -> Result<Option<ArchiveEntry>, String> {
     if let Some(map) = crit_front_matter(&yaml) {
         return Ok(entry_from_yaml(path, &map));
     }
+    check_aliases(&yaml)?;
     let docs = YamlLoader::load_from_str(&yaml)
         .map_err(|e| format!("the front matter is not valid YAML: {e}"))?;
     let map = match docs.into_iter().next() {
@@ -269,6 +315,65 @@ fn read_entry(path: &Path) -> Result<Option<ArchiveEntry>, String> {
         Some(_) => return Err("the front matter is not a list of `key: value` lines".into()),
     };
     Ok(entry_from_yaml(path, &map))
+}
+
+/// More values than front matter has any use for, once YAML's `*alias` references are
+/// expanded.
+const MAX_YAML_VALUES: u64 = 100_000;
+
+/// Refuses YAML whose aliases would expand to more than [`MAX_YAML_VALUES`] values (an
+/// "alias bomb": a few lines of nested `*a` lists that expand to billions). The YAML
+/// parser copies every alias it reads, so this is counted first, from the parser's
+/// events, without expanding anything: time and memory stay in proportion to the text.
+fn check_aliases(yaml: &str) -> Result<(), String> {
+    use yaml_rust2::Event;
+    use yaml_rust2::parser::Parser;
+    let mut parser = Parser::new_from_str(yaml);
+    // The size of each anchored value, and of each collection still open.
+    let mut anchors: std::collections::HashMap<usize, u64> = std::collections::HashMap::new();
+    let mut open: Vec<(usize, u64)> = Vec::new();
+    let mut total: u64 = 0;
+    loop {
+        let Ok((event, _)) = parser.next_token() else {
+            // The parser proper reports the syntax error.
+            return Ok(());
+        };
+        let size = match event {
+            Event::StreamEnd => return Ok(()),
+            Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
+                open.push((anchor, 1));
+                continue;
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                let Some((anchor, size)) = open.pop() else {
+                    continue;
+                };
+                if anchor > 0 {
+                    anchors.insert(anchor, size);
+                }
+                size
+            }
+            Event::Scalar(_, _, anchor, _) => {
+                if anchor > 0 {
+                    anchors.insert(anchor, 1);
+                }
+                1
+            }
+            Event::Alias(anchor) => anchors.get(&anchor).copied().unwrap_or(1),
+            _ => continue,
+        };
+        match open.last_mut() {
+            Some((_, parent)) => *parent = parent.saturating_add(size),
+            None => total = total.saturating_add(size),
+        }
+        let inner = open.iter().fold(0u64, |sum, (_, s)| sum.saturating_add(*s));
+        if total.saturating_add(inner) > MAX_YAML_VALUES {
+            return Err(format!(
+                "the front matter's YAML aliases expand to more than {MAX_YAML_VALUES} values; \
+                 crit does not read it"
+            ));
+        }
+    }
 }
 
 /// The text between the opening and closing `---` lines; `None` if the file does not
@@ -307,9 +412,32 @@ fn entry_from_yaml(path: &Path, map: &Yaml) -> Option<ArchiveEntry> {
         return None;
     }
     let start = scalar(&map["start"]).filter(|s| !s.trim().is_empty());
+    let day = |s: String| match s.get(..10) {
+        Some(d) if s.len() > 10 && d.chars().all(|c| c.is_ascii_digit() || c == '-') => {
+            d.to_string()
+        }
+        _ => s,
+    };
     let date = scalar(&map["date"])
-        .or_else(|| start.as_ref().and_then(|s| s.get(..10)).map(str::to_string))
+        .or_else(|| start.clone())
+        .map(day)
         .unwrap_or_default();
+    let presenters = match &map["presenters"] {
+        Yaml::BadValue => names(&map["roles"]["presenter"]),
+        listed => names(listed),
+    };
+    let attendees = match (&map["attendees"], &map["roles"]) {
+        (Yaml::BadValue, Yaml::Hash(roles)) => {
+            let mut all: Vec<String> = Vec::new();
+            for name in roles.values().flat_map(names) {
+                if !all.contains(&name) {
+                    all.push(name);
+                }
+            }
+            all
+        }
+        (listed, _) => names(listed),
+    };
     Some(ArchiveEntry {
         path: path.to_path_buf(),
         date,
@@ -317,7 +445,8 @@ fn entry_from_yaml(path: &Path, map: &Yaml) -> Option<ArchiveEntry> {
         group: scalar(&map["group"]).unwrap_or_default(),
         protocol: protocol.unwrap_or_default(),
         protocol_id: protocol_id.unwrap_or_default(),
-        presenters: names(&map["roles"]["presenter"]),
+        presenters,
+        attendees,
         status: scalar(&map["status"]).unwrap_or_default(),
         question: scalar(&map["question"]).unwrap_or_default(),
         site: scalar(&map["site"]).unwrap_or_default(),
@@ -325,7 +454,8 @@ fn entry_from_yaml(path: &Path, map: &Yaml) -> Option<ArchiveEntry> {
 }
 
 /// Reads front matter in exactly the shape crit writes (`key: "quoted"`, `key: plain`,
-/// and under `roles:` lines like `  presenter: ["Pat"]`), without a YAML parser: listing
+/// `key: ["a", "b"]`, and under `roles:` lines like `  presenter: ["Pat"]`), without a
+/// YAML parser: listing
 /// a large archive is mostly this. `None` for anything else, which the full parser reads.
 fn crit_front_matter(text: &str) -> Option<Yaml> {
     let mut top = yaml_rust2::yaml::Hash::new();
@@ -353,7 +483,9 @@ fn crit_front_matter(text: &str) -> Option<Yaml> {
         if key.is_empty() || !key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
             return None;
         }
-        let value = if value.starts_with('"') {
+        let value = if let Some(list) = value.strip_prefix('[') {
+            Yaml::Array(quoted_list(list.strip_suffix(']')?)?)
+        } else if value.starts_with('"') {
             Yaml::String(unquote(value)?)
         } else if value == "null" {
             Yaml::Null
@@ -448,22 +580,195 @@ fn names(value: &Yaml) -> Vec<String> {
     }
 }
 
-/// The (1-based number, text) of each line of the file at `path` that contains
-/// `needle` (already lowercase), ignoring case and markdown escapes.
-fn matching_lines(path: &Path, needle: &str) -> io::Result<Vec<(usize, String)>> {
-    let bytes = fs::read(path)?;
-    let contents = String::from_utf8_lossy(&bytes);
-    // Lowercasing never adds or removes a line break, so the lines pair up.
-    let lower = contents.to_lowercase();
+/// The (place, text as typed) of everything in `entry`'s session that contains `needle`
+/// (already lowercase): the focusing question once, the names, each note.
+fn matches_in(entry: &ArchiveEntry, contents: &str, needle: &str) -> Vec<(Option<String>, String)> {
+    if !may_contain(contents, needle) {
+        return Vec::new();
+    }
+    let has = |s: &str| s.to_lowercase().contains(needle);
     let mut found = Vec::new();
-    for (i, (line, lower)) in contents.lines().zip(lower.lines()).enumerate() {
-        if lower.contains(needle)
-            || (lower.contains('\\') && unescape_markdown(lower).contains(needle))
-        {
-            found.push((i + 1, line.to_string()));
+    if has(&entry.question) {
+        found.push((
+            Some("Focusing question".to_string()),
+            entry.question.clone(),
+        ));
+    }
+    let mut details = Vec::new();
+    if has(&entry.group) {
+        details.push(format!("group {}", entry.group));
+    }
+    if has(&entry.protocol) {
+        details.push(entry.protocol.clone());
+    }
+    let people: Vec<&String> = entry.attendees.iter().filter(|n| has(n)).collect();
+    if !people.is_empty() {
+        let names: Vec<&str> = people.iter().map(|s| s.as_str()).collect();
+        details.push(format!("with {}", names.join(", ")));
+    }
+    if !details.is_empty() {
+        found.push((None, details.join(" · ")));
+    }
+    for (place, text) in notes_of(contents) {
+        if has(&text) {
+            found.push((place, text));
         }
     }
-    Ok(found)
+    found
+}
+
+/// Whether `contents` may hold `needle` (lowercase) anywhere, ignoring case, escapes and
+/// character references. Most files of a search hold nothing: this is made to say so
+/// quickly, without copying the text.
+fn may_contain(contents: &str, needle: &str) -> bool {
+    let bytes = contents.as_bytes();
+    let plainly = if needle.is_ascii() {
+        contains_ascii_ci(bytes, needle.as_bytes())
+    } else {
+        contents.to_lowercase().contains(needle)
+    };
+    if plainly {
+        return true;
+    }
+    // Only punctuation and spaces can hide behind an escape, a character reference or a
+    // no-break space; the needle's ASCII words are written as typed, so each must be there.
+    let may_hide = needle.chars().any(|c| c.is_ascii_punctuation() || c == ' ');
+    may_hide
+        && needle
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .all(|w| contains_ascii_ci(bytes, w.as_bytes()))
+        && markup::plain(&contents.to_lowercase())
+            .replace('\u{a0}', " ")
+            .contains(needle)
+}
+
+/// Whether `haystack` contains `needle` (ASCII, lowercase), ignoring ASCII case.
+fn contains_ascii_ci(haystack: &[u8], needle: &[u8]) -> bool {
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    let upper = first.to_ascii_uppercase();
+    haystack
+        .iter()
+        .enumerate()
+        .filter(|&(_, &b)| b == first || b == upper)
+        .any(|(i, _)| {
+            haystack
+                .get(i..i + needle.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+        })
+}
+
+/// The notes in a session's markdown, each with the step (and kind) it is under, as
+/// typed. Sections that repeat the front matter (the question, the timing table, the
+/// people) are left out; a line crit did not write (added in an editor) counts as a note
+/// of its section.
+fn notes_of(contents: &str) -> Vec<(Option<String>, String)> {
+    let mut lines = contents.lines();
+    // Past the front matter.
+    if lines
+        .next()
+        .is_some_and(|l| l.trim_start_matches('\u{feff}').trim_end() == "---")
+    {
+        for line in lines.by_ref() {
+            if matches!(line.trim_end(), "---" | "...") {
+                break;
+            }
+        }
+    }
+    let mut notes: Vec<(Option<String>, String)> = Vec::new();
+    let (mut round, mut step, mut kind): (Option<String>, Option<String>, Option<String>) =
+        (None, None, None);
+    // Lines under the title (date, times, people) and in the sections that repeat the
+    // front matter are skipped; list items never are.
+    let mut skipping = false;
+    let mut open: Option<Vec<String>> = None;
+    let place = |round: &Option<String>, step: &Option<String>, kind: &Option<String>| {
+        let parts: Vec<&str> = [round, step, kind]
+            .into_iter()
+            .filter_map(|p| p.as_deref())
+            .collect();
+        (!parts.is_empty()).then(|| parts.join(" › "))
+    };
+    let close = |open: &mut Option<Vec<String>>,
+                 notes: &mut Vec<(Option<String>, String)>,
+                 at: Option<String>| {
+        if let Some(paragraphs) = open.take() {
+            notes.push((at, note_text(&paragraphs)));
+        }
+    };
+    for line in lines {
+        let here = place(&round, &step, &kind);
+        if let Some(heading) = line.strip_prefix('#') {
+            close(&mut open, &mut notes, here);
+            let level = 1 + heading.chars().take_while(|c| *c == '#').count();
+            let title = markup::plain(heading.trim_start_matches('#').trim());
+            skipping = false;
+            match (level, title.as_str()) {
+                (1, _) => skipping = true,
+                (2, "Focusing question" | "Restated question" | "Timing") => {
+                    skipping = true;
+                }
+                (2, "Next steps") => (round, step, kind) = (None, Some(title), None),
+                (2, t)
+                    if t.split_once(". ")
+                        .is_some_and(|(n, _)| n.chars().all(|c| c.is_ascii_digit())) =>
+                {
+                    (round, step, kind) = (None, Some(title), None);
+                }
+                (2, _) => (round, step, kind) = (Some(title), None, None),
+                (3, t)
+                    if t.split_once(". ")
+                        .is_some_and(|(n, _)| n.chars().all(|c| c.is_ascii_digit())) =>
+                {
+                    (step, kind) = (Some(title), None);
+                }
+                _ => kind = Some(title),
+            }
+            continue;
+        }
+        if line.trim().is_empty() {
+            continue;
+        }
+        if let Some(item) = line.strip_prefix("- ") {
+            close(&mut open, &mut notes, here);
+            let item = item.strip_prefix("[ ] ").unwrap_or(item);
+            open = Some(vec![item.to_string()]);
+        } else if let (Some(paragraphs), Some(more)) = (open.as_mut(), line.strip_prefix("  ")) {
+            paragraphs.push(more.to_string());
+        } else if skipping {
+            close(&mut open, &mut notes, here);
+        } else {
+            close(&mut open, &mut notes, here.clone());
+            // crit's own lines between notes are not notes.
+            let own = line == "No notes."
+                || line == "No actions were recorded."
+                || (line.starts_with("*Planned ") && line.ends_with('*'));
+            if !own {
+                notes.push((here, markup::plain(line)));
+            }
+        }
+    }
+    close(&mut open, &mut notes, place(&round, &step, &kind));
+    notes
+}
+
+/// A note's paragraphs as typed: unescaped, one per line, without the time crit adds.
+fn note_text(paragraphs: &[String]) -> String {
+    let mut lines: Vec<String> = paragraphs.iter().map(|p| p.to_string()).collect();
+    if let Some(last) = lines.last_mut()
+        && last.ends_with(")*")
+        && let Some(at) = last.rfind(" *(")
+    {
+        last.truncate(at);
+    }
+    // No-break spaces stand for typed spaces at a line's start (and around `[ ]`).
+    lines
+        .iter()
+        .map(|l| markup::plain(l).replace('\u{a0}', " "))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// `f` applied to each item, in order, spread over a few threads when there are many
@@ -499,28 +804,6 @@ fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> 
         }
         out
     })
-}
-
-/// Removes markdown's backslash escapes (before ASCII punctuation) and a trailing
-/// hard-break backslash.
-fn unescape_markdown(line: &str) -> String {
-    let mut out = String::with_capacity(line.len());
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\\' {
-            match chars.peek() {
-                Some(&n) if n.is_ascii_punctuation() => {
-                    out.push(n);
-                    chars.next();
-                }
-                None => {}
-                _ => out.push(c),
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -638,7 +921,7 @@ aliases: []
                 notes: &[
                     ("warm", "Clear criteria"),
                     ("cool", "What about the Übung column?"),
-                    ("action", "Revise rubric_v2 by Friday"),
+                    ("action", "Revise rubric_v2 by *Friday*"),
                 ],
                 finish: Some(Status::Complete),
             },
@@ -763,6 +1046,7 @@ aliases: []
                 protocol: "Tuning Protocol".into(),
                 protocol_id: "tuning".into(),
                 presenters: vec!["Ana".into()],
+                attendees: vec!["Fay".into(), "Ana".into(), "Pat".into(), "Quinn".into()],
                 status: "complete".into(),
                 question: "Does the essay rubric reward thinking?".into(),
                 site: String::new(),
@@ -854,6 +1138,7 @@ aliases: []
                 "protocol": "Tuning Protocol",
                 "protocol_id": "tuning",
                 "presenters": ["Ana"],
+                "attendees": ["Fay", "Ana", "Pat", "Quinn"],
                 "status": "complete",
                 "question": "Does the essay rubric reward thinking?",
                 "site": "",
@@ -865,15 +1150,6 @@ aliases: []
         assert!(to_json(&[no_start])[0]["start"].is_null());
     }
 
-    fn line_number_of(path: &Path, needle: &str) -> usize {
-        fs::read_to_string(path)
-            .unwrap()
-            .lines()
-            .position(|l| l.contains(needle))
-            .unwrap()
-            + 1
-    }
-
     #[test]
     fn search_finds_a_note_ignoring_case_in_its_session_only() {
         let a = archive();
@@ -881,41 +1157,57 @@ aliases: []
         assert_eq!(unreadable.len(), 2);
         assert_eq!(hits.len(), 1, "{hits:?}");
         assert_eq!(hits[0].entry.path, a.grade7_complete);
+        assert_eq!(hits[0].text, "What about the Übung column?");
         assert_eq!(
-            hits[0].line_number,
-            line_number_of(&a.grade7_complete, "Übung column")
+            hits[0].place.as_deref(),
+            Some("1. Introduction › Cool feedback")
         );
-        assert!(hits[0].line.contains("What about the Übung column?"));
     }
 
     #[test]
-    fn search_sees_through_markdown_escapes() {
+    fn search_shows_notes_as_typed_through_markdown_escapes() {
         let a = archive();
-        let (hits, _) = search(&a.path, "rubric_v2").unwrap();
+        let (hits, _) = search(&a.path, "by *friday*").unwrap();
         // The note under its step, and again under "Next steps".
         assert_eq!(hits.len(), 2, "{hits:?}");
         assert!(hits.iter().all(|h| h.entry.path == a.grade7_complete));
-        assert!(hits[0].line.contains("rubric\\_v2"));
-        assert!(hits[0].line_number < hits[1].line_number);
+        assert!(
+            hits.iter()
+                .all(|h| h.text == "Revise rubric_v2 by *Friday*"),
+            "{hits:?}"
+        );
+        assert_eq!(hits[1].place.as_deref(), Some("Next steps"));
+        let raw = fs::read_to_string(&a.grade7_complete).unwrap();
+        assert!(
+            raw.contains("by \\*Friday\\*"),
+            "escaped in the file:\n{raw}"
+        );
     }
 
     #[test]
-    fn search_finds_names_and_questions_newest_session_first() {
+    fn search_finds_names_and_the_question_once_newest_session_first() {
         let a = archive();
         let (hits, _) = search(&a.path, "kenji").unwrap();
-        assert!(!hits.is_empty());
-        assert!(hits.iter().all(|h| h.entry.path == a.tokyo_in_progress));
+        assert_eq!(hits.len(), 1, "{hits:?}");
+        assert_eq!(hits[0].entry.path, a.tokyo_in_progress);
+        assert_eq!(
+            (hits[0].place.as_deref(), hits[0].text.as_str()),
+            (None, "with Kenji")
+        );
 
         let (hits, _) = search(&a.path, "rosa díaz").unwrap();
         assert_eq!(hits.len(), 1);
         assert_eq!(hits[0].entry.path, a.obsidian);
 
+        // The question is in the front matter and the body: one hit.
         let (hits, _) = search(&a.path, "QUIET STUDENTS").unwrap();
-        assert!(!hits.is_empty());
-        assert!(hits.iter().all(|h| h.entry.path == a.grade7_in_progress));
+        assert_eq!(hits.len(), 1, "{hits:?}");
+        assert_eq!(hits[0].entry.path, a.grade7_in_progress);
+        assert_eq!(hits[0].place.as_deref(), Some("Focusing question"));
+        assert_eq!(hits[0].text, "How do I get quiet students talking?");
 
         // "rubric" is in two sessions (and in files that are not sessions, which are not
-        // searched): newest session first, lines in file order within each.
+        // searched): newest session first.
         let (hits, _) = search(&a.path, "Rubric").unwrap();
         let sessions: Vec<&Path> = hits.iter().map(|h| h.entry.path.as_path()).collect();
         let first_old = sessions
@@ -929,12 +1221,103 @@ aliases: []
                 .all(|p| *p == a.grade7_complete)
         );
         assert!(first_old > 0);
-        for pair in hits.windows(2) {
-            if pair[0].entry.path == pair[1].entry.path {
-                assert!(pair[0].line_number < pair[1].line_number);
-            }
-        }
+        assert_eq!(hits[0].text, "Lab reports need a shared RUBRIC");
         assert!(search(&a.path, "").unwrap().0.is_empty());
+        // The timing table and crit's own lines are not notes.
+        assert!(search(&a.path, "planned").unwrap().0.is_empty());
+    }
+
+    #[test]
+    fn the_quick_check_finds_text_behind_case_and_escapes_only() {
+        assert!(contains_ascii_ci(b"A Science lab", b"science"));
+        assert!(!contains_ascii_ci(b"A Scien", b"science"));
+        assert!(may_contain("costs \\$5 \\*now\\*", "$5 *now*"));
+        assert!(may_contain("&#64;Ana will", "@ana"));
+        assert!(may_contain("Übung", "übung"));
+        assert!(!may_contain("costs \\$5 later", "$5 *now*"));
+        assert!(!may_contain("zebra", "crossing"));
+    }
+
+    #[test]
+    fn list_and_search_read_several_folders_and_skip_a_missing_one() {
+        let a = archive();
+        let rescue = tempfile::tempdir().unwrap();
+        let saved = write_session(
+            rescue.path(),
+            Spec {
+                protocol: "tuning",
+                group: "Rescued",
+                presenter: "Ria",
+                question: "",
+                start: "2026-11-22T10:00:00+01:00",
+                notes: &[("note", "kept safe in the rescue folder")],
+                finish: Some(Status::Complete),
+            },
+        );
+        let listing = list_folders(&[&a.path, rescue.path()]).unwrap();
+        assert!(listing.entries.iter().any(|e| e.path == saved));
+        assert_eq!(listing.entries.len(), 5);
+        let (hits, _) = search_folders(&[&a.path, rescue.path()], "rescue folder").unwrap();
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].entry.path, saved);
+        // The same folder twice is read once; a missing one is skipped, unless all are.
+        assert_eq!(list_folders(&[&a.path, &a.path]).unwrap().entries.len(), 4);
+        let gone = a.path.join("gone");
+        assert_eq!(
+            list_folders(&[&gone, rescue.path()]).unwrap().entries.len(),
+            1
+        );
+        let err = list_folders(&[&gone, &gone.join("x")]).unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::NotFound);
+    }
+
+    #[test]
+    fn an_alias_bomb_is_skipped_quickly_with_a_message() {
+        let dir = tempfile::tempdir().unwrap();
+        // Nine levels of nine-fold references: 9^9 (387 million) strings once expanded.
+        let mut bomb = String::from(
+            "---\nprotocol: Tuning\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+        );
+        let names = ["a", "b", "c", "d", "e", "f", "g", "h", "i"];
+        for pair in names.windows(2) {
+            let refs = vec![format!("*{}", pair[0]); 9].join(",");
+            bomb.push_str(&format!("{}: &{} [{refs}]\n", pair[1], pair[1]));
+        }
+        bomb.push_str("---\n\n- a note\n");
+        fs::write(dir.path().join("bomb.md"), &bomb).unwrap();
+        write_session(
+            dir.path(),
+            Spec {
+                protocol: "tuning",
+                group: "Fine",
+                presenter: "Ana",
+                question: "",
+                start: "2026-11-22T10:00:00+01:00",
+                notes: &[("note", "a note")],
+                finish: None,
+            },
+        );
+        let started = std::time::Instant::now();
+        let listing = list(dir.path()).unwrap();
+        assert_eq!(listing.entries.len(), 1);
+        assert_eq!(listing.unreadable.len(), 1, "{:?}", listing.unreadable);
+        assert!(
+            listing.unreadable[0].1.contains("aliases"),
+            "{:?}",
+            listing.unreadable
+        );
+        let (hits, unreadable) = search(dir.path(), "a note").unwrap();
+        assert_eq!((hits.len(), unreadable.len()), (1, 1));
+        // Bounded: nothing is expanded (expanding would take minutes and gigabytes).
+        assert!(started.elapsed() < Duration::from_secs(5));
+        // A small alias is fine.
+        fs::write(
+            dir.path().join("small.md"),
+            "---\nprotocol: Tuning\nroles:\n  presenter: &p [\"Ana\"]\n  participant: *p\n---\n",
+        )
+        .unwrap();
+        let listing = list(dir.path()).unwrap();
+        assert_eq!(listing.entries.len(), 2, "{:?}", listing.unreadable);
     }
 
     #[test]
@@ -964,10 +1347,10 @@ aliases: []
 
         let (hits, unreadable) = search(dir.path(), "needle").unwrap();
         assert_eq!(unreadable.len(), 5);
-        let lines: Vec<&str> = hits.iter().map(|h| h.line.as_str()).collect();
+        let lines: Vec<&str> = hits.iter().map(|h| h.text.as_str()).collect();
         let expected: Vec<String> = (0..150).rev().map(|i| format!("Needle {i}")).collect();
         assert_eq!(lines, expected);
-        assert!(hits.iter().all(|h| h.line_number == 7));
+        assert!(hits.iter().all(|h| h.place.is_none()));
     }
 
     #[test]

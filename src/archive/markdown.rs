@@ -1,14 +1,16 @@
 //! Rendering a session as markdown with YAML front matter.
 //!
-//! Whatever a user types, the document keeps its structure: every piece of typed text is
-//! escaped for the place it goes (a YAML double-quoted string, a heading, a table cell,
-//! a list item), and multi-line notes stay inside their list item.
+//! Whatever a user types, the document keeps its structure and reads as typed: every
+//! piece of typed text goes through [`crate::markup`] for the place it goes (a YAML
+//! string, a heading, a table cell, a list item), and multi-line notes stay inside their
+//! list item.
 
 use std::fmt::Write;
 
 use chrono::Timelike;
 
-use crate::session::{Now, Session, Status};
+use crate::markup::{self, yaml_key, yaml_list, yaml_string};
+use crate::session::{Now, Session};
 use crate::text;
 
 /// The whole archive file for `session`, as of `now`.
@@ -19,18 +21,61 @@ pub fn render(session: &Session, now: Now) -> String {
     out
 }
 
+/// Every name in any role, each once, in the order the roles list them.
+pub fn attendees(s: &Session) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for name in s.roster.people.iter().flat_map(|(_, names)| names) {
+        let name = name.trim();
+        if !name.is_empty() && !names.iter().any(|n| n == name) {
+            names.push(name.to_string());
+        }
+    }
+    names
+}
+
+/// The presenter role's names, then each round's presenter (Final Word, Success
+/// Analysis), each once.
+pub fn presenters(s: &Session) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    let rounds = s
+        .plan
+        .iter()
+        .filter_map(|step| step.round.as_ref()?.presenter.as_ref());
+    for name in s.roster.names("presenter").iter().chain(rounds) {
+        let name = name.trim();
+        if !name.is_empty() && !names.iter().any(|n| n == name) {
+            names.push(name.to_string());
+        }
+    }
+    names
+}
+
+/// Minutes as a decimal that every reader types the same way: `77.0`, `2.5`, `0.75`.
+fn decimal_minutes(m: f64) -> String {
+    let s = format!("{m:.2}");
+    let s = s.trim_end_matches('0');
+    if s.ends_with('.') {
+        format!("{s}0")
+    } else {
+        s.to_string()
+    }
+}
+
 fn front_matter(out: &mut String, s: &Session, now: Now) {
     let p = &s.protocol;
     let actual_secs = s.total_actual_secs(now.at);
+    let title = title(s);
     out.push_str("---\n");
-    let _ = writeln!(out, "title: {}", yaml_string(&title(s)));
+    let _ = writeln!(out, "title: {}", yaml_string(&markup::title(&title)));
     let _ = writeln!(out, "protocol: {}", yaml_string(&p.name));
     let _ = writeln!(out, "protocol_id: {}", yaml_string(&p.id));
     let _ = writeln!(out, "group: {}", yaml_string(&s.roster.group));
     if let Some(site) = &s.site {
         let _ = writeln!(out, "site: {}", yaml_string(site));
     }
-    let _ = writeln!(out, "date: {}", s.started.format("%Y-%m-%d"));
+    // The moment, with its offset: a bare day reads as midnight UTC to Jekyll and Hugo,
+    // which makes a session held east of UTC a post from the future.
+    let _ = writeln!(out, "date: {}", rfc3339(s.started));
     let _ = writeln!(out, "start: {}", rfc3339(s.started));
     match s.ended {
         Some(end) => {
@@ -41,9 +86,10 @@ fn front_matter(out: &mut String, s: &Session, now: Now) {
     let _ = writeln!(out, "status: {}", s.status.as_str());
     out.push_str("roles:\n");
     for (role, names) in &s.roster.people {
-        let list: Vec<String> = names.iter().map(|n| yaml_string(n)).collect();
-        let _ = writeln!(out, "  {}: [{}]", yaml_key(role), list.join(", "));
+        let _ = writeln!(out, "  {}: {}", yaml_key(role), yaml_list(names));
     }
+    let _ = writeln!(out, "attendees: {}", yaml_list(&attendees(s)));
+    let _ = writeln!(out, "presenters: {}", yaml_list(&presenters(s)));
     let _ = writeln!(out, "question: {}", yaml_string(&s.roster.question));
     if let Some(restated) = &s.roster.restated {
         let _ = writeln!(out, "restated_question: {}", yaml_string(restated));
@@ -54,14 +100,25 @@ fn front_matter(out: &mut String, s: &Session, now: Now) {
     let _ = writeln!(
         out,
         "planned_minutes: {}",
-        text::minutes(s.planned_total_secs() as f64 / 60.0)
+        decimal_minutes(s.planned_total_secs() as f64 / 60.0)
     );
     let _ = writeln!(
         out,
         "actual_minutes: {}",
-        text::minutes((actual_secs as f64 / 6.0).round() / 10.0)
+        decimal_minutes((actual_secs as f64 / 6.0).round() / 10.0)
     );
     let _ = writeln!(out, "notes: {}", s.notes.len());
+    // Note tools read a tag as one word: `student work` becomes `student-work`.
+    let mut tags: Vec<String> = Vec::new();
+    for tag in p.tags.iter().chain(&s.roster.tags) {
+        let tag = tag.split_whitespace().collect::<Vec<_>>().join("-");
+        let tag = tag.trim_start_matches('#').to_string();
+        if !tag.is_empty() && !tags.contains(&tag) {
+            tags.push(tag);
+        }
+    }
+    let _ = writeln!(out, "tags: {}", yaml_list(&tags));
+    let _ = writeln!(out, "aliases: {}", yaml_list(&[markup::title(&title)]));
     out.push_str("---\n\n");
 }
 
@@ -77,8 +134,29 @@ fn title(s: &Session) -> String {
     }
 }
 
+/// How a status reads to a person (the front matter keeps `abandoned`).
+pub fn status_words(status: &str) -> &str {
+    match status {
+        "in-progress" => "in progress",
+        "abandoned" => "ended early",
+        other => other,
+    }
+}
+
+/// Typed text as a quote, one paragraph per line.
+fn quote(out: &mut String, text: &str) {
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    for (i, line) in lines.iter().enumerate() {
+        if i > 0 {
+            out.push_str(">\n");
+        }
+        let _ = writeln!(out, "> {}", markup::line(line.trim_end()));
+    }
+    out.push('\n');
+}
+
 fn body(out: &mut String, s: &Session, now: Now) {
-    let _ = writeln!(out, "# {}\n", escape_inline(&title(s)));
+    let _ = writeln!(out, "# {}\n", markup::inline(&title(s)));
     let when = match s.ended {
         Some(end) => format!(
             "{}–{}",
@@ -87,12 +165,20 @@ fn body(out: &mut String, s: &Session, now: Now) {
         ),
         None => format!("{} (started)", s.started.format("%A %-d %B %Y, %H:%M")),
     };
-    let status = match s.status {
-        Status::InProgress => "in progress",
-        Status::Complete => "complete",
-        Status::Abandoned => "ended early",
+    let _ = writeln!(out, "{when} · {}\n", status_words(s.status.as_str()));
+    let planned = s.planned_total_secs();
+    let allowed = s.allowed_total_secs();
+    let changed = if allowed != planned {
+        format!(" · changed to {}", text::clock(allowed))
+    } else {
+        String::new()
     };
-    let _ = writeln!(out, "{when} · {status}\n");
+    let _ = writeln!(
+        out,
+        "Planned {}{changed} · actual {}\n",
+        text::clock(planned),
+        text::clock(s.total_actual_secs(now.at))
+    );
 
     out.push_str("| Role | People |\n|---|---|\n");
     for (role, names) in &s.roster.people {
@@ -104,25 +190,19 @@ fn body(out: &mut String, s: &Session, now: Now) {
         let _ = writeln!(
             out,
             "| {} | {} |",
-            escape_inline(label),
-            escape_inline(&names.join(", "))
+            markup::inline(label),
+            markup::inline(&names.join(", "))
         );
     }
     out.push('\n');
 
     if !s.roster.question.trim().is_empty() {
         out.push_str("## Focusing question\n\n");
-        for line in s.roster.question.lines() {
-            let _ = writeln!(out, "> {}", escape_line(line));
-        }
-        out.push('\n');
+        quote(out, &s.roster.question);
     }
     if let Some(restated) = &s.roster.restated {
         out.push_str("## Restated question\n\n");
-        for line in restated.lines() {
-            let _ = writeln!(out, "> {}", escape_line(line));
-        }
-        out.push('\n');
+        quote(out, restated);
     }
 
     timing_table(out, s, now);
@@ -133,7 +213,7 @@ fn body(out: &mut String, s: &Session, now: Now) {
         let (level, name) = match &step.round {
             Some(r) => {
                 if round_shown != Some((r.block.as_str(), r.index)) {
-                    let _ = writeln!(out, "## {}\n", escape_inline(&r.title()));
+                    let _ = writeln!(out, "## {}\n", markup::inline(&r.title()));
                     round_shown = Some((r.block.as_str(), r.index));
                 }
                 ("###", &step.name)
@@ -143,7 +223,7 @@ fn body(out: &mut String, s: &Session, now: Now) {
                 ("##", &step.name)
             }
         };
-        let _ = writeln!(out, "{level} {}. {}\n", i + 1, escape_inline(name));
+        let _ = writeln!(out, "{level} {}. {}\n", i + 1, markup::inline(name));
         let actual = if s.records()[i].visited {
             text::clock(s.actual_secs(i, now.at))
         } else {
@@ -152,7 +232,7 @@ fn body(out: &mut String, s: &Session, now: Now) {
         // A step extended with `+` or refitted to the end time says what the group chose.
         let allowed = s.allowance_secs(i).max(0) as u64;
         let changed = if allowed != u64::from(step.planned_secs) {
-            format!(" (changed to {})", text::clock(allowed))
+            format!(" · changed to {}", text::clock(allowed))
         } else {
             String::new()
         };
@@ -171,12 +251,12 @@ fn body(out: &mut String, s: &Session, now: Now) {
             let _ = writeln!(
                 out,
                 "{level}# {}\n",
-                escape_inline(&s.protocol.note_heading(&kind))
+                markup::inline(&s.protocol.note_heading(&kind))
             );
             for note in notes.iter().filter(|n| n.kind == kind) {
                 let mut when = format!("{:02}:{:02}", note.at.hour(), note.at.minute());
                 if let Some(who) = &note.turn {
-                    when = format!("{}'s turn, {when}", escape_inline(who));
+                    when = format!("{}'s turn, {when}", markup::inline(who));
                 }
                 list_item(out, "- ", &note.text, &format!(" *({when})*"));
             }
@@ -198,42 +278,53 @@ fn body(out: &mut String, s: &Session, now: Now) {
             .unwrap_or_default();
         // "Pat: add a why box" names its owner: "- [ ] **Pat**: add a why box".
         let (marker, text) = match crate::session::action_owner(&note.text, &names) {
-            Some((owner, rest)) => (format!("- [ ] **{}**: ", escape_inline(owner)), rest),
+            Some((owner, rest)) => (format!("- [ ] **{}**: ", markup::inline(owner)), rest),
             None => ("- [ ] ".to_string(), note.text.as_str()),
         };
         list_item(
             out,
             &marker,
             text,
-            &format!(" *({})*", escape_inline(&step)),
+            &format!(" *({})*", markup::inline(&step)),
         );
     }
 }
 
 fn timing_table(out: &mut String, s: &Session, now: Now) {
     out.push_str(
-        "## Timing\n\n| # | Step | Planned | Actual | Difference |\n|---:|---|---:|---:|---:|\n",
+        "## Timing\n\n| # | Step | Planned | Changed to | Actual | Difference |\n|---:|---|---:|---:|---:|---:|\n",
     );
-    let (mut planned_total, mut actual_total) = (0i64, 0i64);
+    let (mut planned_total, mut allowed_total, mut actual_total) = (0i64, 0i64, 0i64);
+    // The allowance of the steps that ran, which their actual time is compared with.
+    let mut allowed_run = 0i64;
     for (i, step) in s.plan.iter().enumerate() {
         let planned = i64::from(step.planned_secs);
+        let allowed = s.allowance_secs(i).max(0);
         planned_total += planned;
-        let name = escape_inline(&step.full_name());
+        allowed_total += allowed;
+        let name = markup::inline(&step.full_name());
+        // Blank when the group kept the plan.
+        let changed = if allowed != planned {
+            text::clock(allowed as u64)
+        } else {
+            String::new()
+        };
         if s.records()[i].visited {
             let actual = s.actual_secs(i, now.at) as i64;
             actual_total += actual;
+            allowed_run += allowed;
             let _ = writeln!(
                 out,
-                "| {} | {name} | {} | {} | {} |",
+                "| {} | {name} | {} | {changed} | {} | {} |",
                 i + 1,
                 text::clock(planned as u64),
                 text::clock(actual as u64),
-                text::signed_clock(actual - planned)
+                text::signed_clock(actual - allowed)
             );
         } else {
             let _ = writeln!(
                 out,
-                "| {} | {name} | {} | — | |",
+                "| {} | {name} | {} | {changed} | — | |",
                 i + 1,
                 text::clock(planned as u64)
             );
@@ -241,9 +332,14 @@ fn timing_table(out: &mut String, s: &Session, now: Now) {
     }
     let _ = writeln!(
         out,
-        "| | **Total** | **{}** | **{}** | |\n",
+        "| | **Total** | **{}** | **{}** | **{}** | **{}** |\n",
         text::clock(planned_total as u64),
-        text::clock(actual_total as u64)
+        text::clock(allowed_total as u64),
+        text::clock(actual_total as u64),
+        text::signed_clock(actual_total - allowed_run)
+    );
+    out.push_str(
+        "Difference: the actual time against the time the group chose (the plan as changed).\n\n",
     );
 }
 
@@ -273,169 +369,28 @@ fn kinds_in_order(s: &Session, notes: &[&crate::session::Note]) -> Vec<String> {
     kinds
 }
 
-/// A list item whose text may span several lines: continuation lines are indented under
-/// the marker and joined with hard line breaks, so the item never ends early.
+/// A list item whose text may span several lines. Each line of the note becomes a
+/// paragraph of the item, indented under the marker: every reader keeps the line breaks
+/// (a trailing backslash or two spaces are read differently, or trimmed by editors), and
+/// the item never ends early.
 fn list_item(out: &mut String, marker: &str, text: &str, suffix: &str) {
-    let indent = " ".repeat(marker.chars().count());
-    let lines: Vec<&str> = text.trim_end().split('\n').collect();
+    let lines: Vec<&str> = text
+        .split('\n')
+        .map(|l| l.trim_end_matches('\r').trim_end())
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    out.push_str(marker);
+    if lines.is_empty() {
+        out.push('\u{a0}');
+    }
     for (i, line) in lines.iter().enumerate() {
-        out.push_str(if i == 0 { marker } else { &indent });
-        let escaped = escape_line(line.trim_end_matches('\r'));
-        out.push_str(if escaped.is_empty() {
-            "\u{a0}"
-        } else {
-            &escaped
-        });
-        if i + 1 < lines.len() {
-            out.push('\\');
-        } else {
-            out.push_str(suffix);
+        if i > 0 {
+            // The continuation lines sit under the item's text (two columns, which is
+            // also where a task item's text starts); more would make a code block.
+            out.push_str("\n\n  ");
         }
-        out.push('\n');
+        out.push_str(&markup::line(line));
     }
-}
-
-/// One line of typed text for a block context: inline escaping, plus whatever would make
-/// the line start a heading, list, quote, code block, table or definition.
-fn escape_line(line: &str) -> String {
-    // Tabs count as indentation (four spaces); every other character is handled below.
-    let clean = if line.contains('\t') {
-        line.replace('\t', "    ")
-    } else {
-        line.to_string()
-    };
-    let body = clean.trim_start_matches(' ');
-    let leading = clean.len() - body.len();
-    // Leading spaces would make an indented code block; no-break spaces look the same.
-    let mut out: String = "\u{a0}".repeat(leading);
-    let escaped = escape_inline(body);
-    let mut chars = escaped.chars().peekable();
-    match chars.peek() {
-        Some('-' | '+' | '=' | ':' | '(') => out.push('\\'),
-        // Pandoc reads `a) `, `iv. ` and `B. ` as list markers.
-        Some(c) if c.is_ascii_alphabetic() => {
-            let letters = escaped
-                .chars()
-                .take_while(|c| c.is_ascii_alphabetic())
-                .count();
-            let rest = &escaped[letters..];
-            if letters <= 4 && (rest.starts_with(") ") || rest.starts_with(". ")) {
-                out.push_str(&escaped[..letters]);
-                out.push('\\');
-                out.push_str(rest);
-                return out;
-            }
-        }
-        Some(c) if c.is_ascii_digit() => {
-            let digits: String = escaped.chars().take_while(|c| c.is_ascii_digit()).collect();
-            let rest = &escaped[digits.len()..];
-            if rest.starts_with('.') || rest.starts_with(')') {
-                out.push_str(&digits);
-                out.push('\\');
-                out.push_str(rest);
-                return out;
-            }
-        }
-        _ => {}
-    }
-    out.push_str(&escaped);
-    out
-}
-
-/// Text that goes inside a line (a heading, a table cell, a list item): every character
-/// that could start markup is backslash-escaped, control characters become visible.
-pub fn escape_inline(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 8);
-    let mut rest = s;
-    // Runs of ordinary text are copied whole; only the characters that need care are
-    // looked at one by one (this is most of the cost of saving a long session).
-    while let Some(i) = rest.find(needs_care) {
-        out.push_str(&rest[..i]);
-        let Some(c) = rest[i..].chars().next() else {
-            break;
-        };
-        match c {
-            '\n' | '\r' | '\t' => out.push(' '),
-            c if is_markup(c) => {
-                out.push('\\');
-                out.push(c);
-            }
-            c => out.push(text::visible(c)),
-        }
-        rest = &rest[i + c.len_utf8()..];
-    }
-    out.push_str(rest);
-    out
-}
-
-/// Characters that could start markup. `{`, `}` and `%` too: Jekyll's Liquid runs
-/// `{{ }}` and `{% %}`, and Obsidian hides everything after `%%`.
-fn is_markup(c: char) -> bool {
-    matches!(
-        c,
-        '\\' | '`'
-            | '*'
-            | '_'
-            | '['
-            | ']'
-            | '<'
-            | '>'
-            | '|'
-            | '&'
-            | '~'
-            | '#'
-            | '$'
-            | '!'
-            | '^'
-            | '{'
-            | '}'
-            | '%'
-    )
-}
-
-fn needs_care(c: char) -> bool {
-    is_markup(c) || matches!(c, '\n' | '\r' | '\t') || text::visible(c) != c
-}
-
-/// A YAML double-quoted string that any YAML parser reads back as exactly `s`.
-pub fn yaml_string(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            ' '..='~' => out.push(c),
-            c if yaml_printable(c) => out.push(c),
-            c if (c as u32) <= 0xFFFF => {
-                let _ = write!(out, "\\u{:04X}", c as u32);
-            }
-            c => {
-                let _ = write!(out, "\\U{:08X}", c as u32);
-            }
-        }
-    }
-    out.push('"');
-    out
-}
-
-/// Characters YAML allows unescaped (its "printable" set, minus its line breaks).
-fn yaml_printable(c: char) -> bool {
-    matches!(c as u32, 0xA0..=0x2027 | 0x202A..=0xD7FF | 0xE000..=0xFEFE | 0xFF00..=0xFFFD | 0x10000..=0x10FFFF)
-}
-
-/// Role ids are checked when the protocol loads; quote anything unusual all the same.
-fn yaml_key(key: &str) -> String {
-    if key
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-        && !key.is_empty()
-    {
-        key.to_string()
-    } else {
-        yaml_string(key)
-    }
+    out.push_str(suffix);
+    out.push('\n');
 }

@@ -11,10 +11,12 @@ pub mod share;
 
 pub use index::{
     ArchiveEntry, Listing, SearchHit, Unreadable, entry, filter_group, filter_site, list,
-    resumable, search, to_json,
+    list_folders, search, search_folders, to_json,
 };
 pub use journal::{Journal, Resumed};
 pub use lock::{LockError, SessionLock, acquire, held_elsewhere, lock_path};
-pub use markdown::{escape_inline, render, yaml_string};
+pub use markdown::{attendees, presenters, render, status_words};
+// Kept here for callers that reach the YAML escaping through the archive.
+pub use crate::markup::yaml_string;
 pub use naming::file_name;
 pub use save::{create_unique, save_atomic, state_path};

@@ -4,19 +4,35 @@
 use std::fmt::Write;
 
 use super::{EVERYONE, Entry, Protocol, Repeat, Step};
-use crate::archive::escape_inline as esc;
+use crate::markup::{self, inline as esc, yaml_string};
 use crate::text::minutes;
 
-/// The handout: title, summary, roles, then each step with its time, who speaks, who is
-/// silent, the guide and the sentence starters, then the source.
+/// The handout: front matter (so a site builder renders it), title, summary, roles, then
+/// each step with its time, who speaks, who is silent, the guide and the sentence
+/// starters, then the source.
 pub fn handout(p: &Protocol) -> String {
+    let mut out = String::new();
+    out.push_str("---\n");
+    let _ = writeln!(out, "title: {}", yaml_string(&markup::title(&p.name)));
+    let _ = writeln!(out, "protocol_id: {}", yaml_string(&p.id));
+    if !p.source.is_empty() {
+        let _ = writeln!(out, "source: {}", yaml_string(&p.source));
+    }
+    out.push_str("---\n\n");
+    out.push_str(&handout_body(p));
+    out
+}
+
+/// The handout without its front matter: a title heading, then the protocol.
+fn handout_body(p: &Protocol) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", esc(&p.name));
     if !p.summary.is_empty() {
-        let _ = writeln!(out, "{}\n", esc(&p.summary));
+        let _ = writeln!(out, "{}\n", paragraph(&p.summary));
     }
     let roles: Vec<String> = p.roles.iter().map(|r| esc(&r.label)).collect();
-    let _ = writeln!(out, "**Roles:** {}  ", roles.join(", "));
+    // Two paragraphs, not a line break: editors trim the trailing spaces of one.
+    let _ = writeln!(out, "**Roles:** {}\n", roles.join(", "));
     let _ = writeln!(
         out,
         "**Time:** about {} min for a typical group{}\n",
@@ -48,7 +64,7 @@ pub fn handout(p: &Protocol) -> String {
                 };
                 let _ = writeln!(out, "## {} (repeats {times})\n", esc(&b.name));
                 if !b.guide.is_empty() {
-                    let _ = writeln!(out, "{}\n", esc(b.guide.trim()));
+                    let _ = writeln!(out, "{}\n", paragraph(&b.guide));
                 }
                 for s in &b.steps {
                     n += 1;
@@ -146,7 +162,7 @@ fn step(out: &mut String, p: &Protocol, n: usize, s: &Step, level: &str, round_r
         out.push_str("- **Speak:** as the facilitator directs\n");
     }
     if !s.guide.is_empty() {
-        let _ = writeln!(out, "\n{}", esc(s.guide.trim()));
+        let _ = writeln!(out, "\n{}", paragraph(&s.guide));
     }
     if !s.stems.is_empty() {
         out.push_str("\nSentence starters:\n\n");
@@ -155,6 +171,11 @@ fn step(out: &mut String, p: &Protocol, n: usize, s: &Step, level: &str, round_r
         }
     }
     out.push('\n');
+}
+
+/// Text that starts a paragraph of its own, its lines joined.
+fn paragraph(text: &str) -> String {
+    markup::line(&text.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 fn label(p: &Protocol, role: &str) -> String {
@@ -177,7 +198,8 @@ fn typical_sizes(p: &Protocol) -> String {
 /// Several handouts as one markdown binder: a title, a table of contents linking to
 /// each protocol, then each handout with its headings one level down.
 pub fn binder(protocols: &[Protocol]) -> String {
-    let mut out = String::from("# Protocol binder\n\n");
+    // One front matter for the whole binder (site builders read the first one only).
+    let mut out = String::from("---\ntitle: \"Protocol binder\"\n---\n\n# Protocol binder\n\n");
     let _ = writeln!(
         out,
         "{} protocols, each with its steps, times, who speaks and who listens, and its source.\n",
@@ -199,7 +221,7 @@ pub fn binder(protocols: &[Protocol]) -> String {
     }
     for p in protocols {
         out.push('\n');
-        for line in handout(p).lines() {
+        for line in handout_body(p).lines() {
             // Handout text is escaped, so a line starting with `#` is one of its headings.
             if line.starts_with('#') {
                 out.push('#');

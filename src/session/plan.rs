@@ -18,6 +18,9 @@ pub struct Roster {
     /// The question as the presenter restated it during the session.
     #[serde(default)]
     pub restated: Option<String>,
+    /// Tags the config file adds to the session's front matter, after the protocol's.
+    #[serde(default)]
+    pub tags: Vec<String>,
 }
 
 impl Roster {

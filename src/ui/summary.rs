@@ -84,8 +84,13 @@ pub fn draw(frame: &mut Frame, area: Rect, summary: &Summary, now: Now, theme: &
         table_area,
     );
 
+    // The plan as the group changed it (`+`/`-`, fitting), beside the original plan.
+    let changed = match s.allowed_total_secs() {
+        t if t != s.planned_total_secs() => format!(" · changed to {}", clock(t)),
+        _ => String::new(),
+    };
     let mut lines = vec![Line::raw(format!(
-        "{} note{} · planned {} · actual {}",
+        "{} note{} · planned {}{changed} · actual {}",
         s.notes.len(),
         if s.notes.len() == 1 { "" } else { "s" },
         clock(s.planned_total_secs()),

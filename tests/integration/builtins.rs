@@ -1412,7 +1412,12 @@ fn anchor_of(heading: &str) -> String {
 fn the_binder_has_a_contents_list_that_links_to_every_protocol() {
     let lib = Library::builtin();
     let all: Vec<Protocol> = lib.protocols.iter().map(|s| s.protocol.clone()).collect();
-    let md = binder(&all);
+    let with_front_matter = binder(&all);
+    assert!(with_front_matter.starts_with("---\ntitle: \"Protocol binder\"\n---\n"));
+    let md = with_front_matter
+        .split_once("\n---\n\n")
+        .map(|(_, body)| body.to_string())
+        .unwrap_or_default();
     let h = read_handout(&md);
     let h1: Vec<_> = h
         .headings
@@ -1435,7 +1440,10 @@ fn the_binder_has_a_contents_list_that_links_to_every_protocol() {
     let anchors: Vec<String> = h.headings.iter().map(|(_, t)| anchor_of(t)).collect();
     let mut links = Vec::new();
     for event in Parser::new_ext(&md, Options::ENABLE_TABLES) {
-        if let Event::Start(Tag::Link { dest_url, .. }) = event {
+        // The contents' links lead inside the binder (the sources link out).
+        if let Event::Start(Tag::Link { dest_url, .. }) = event
+            && dest_url.starts_with('#')
+        {
             links.push(dest_url.to_string());
         }
     }
@@ -1469,7 +1477,10 @@ fn crit_show_prints_the_binder_for_all_or_several_ids() {
         String::from_utf8_lossy(&out.stdout).into_owned()
     };
     let all = run(&["show", "--all"]);
-    assert!(all.starts_with("# Protocol binder\n"), "{all}");
+    assert!(
+        all.starts_with("---\n") && all.contains("---\n\n# Protocol binder\n"),
+        "{all}"
+    );
     assert!(all.contains("22 protocols"));
     for id in IDS {
         assert!(all.contains(&format!("## {}\n", builtin(id).name)), "{id}");
@@ -1486,8 +1497,14 @@ fn crit_show_prints_the_binder_for_all_or_several_ids() {
     );
     let one = run(&["show", "tuning"]);
     assert!(
-        one.starts_with("# Tuning Protocol\n"),
-        "one id: a single handout"
+        one.starts_with("---\n") && one.contains("---\n\n# Tuning Protocol\n"),
+        "one id: a single handout, front matter first"
+    );
+    let before_title = one.lines().take_while(|l| !l.starts_with("# "));
+    assert_eq!(
+        before_title.filter(|l| *l == "---").count(),
+        2,
+        "one front matter block"
     );
 }
 

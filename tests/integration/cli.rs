@@ -99,7 +99,11 @@ fn list_json_is_machine_readable() {
 fn show_prints_a_handout() {
     let (code, out, _) = crit(&["show", "tuning"]);
     assert_eq!(code, 0);
-    assert!(out.starts_with("# Tuning Protocol\n"));
+    assert!(
+        out.starts_with("---\ntitle: \"Tuning Protocol\"\nprotocol_id: \"tuning\"\n"),
+        "{out}"
+    );
+    assert!(out.contains("\n---\n\n# Tuning Protocol\n"), "{out}");
     assert!(out.contains("Warm and cool feedback"));
     assert!(out.contains("**Silent:**"));
 }

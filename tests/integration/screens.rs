@@ -26,6 +26,7 @@ pub(crate) fn settings(color: bool) -> Settings {
         live_file: None,
         site: None,
         sync_after_session: false,
+        tags: Vec::new(),
     }
 }
 
@@ -956,7 +957,7 @@ proptest::proptest! {
                     (r.id.clone(), who)
                 })
                 .collect();
-            let roster = Roster { group: "Team".into(), people, question: "Q?".into(), end_by: None, restated: None };
+            let roster = Roster { group: "Team".into(), people, question: "Q?".into(), end_by: None, restated: None, tags: Vec::new() };
             let mut model = Model::new(Library::builtin(), settings(true), clock.now);
             critical_friends::app::start_session(&mut model, protocol, roster);
             let mut app = App { model, clock: FakeClock::new(), effects: Vec::new(), journal: Vec::new() };

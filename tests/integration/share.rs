@@ -654,7 +654,10 @@ fn the_site_is_recorded_and_filters_list_and_search() {
     let (there, _) = run_session(&a, "Team", "Shared idea", Some("Riverside Middle"));
     let text = std::fs::read_to_string(&here).unwrap();
     assert!(text.contains("\nsite: \"Charlestown High\"\n"), "{text}");
-    let (code, out, _) = net.crit(&a, &["archive", "list", "--site", "charlestown high"]);
+    let (code, out, _) = net.crit(
+        &a,
+        &["archive", "list", "--paths", "--site", "charlestown high"],
+    );
     assert_eq!(code, 0);
     let here_name = here.file_name().unwrap().to_str().unwrap();
     let there_name = there.file_name().unwrap().to_str().unwrap();

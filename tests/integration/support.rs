@@ -77,6 +77,7 @@ pub fn roster(protocol: &Protocol, participants: &[&str]) -> Roster {
         question: "How do I deepen student thinking?".into(),
         end_by: None,
         restated: None,
+        tags: Vec::new(),
     }
 }
 
