@@ -4,6 +4,7 @@ mod archive;
 mod builtins;
 mod cli;
 mod journal;
+mod layering;
 mod loader;
 mod picker;
 mod pty;
