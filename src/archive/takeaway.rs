@@ -45,7 +45,12 @@ fn responses(steps: &[&Step], presenter: &str, found: &mut Vec<String>) {
     let mut heard_others = false;
     for step in steps {
         let only_presenter = step.speakers.len() == 1 && step.speakers[0] == presenter;
-        let others = !step.speakers.is_empty() && !step.speakers.iter().any(|s| s == presenter);
+        // "all" includes the presenter.
+        let others = !step.speakers.is_empty()
+            && !step
+                .speakers
+                .iter()
+                .any(|s| s == presenter || s == crate::protocol::EVERYONE);
         if only_presenter && heard_others {
             found.push(step.name.clone());
         }
