@@ -539,3 +539,59 @@ fn names_one_letter_apart_in_a_group_are_pointed_out() {
     assert!(err.contains("Anna and Ana differ by one letter") || err.contains("Ana and Anna differ by one letter"), "{err}");
     assert!(out.contains("## Names to check"), "{out}");
 }
+
+#[test]
+fn the_summary_counts_private_notes_and_t_writes_the_takeaway_beside_the_session() {
+    use ratatui::crossterm::event::KeyCode;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = crate::screens::App::new();
+    app.model.settings.archive_dir = dir.path().to_path_buf();
+    app.start("quick-tuning", "Ana, Ben");
+    let now = app.clock.now;
+    if let Screen::Run(run) = &mut app.model.screen {
+        run.session.add_note("private", "Ask Ben how he is", now);
+        run.session.add_note("action", "Pat: try the rubric", now);
+    }
+    app.ctrl('c').key(KeyCode::Char('y'));
+    let Some(Effect::Save {
+        path,
+        contents,
+        private: Some(private),
+        ..
+    }) = app.effects.last().cloned()
+    else {
+        panic!("the last save carries the private notes: {:?}", app.effects.last())
+    };
+    assert!(!contents.contains("Ask Ben") && private.contains("Ask Ben how he is"));
+    let mut files = critical_friends::runtime::Files::default();
+    let saved = files.perform(app.effects.last().cloned().unwrap());
+    assert_eq!(saved, Some(Msg::Saved(path.clone())));
+    assert!(beside::private_path(&path).is_file());
+
+    let screen = |app: &crate::screens::App| -> String {
+        let t = app.draw(120, 40);
+        t.backend()
+            .buffer()
+            .content()
+            .iter()
+            .map(|c| c.symbol())
+            .collect()
+    };
+    let shown = screen(&app);
+    assert!(shown.contains("1 private note (not in the session's file) in "), "{shown}");
+    assert!(shown.contains(".private.md"));
+
+    app.key(KeyCode::Char('t'));
+    let Some(effect @ Effect::Takeaway { .. }) = app.effects.last().cloned() else {
+        panic!("t asks for the take-away")
+    };
+    let reply = files.perform(effect).unwrap();
+    let target = beside::takeaway_path(&path);
+    assert_eq!(reply, Msg::TakeawayWritten(Ok(target.clone())));
+    let page = std::fs::read_to_string(&target).unwrap();
+    assert!(page.contains("**Pat**: try the rubric") && !page.contains("Ask Ben"), "{page}");
+    app.send(reply);
+    assert!(screen(&app).contains("Take-away written to"));
+    // Neither file beside it is a session.
+    assert_eq!(archive::list(dir.path()).unwrap().entries.len(), 1);
+}
