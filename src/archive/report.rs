@@ -4,7 +4,8 @@
 //! the sessions' front matter only; private notes are never read.
 
 use std::fmt::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
@@ -42,13 +43,15 @@ impl Part {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
     pub person: String,
-    pub date: String,
-    pub group: String,
-    pub protocol: String,
+    /// The session's date, group, protocol and file are shared by its rows (a large
+    /// archive has tens of thousands of rows).
+    pub date: Arc<str>,
+    pub group: Arc<str>,
+    pub protocol: Arc<str>,
     /// Each distinct part they had, in the order facilitated, presented, took part.
     pub parts: Vec<Part>,
     pub minutes: f64,
-    pub path: PathBuf,
+    pub path: Arc<Path>,
 }
 
 /// Which sessions and people the report covers.
@@ -94,7 +97,13 @@ pub fn from_sessions(
     unreadable: Vec<Unreadable>,
     filter: &Filter,
 ) -> Report {
-    let mut rows = Vec::new();
+    let mut sessions = sessions;
+    // Sessions in date order, so each person's rows come out in date order.
+    sessions.sort_by(|a, b| {
+        (a.entry.date.as_str(), &a.entry.path).cmp(&(b.entry.date.as_str(), &b.entry.path))
+    });
+    // Rows per person (by folded name): the report lists person after person.
+    let mut by_person: std::collections::BTreeMap<String, Vec<Row>> = Default::default();
     // Names per group (folded once), to point out near-duplicates.
     let mut group_names: Vec<(String, String, Vec<String>)> = Vec::new();
     let person = filter.person.as_deref().map(names::fold);
@@ -128,7 +137,7 @@ pub fn from_sessions(
                 if folded.is_empty() {
                     continue;
                 }
-                if !known.contains(&name.trim().to_string()) {
+                if !known.iter().any(|k| k == name.trim()) {
                     known.push(name.trim().to_string());
                 }
                 let part = Part::of_role(role);
@@ -142,28 +151,29 @@ pub fn from_sessions(
                 }
             }
         }
+        let (date, group, protocol, path): (Arc<str>, Arc<str>, Arc<str>, Arc<Path>) = (
+            e.date.as_str().into(),
+            e.group.as_str().into(),
+            e.protocol.as_str().into(),
+            e.path.as_path().into(),
+        );
         for (folded, name, mut parts) in people {
             if person.as_ref().is_some_and(|p| *p != folded) {
                 continue;
             }
             parts.sort();
-            rows.push(Row {
+            by_person.entry(folded).or_default().push(Row {
                 person: name,
-                date: e.date.clone(),
-                group: e.group.clone(),
-                protocol: e.protocol.clone(),
+                date: date.clone(),
+                group: group.clone(),
+                protocol: protocol.clone(),
                 parts,
                 minutes: s.actual_minutes.unwrap_or(0.0),
-                path: e.path.clone(),
+                path: path.clone(),
             });
         }
     }
-    rows.sort_by(|a, b| {
-        names::fold(&a.person)
-            .cmp(&names::fold(&b.person))
-            .then_with(|| a.date.cmp(&b.date))
-            .then_with(|| a.path.cmp(&b.path))
-    });
+    let rows: Vec<Row> = by_person.into_values().flatten().collect();
     let mut near_duplicates = Vec::new();
     for (_, group, list) in &group_names {
         for (a, b) in names::near_duplicates(list.iter().map(String::as_str)) {
@@ -328,9 +338,9 @@ impl Report {
         for r in &self.rows {
             let fields = [
                 r.person.clone(),
-                r.date.clone(),
-                r.group.clone(),
-                r.protocol.clone(),
+                r.date.to_string(),
+                r.group.to_string(),
+                r.protocol.to_string(),
                 parts_text(&r.parts),
                 crate::text::minutes(r.minutes),
                 r.path.to_string_lossy().into_owned(),
@@ -350,9 +360,9 @@ impl Report {
             .map(|r| {
                 serde_json::json!({
                     "person": r.person,
-                    "date": r.date,
-                    "group": r.group,
-                    "protocol": r.protocol,
+                    "date": &*r.date,
+                    "group": &*r.group,
+                    "protocol": &*r.protocol,
                     "roles": r.parts.iter().map(|p| p.as_str()).collect::<Vec<_>>(),
                     "minutes": r.minutes,
                     "file": r.path.to_string_lossy(),
