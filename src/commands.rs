@@ -572,7 +572,10 @@ fn archive_command(command: ArchiveCommand, dir: &Path) -> Result<ExitCode, Fail
                 crate::archive::actions::collect(dir, &filter).map_err(unreadable_folder)?;
             if json {
                 let value = crate::archive::actions::to_json(&actions);
-                println!("{}", serde_json::to_string_pretty(&value).unwrap_or_default());
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&value).unwrap_or_default()
+                );
             } else {
                 print!("{}", crate::archive::actions::to_text(&actions));
                 if actions.is_empty() {

@@ -227,7 +227,9 @@ fn heading(line: &str) -> Option<(usize, &str)> {
     if level == 0 || level > 6 {
         return None;
     }
-    line[level..].strip_prefix(' ').map(|t| (level, t.trim_end()))
+    line[level..]
+        .strip_prefix(' ')
+        .map(|t| (level, t.trim_end()))
 }
 
 /// `3. Warm and cool feedback` → (3, "Warm and cool feedback").
@@ -271,10 +273,7 @@ fn finish_item(file: &mut SessionFile, section: Section, item: Option<String>) {
                 return;
             };
             let (rest, step) = strip_suffix(rest);
-            let (owner, text) = match rest
-                .strip_prefix("**")
-                .and_then(|r| r.split_once("**: "))
-            {
+            let (owner, text) = match rest.strip_prefix("**").and_then(|r| r.split_once("**: ")) {
                 Some((owner, text)) => (Some(unescape(owner)), text),
                 None => (None, rest),
             };
@@ -314,7 +313,10 @@ fn strip_suffix(item: &str) -> (&str, Option<&str>) {
 }
 
 fn unescape_lines(text: &str) -> String {
-    text.split('\n').map(unescape).collect::<Vec<_>>().join("\n")
+    text.split('\n')
+        .map(unescape)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Undoes the escaping `archive::render` gives one line of typed text: a backslash

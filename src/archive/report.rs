@@ -112,11 +112,17 @@ pub fn from_sessions(
         if e.is_in_progress() {
             continue;
         }
-        if filter.group.as_deref().is_some_and(|g| !names::same(&e.group, g)) {
+        if filter
+            .group
+            .as_deref()
+            .is_some_and(|g| !names::same(&e.group, g))
+        {
             continue;
         }
         let date = NaiveDate::parse_from_str(e.date.trim(), "%Y-%m-%d").ok();
-        if filter.from.is_some_and(|from| date.is_none_or(|d| d < from))
+        if filter
+            .from
+            .is_some_and(|from| date.is_none_or(|d| d < from))
             || filter.to.is_some_and(|to| date.is_none_or(|d| d > to))
         {
             continue;

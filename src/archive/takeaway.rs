@@ -75,7 +75,7 @@ pub fn render(
     presenter: Option<&str>,
 ) -> Result<String, String> {
     let is_reflection = |step: &StepNotes| match reflection {
-        Some(names) => names.iter().any(|n| *n == step.name),
+        Some(names) => names.contains(&step.name),
         None => looks_like_reflection(&step.name),
     };
     let e = &file.entry;
@@ -152,7 +152,11 @@ pub fn render(
             let steps: Vec<&StepNotes> = file
                 .steps
                 .iter()
-                .filter(|s| s.round_presenter.as_deref().is_some_and(|p| names::same(p, who)))
+                .filter(|s| {
+                    s.round_presenter
+                        .as_deref()
+                        .is_some_and(|p| names::same(p, who))
+                })
                 .collect();
             feedback_and_reflection(&mut out, "###", &steps, &is_reflection);
         }

@@ -21,7 +21,12 @@ pub struct EarlierStep {
 impl EarlierStep {
     /// "From 5 Nov (Tuning Protocol): Try a revision conference next week".
     pub fn line(&self) -> String {
-        format!("From {} ({}): {}", self.short_date(), self.protocol, self.text)
+        format!(
+            "From {} ({}): {}",
+            self.short_date(),
+            self.protocol,
+            self.text
+        )
     }
 
     /// "5 Nov" for `2026-11-05`; the date as written if it is not one.

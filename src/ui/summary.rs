@@ -104,7 +104,9 @@ pub fn draw(frame: &mut Frame, area: Rect, summary: &Summary, now: Now, theme: &
     let private = crate::archive::beside::private_count(s);
     if private > 0 {
         let place = match &summary.saving.path {
-            Some(p) => crate::archive::beside::private_path(p).display().to_string(),
+            Some(p) => crate::archive::beside::private_path(p)
+                .display()
+                .to_string(),
             None => "nowhere yet".to_string(),
         };
         lines.push(Line::from(vec![
@@ -151,7 +153,10 @@ pub fn draw(frame: &mut Frame, area: Rect, summary: &Summary, now: Now, theme: &
     let hints: &[(&str, &str)] = if unsaved {
         &[("s", "try saving again"), ("q", "quit")]
     } else {
-        &[("t", "write the presenter's take-away"), ("q/Enter", "quit")]
+        &[
+            ("t", "write the presenter's take-away"),
+            ("q/Enter", "quit"),
+        ]
     };
     footer(frame, foot, hints, theme);
 }

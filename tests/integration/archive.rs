@@ -306,8 +306,7 @@ fn an_unwritable_archive_folder_falls_back_and_says_where() {
     );
     // The private notes go with it, beside the moved file.
     assert_eq!(
-        std::fs::read_to_string(critical_friends::archive::beside::private_path(&moved))
-            .unwrap(),
+        std::fs::read_to_string(critical_friends::archive::beside::private_path(&moved)).unwrap(),
         "# Private notes\n"
     );
 

@@ -31,7 +31,11 @@ fn go_to(s: &mut Session, now: &mut Now, to: usize) {
 }
 
 fn save(dir: &Path, s: &Session, now: Now) -> PathBuf {
-    let path = dir.join(archive::file_name(s.started, &s.protocol.id, &s.roster.group));
+    let path = dir.join(archive::file_name(
+        s.started,
+        &s.protocol.id,
+        &s.roster.group,
+    ));
     std::fs::write(&path, archive::render(s, now)).unwrap();
     path
 }
@@ -298,7 +302,11 @@ fn the_takeaway_of_a_final_word_session_has_a_section_per_round_or_one_presenter
         s.add_note("note", &format!("A response to {who}"), now);
         go_to(&mut s, &mut now, first + 2);
         s.add_note("note", &format!("{who} has the final word"), now);
-        s.add_note("action", &format!("{who}: reread chapter {}", round + 2), now);
+        s.add_note(
+            "action",
+            &format!("{who}: reread chapter {}", round + 2),
+            now,
+        );
     }
     let last = s.plan.len() - 1;
     go_to(&mut s, &mut now, last);
@@ -338,9 +346,15 @@ fn the_takeaway_of_a_final_word_session_has_a_section_per_round_or_one_presenter
         ],
     );
     assert_eq!(code, 0, "{err}");
-    assert!(ben.contains("## Ben's round") && !ben.contains("Ana's round"), "{ben}");
+    assert!(
+        ben.contains("## Ben's round") && !ben.contains("Ana's round"),
+        "{ben}"
+    );
     assert!(ben.contains("Ben has the final word"));
-    assert!(ben.contains("reread chapter 3") && !ben.contains("chapter 2"), "{ben}");
+    assert!(
+        ben.contains("reread chapter 3") && !ben.contains("chapter 2"),
+        "{ben}"
+    );
     let (code, _, err) = crit(
         dir.path(),
         &[
@@ -369,7 +383,10 @@ fn actions_are_open_until_ticked_in_the_file() {
     });
     assert_eq!(
         pats.iter().map(|a| a.text.as_str()).collect::<Vec<_>>(),
-        ["Try a revision conference next week", "share the rubric with the team"]
+        [
+            "Try a revision conference next week",
+            "share the rubric with the team"
+        ]
     );
     assert_eq!(pats[1].owner.as_deref(), Some("Pat"));
 
@@ -393,7 +410,10 @@ fn actions_are_open_until_ticked_in_the_file() {
     assert!(json.as_array().unwrap().iter().all(|a| a["done"] == false));
     let (code, out, _) = crit(dir.path(), &["archive", "actions", "--done"]);
     assert_eq!(code, 0);
-    assert!(out.starts_with("[x] 2026-11-05 · Grade 7 team · Try a revision"), "{out}");
+    assert!(
+        out.starts_with("[x] 2026-11-05 · Grade 7 team · Try a revision"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -469,12 +489,19 @@ fn the_report_adds_up_the_sessions_minutes_per_person_and_role_in_md_csv_and_jso
     .unwrap();
     let minutes = |s: &Session| {
         let md = archive::render(s, at("2027-01-01T00:00:00+00:00"));
-        let line = md.lines().find(|l| l.starts_with("actual_minutes: ")).unwrap();
+        let line = md
+            .lines()
+            .find(|l| l.starts_with("actual_minutes: "))
+            .unwrap();
         line["actual_minutes: ".len()..].parse::<f64>().unwrap()
     };
     let built = report::build(dir.path(), &report::Filter::default()).unwrap();
     assert_eq!(built.unreadable.len(), 1);
-    let ana = built.totals().into_iter().find(|t| t.person == "Ana").unwrap();
+    let ana = built
+        .totals()
+        .into_iter()
+        .find(|t| t.person == "Ana")
+        .unwrap();
     // Ana took part in both and (as "Ána") presented the second: one person.
     assert_eq!(ana.sessions, 2);
     assert!((ana.minutes - (minutes(&a) + minutes(&b))).abs() < 1e-9);
@@ -488,7 +515,10 @@ fn the_report_adds_up_the_sessions_minutes_per_person_and_role_in_md_csv_and_jso
 
     let (code, out, err) = crit(dir.path(), &["archive", "report", "--format", "csv"]);
     assert_eq!(code, 0, "{err}");
-    assert!(err.contains("skipped") && err.contains("2026-12-10-broken.md"), "{err}");
+    assert!(
+        err.contains("skipped") && err.contains("2026-12-10-broken.md"),
+        "{err}"
+    );
     let mut lines = out.lines();
     assert_eq!(
         lines.next(),
@@ -515,10 +545,20 @@ fn the_report_adds_up_the_sessions_minutes_per_person_and_role_in_md_csv_and_jso
 
     let (code, out, _) = crit(
         dir.path(),
-        &["archive", "report", "--from", "2026-12-01", "--to", "2026-12-31"],
+        &[
+            "archive",
+            "report",
+            "--from",
+            "2026-12-01",
+            "--to",
+            "2026-12-31",
+        ],
     );
     assert_eq!(code, 0);
-    assert!(out.contains("2026-12-03") && !out.contains("2026-11-05"), "{out}");
+    assert!(
+        out.contains("2026-12-03") && !out.contains("2026-11-05"),
+        "{out}"
+    );
 
     let (code, out, err) = crit(dir.path(), &["archive", "report", "--person", "Zed"]);
     assert_eq!(code, 0);
@@ -527,7 +567,10 @@ fn the_report_adds_up_the_sessions_minutes_per_person_and_role_in_md_csv_and_jso
 
     let (code, _, err) = crit(dir.path(), &["archive", "report", "--from", "5/11/2026"]);
     assert_eq!(code, 1);
-    assert!(err.contains("--from `5/11/2026`: write the date as YYYY-MM-DD"), "{err}");
+    assert!(
+        err.contains("--from `5/11/2026`: write the date as YYYY-MM-DD"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -536,7 +579,11 @@ fn names_one_letter_apart_in_a_group_are_pointed_out() {
     tuning(dir.path(), "2026-11-05T14:00:00+01:00", "Anna");
     let (code, out, err) = crit(dir.path(), &["archive", "report"]);
     assert_eq!(code, 0);
-    assert!(err.contains("Anna and Ana differ by one letter") || err.contains("Ana and Anna differ by one letter"), "{err}");
+    assert!(
+        err.contains("Anna and Ana differ by one letter")
+            || err.contains("Ana and Anna differ by one letter"),
+        "{err}"
+    );
     assert!(out.contains("## Names to check"), "{out}");
 }
 
@@ -560,7 +607,10 @@ fn the_summary_counts_private_notes_and_t_writes_the_takeaway_beside_the_session
         ..
     }) = app.effects.last().cloned()
     else {
-        panic!("the last save carries the private notes: {:?}", app.effects.last())
+        panic!(
+            "the last save carries the private notes: {:?}",
+            app.effects.last()
+        )
     };
     assert!(!contents.contains("Ask Ben") && private.contains("Ask Ben how he is"));
     let mut files = critical_friends::runtime::Files::default();
@@ -578,7 +628,10 @@ fn the_summary_counts_private_notes_and_t_writes_the_takeaway_beside_the_session
             .collect()
     };
     let shown = screen(&app);
-    assert!(shown.contains("1 private note (not in the session's file) in "), "{shown}");
+    assert!(
+        shown.contains("1 private note (not in the session's file) in "),
+        "{shown}"
+    );
     assert!(shown.contains(".private.md"));
 
     app.key(KeyCode::Char('t'));
@@ -589,7 +642,10 @@ fn the_summary_counts_private_notes_and_t_writes_the_takeaway_beside_the_session
     let target = beside::takeaway_path(&path);
     assert_eq!(reply, Msg::TakeawayWritten(Ok(target.clone())));
     let page = std::fs::read_to_string(&target).unwrap();
-    assert!(page.contains("**Pat**: try the rubric") && !page.contains("Ask Ben"), "{page}");
+    assert!(
+        page.contains("**Pat**: try the rubric") && !page.contains("Ask Ben"),
+        "{page}"
+    );
     app.send(reply);
     assert!(screen(&app).contains("Take-away written to"));
     // Neither file beside it is a session.
