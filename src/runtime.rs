@@ -331,9 +331,13 @@ impl Files {
 
 /// Writes the private notes beside the session's file once that file is saved (wherever
 /// it went: the archive or the rescue folder). A private file that cannot be written
-/// turns the save into a failure the screen shows: the notes are still on screen.
+/// turns the save into a failure the screen shows: the notes are still on screen. Once
+/// the last private note is deleted, so is the file (a deleted note must not linger).
 fn with_private(msg: Msg, private: Option<&str>) -> Msg {
     let Some(private) = private else {
+        if let Msg::Saved(path) = &msg {
+            let _ = std::fs::remove_file(archive::beside::private_path(path));
+        }
         return msg;
     };
     let path = match &msg {

@@ -142,6 +142,15 @@ fn split_front_matter(text: &str) -> Result<Option<(&str, &str)>, String> {
     Err("the front matter has no closing `---` line".into())
 }
 
+/// The level-2 headings of a session file that are neither a step nor a round.
+const SECTIONS: [&str; 5] = [
+    "Focusing question",
+    "Restated question",
+    "Earlier next steps",
+    "Timing",
+    "Next steps",
+];
+
 #[derive(Clone, Copy, PartialEq)]
 enum Section {
     Other,
@@ -186,7 +195,9 @@ fn read_body(body: &str, file: &mut SessionFile) {
                 });
             } else if level == 2 && heading == "Next steps" {
                 section = Section::NextSteps;
-            } else if level == 2 && heading.starts_with("Round ") {
+            } else if level == 2 && !SECTIONS.contains(&heading) {
+                // A round of a repeated block ("Round 1 of 3 — Ana presents", or the
+                // block's own label): its steps follow one level down.
                 let title = unescape(heading);
                 let presenter = title
                     .rsplit_once(" — ")
@@ -449,4 +460,59 @@ pub fn read_all(
     }
     unreadable.sort();
     Ok((sessions, unreadable))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HAND_EDITED: &str = "---\nprotocol: Tuning Protocol\ngroup: Grade 7\ndate: 2026-11-05\nroles:\n  presenter:\n    - Pat\nactual_minutes: 61.5\n---\n\n# Tuning\n\n## 5. Warm and cool feedback\n\n### Warm feedback\n\n- Clear \\*goals\\* *(14:05)*\n- Two lines\\\n  second *(Ana's turn, 14:06)*\n\n## Next steps\n\n- [X] **Pat**: send the rubric *(Presenter reflection)*\n- [ ] a step typed by hand\n- not a checkbox\n";
+
+    #[test]
+    fn a_file_edited_by_hand_reads_back_with_its_ticks() {
+        let file = parse(Path::new("s.md"), HAND_EDITED).unwrap().unwrap();
+        assert_eq!(file.names("presenter"), ["Pat"]);
+        assert_eq!(file.actual_minutes, Some(61.5));
+        assert_eq!(file.steps.len(), 1);
+        assert_eq!(
+            file.steps[0].kinds,
+            vec![(
+                "Warm feedback".to_string(),
+                vec!["Clear *goals*".to_string(), "Two lines\nsecond".to_string()]
+            )]
+        );
+        assert_eq!(
+            file.next_steps,
+            vec![
+                NextStep {
+                    done: true,
+                    owner: Some("Pat".into()),
+                    text: "send the rubric".into(),
+                    step: "Presenter reflection".into(),
+                },
+                NextStep {
+                    done: false,
+                    owner: None,
+                    text: "a step typed by hand".into(),
+                    step: String::new(),
+                },
+            ]
+        );
+        // Reading only the checklist finds the same.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.md");
+        std::fs::write(&path, HAND_EDITED).unwrap();
+        let quick = read_next_steps(&path).unwrap().unwrap();
+        assert_eq!(quick.next_steps, file.next_steps);
+        assert!(quick.steps.is_empty());
+    }
+
+    #[test]
+    fn a_hard_break_is_an_odd_number_of_trailing_backslashes() {
+        assert_eq!(strip_hard_break("a\\"), ("a", true));
+        assert_eq!(strip_hard_break("a\\\\"), ("a\\\\", false));
+        assert_eq!(strip_hard_break("a\\\\\\"), ("a\\\\", true));
+        assert_eq!(unescape("\u{a0}\u{a0}x \\# \\\\ y\\"), "  x # \\ y\\");
+        assert_eq!(unescape("\u{a0}"), "");
+    }
 }

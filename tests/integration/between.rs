@@ -187,6 +187,21 @@ fn private_notes_stay_out_of_the_file_the_takeaway_and_the_report_and_go_beside_
     assert_eq!(listing.entries.len(), 1);
     assert!(listing.unreadable.is_empty());
 
+    // Once the last private note is deleted, its file goes too.
+    let save_with = |private: Option<String>| {
+        critical_friends::runtime::Files::default().perform(Effect::Save {
+            path: path.clone(),
+            fallback: dir.path().join("rescue"),
+            contents: md.clone(),
+            private,
+            record: app::Record::Finished,
+        })
+    };
+    assert_eq!(save_with(None), Some(Msg::Saved(path.clone())));
+    assert!(!beside_path.exists());
+    save_with(Some(private.clone()));
+    assert!(beside_path.exists());
+
     // Not in the take-away, the actions, the report in any form.
     let file = read::read(&path).unwrap().unwrap();
     let page = takeaway::render(&file, None, None).unwrap();
@@ -408,8 +423,18 @@ fn actions_are_open_until_ticked_in_the_file() {
     let json: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(json.as_array().unwrap().len(), 3);
     assert!(json.as_array().unwrap().iter().all(|a| a["done"] == false));
-    let (code, out, _) = crit(dir.path(), &["archive", "actions", "--done"]);
+    // A file edited by hand until it no longer reads is skipped and named; the rest counts.
+    std::fs::write(
+        dir.path().join("2026-12-10-x.md"),
+        "---\ngroup: [unclosed\n---\n",
+    )
+    .unwrap();
+    let (code, out, err) = crit(dir.path(), &["archive", "actions", "--done"]);
     assert_eq!(code, 0);
+    assert!(
+        err.contains("skipped") && err.contains("2026-12-10-x.md"),
+        "{err}"
+    );
     assert!(
         out.starts_with("[x] 2026-11-05 · Grade 7 team · Try a revision"),
         "{out}"
