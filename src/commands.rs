@@ -727,9 +727,16 @@ fn takeaway(
     let session = read::read(&path)
         .map_err(|why| format!("cannot read {}: {why}", path.display()))?
         .ok_or_else(|| format!("{} is not a crit session", path.display()))?;
-    // The protocol tells which steps are the presenter's reflection; a protocol crit does
-    // not know (a file since removed) falls back on the steps' names.
-    let library = Library::builtin();
+    // The protocol tells which steps are the presenter's reflection (built-in, yours, or
+    // the shared archive's); a protocol crit does not know (a file since removed) falls
+    // back on the steps' names.
+    let shared = dir.join(crate::protocol::SHARED_FOLDER);
+    let library = Library::load_with_shared(
+        Paths::platform().user_protocols.as_deref(),
+        Some(&shared),
+        &[],
+    )
+    .unwrap_or_else(|_| Library::builtin());
     let reflection = library
         .find(&session.entry.protocol_id)
         .map(|s| takeaway::reflection_steps(&s.protocol));
