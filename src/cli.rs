@@ -114,6 +114,56 @@ pub enum ArchiveCommand {
         #[arg(long)]
         site: Option<String>,
     },
+    /// Print the presenter's take-away of a session as markdown: question, feedback,
+    /// reflection, next steps (never private notes).
+    Takeaway {
+        /// The session's file (default: the most recent finished session).
+        #[arg(value_name = "FILE")]
+        file: Option<PathBuf>,
+        /// Write it to this file instead of printing it.
+        #[arg(long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// In round protocols (Final Word, Success Analysis): only this presenter's round.
+        #[arg(long, value_name = "NAME")]
+        presenter: Option<String>,
+    },
+    /// List next steps across sessions; done means ticked (`- [x]`) in the session's file.
+    Actions {
+        /// Only this group's sessions.
+        #[arg(long)]
+        group: Option<String>,
+        /// Only this person's next steps (named to them, or unnamed in a session they presented).
+        #[arg(long)]
+        person: Option<String>,
+        /// Only the ones not ticked yet.
+        #[arg(long, conflicts_with = "done")]
+        open: bool,
+        /// Only the ticked ones.
+        #[arg(long)]
+        done: bool,
+        /// Print JSON instead of lines.
+        #[arg(long)]
+        json: bool,
+    },
+    /// A record of professional-learning time: each session a person took part in, with
+    /// totals per person and role.
+    Report {
+        /// Only this person (ignoring case and accents).
+        #[arg(long)]
+        person: Option<String>,
+        /// Only this group's sessions.
+        #[arg(long)]
+        group: Option<String>,
+        /// From this date on (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// Up to this date (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        /// md (a page to file), csv (a spreadsheet) or json.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
+        format: ReportFormat,
+    },
     /// Print the archive folder's path.
     Path,
     /// Share the archive on git: make it a repository (the sessions already there become
@@ -134,6 +184,14 @@ pub enum ArchiveCommand {
     /// Exchange sessions (and shared protocols) with the group's remote: commit, fetch,
     /// merge, push. Needs git.
     Sync,
+}
+
+/// The forms of `crit archive report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    Md,
+    Csv,
+    Json,
 }
 
 #[derive(Debug, Subcommand)]

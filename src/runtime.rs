@@ -150,14 +150,35 @@ impl Files {
                 fallback,
                 name,
                 contents,
+                private,
                 record,
-            } => Some(self.open_archive(&dir, &fallback, &name, &contents, &record)),
+            } => {
+                let msg = self.open_archive(&dir, &fallback, &name, &contents, &record);
+                Some(with_private(msg, private.as_deref()))
+            }
             Effect::Save {
                 path,
                 fallback,
                 contents,
+                private,
                 record,
-            } => Some(self.save(&path, &fallback, &contents, &record)),
+            } => {
+                let msg = self.save(&path, &fallback, &contents, &record);
+                Some(with_private(msg, private.as_deref()))
+            }
+            Effect::Takeaway {
+                session,
+                reflection,
+            } => Some(write_takeaway(&session, &reflection)),
+            Effect::LoadEarlier {
+                dir,
+                group,
+                presenters,
+            } => Some(Msg::Earlier(archive::actions::earlier_for(
+                &dir,
+                &group,
+                &presenters,
+            ))),
             Effect::Journal(entries) => {
                 let journal = self.journal.as_mut()?;
                 journal.append(&entries).err().map(|_| Msg::JournalFailed)
@@ -334,6 +355,62 @@ impl Files {
             .map(SessionLock::session)
             .or(self.journal.as_ref().map(Journal::session))
     }
+}
+
+/// Writes the private notes beside the session's file once that file is saved (wherever
+/// it went: the archive or the rescue folder). A private file that cannot be written
+/// turns the save into a failure the screen shows: the notes are still on screen. Once
+/// the last private note is deleted, so is the file (a deleted note must not linger).
+fn with_private(msg: Msg, private: Option<&str>) -> Msg {
+    let Some(private) = private else {
+        if let Msg::Saved(path) = &msg {
+            let _ = std::fs::remove_file(archive::beside::private_path(path));
+        }
+        return msg;
+    };
+    let path = match &msg {
+        Msg::Saved(path) | Msg::ArchiveOpened { path, .. } => path.clone(),
+        Msg::SaveFailed {
+            moved_to: Some(path),
+            ..
+        } => path.clone(),
+        _ => return msg,
+    };
+    let beside = archive::beside::private_path(&path);
+    let Err(e) = archive::save_atomic(&beside, private) else {
+        return msg;
+    };
+    let problem = format!("Cannot save the private notes in {}: {e}", beside.display());
+    match msg {
+        // The file exists: keep it, and say what is missing.
+        Msg::ArchiveOpened { path, .. } => Msg::ArchiveOpened {
+            path,
+            problem: Some(problem),
+        },
+        _ => Msg::SaveFailed {
+            problem,
+            moved_to: None,
+        },
+    }
+}
+
+/// Writes the take-away beside the finished session and commits it if the archive is
+/// shared. The message says where it went, or why not.
+fn write_takeaway(session: &Path, reflection: &[String]) -> Msg {
+    let page = archive::read::read(session).and_then(|file| {
+        let file = file.ok_or("the session file is not a crit session any more")?;
+        archive::takeaway::render(&file, Some(reflection), None)
+    });
+    let target = archive::beside::takeaway_path(session);
+    let result = page.and_then(|page| {
+        archive::save_atomic(&target, &page)
+            .map_err(|e| format!("cannot write {}: {e}", target.display()))
+    });
+    if result.is_ok() {
+        // Shared archives commit the files written beside a finished session.
+        let _ = archive::share::after_finish(session);
+    }
+    Msg::TakeawayWritten(result.map(|()| target))
 }
 
 /// Everything the loop waits for, from the keyboard thread and the signal thread.

@@ -245,6 +245,8 @@ pub struct Summary {
     pub shared: Option<crate::archive::share::Outcome>,
     /// The finished session was handed to [`Effect::Share`] (once, after its last save).
     pub share_asked: bool,
+    /// Where `t` wrote the take-away, or why it could not.
+    pub takeaway: Option<Result<PathBuf, String>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -280,6 +282,10 @@ pub enum Msg {
     Terminate,
     /// What committing (and syncing) the finished session in a shared archive did.
     Shared(crate::archive::share::Outcome),
+    /// The take-away was written (its path), or why not.
+    TakeawayWritten(Result<PathBuf, String>),
+    /// The open next steps from the presenter's earlier sessions with the group.
+    Earlier(Vec<crate::session::EarlierStep>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -291,6 +297,8 @@ pub enum Effect {
         fallback: PathBuf,
         name: String,
         contents: String,
+        /// The private notes file, written beside it (`None`: no private notes).
+        private: Option<String>,
         record: Record,
     },
     /// Atomically replace the session's file, and bring what resuming needs up to date
@@ -299,6 +307,8 @@ pub enum Effect {
         path: PathBuf,
         fallback: PathBuf,
         contents: String,
+        /// The private notes file, written beside it (`None`: no private notes).
+        private: Option<String>,
         record: Record,
     },
     /// Append to the running session's journal (the clock, the note being typed).
@@ -317,6 +327,19 @@ pub enum Effect {
     Share {
         path: PathBuf,
         sync: bool,
+    },
+    /// Write the presenter's take-away beside the finished session at `session`
+    /// (`reflection`: the steps where the presenter responds), and commit it if the
+    /// archive is shared.
+    Takeaway {
+        session: PathBuf,
+        reflection: Vec<String>,
+    },
+    /// Find the open next steps of `presenters` from earlier sessions of `group` in `dir`.
+    LoadEarlier {
+        dir: PathBuf,
+        group: String,
+        presenters: Vec<String>,
     },
     Bell,
     Quit,

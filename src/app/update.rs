@@ -115,6 +115,21 @@ fn handle(model: &mut Model, msg: Msg, now: Now) -> Vec<Effect> {
             }
         }
         Msg::Terminate => terminate(model),
+        Msg::TakeawayWritten(result) => {
+            if let Screen::Summary(summary) = &mut model.screen {
+                summary.takeaway = Some(result);
+            }
+            Vec::new()
+        }
+        Msg::Earlier(steps) => match run_mut(model) {
+            // Shown on the first step; the file links where each came from.
+            Some(run) if !steps.is_empty() && run.session.earlier != steps => {
+                run.session.earlier = steps;
+                run.journal.snapshot_due = true;
+                save(run, now)
+            }
+            _ => Vec::new(),
+        },
         Msg::Shared(outcome) => {
             if let Screen::Summary(summary) = &mut model.screen {
                 summary.shared = Some(outcome);
@@ -158,7 +173,17 @@ pub fn start_session(model: &mut Model, protocol: Protocol, roster: Roster) -> V
         settings.fallback_dir.clone(),
     );
     run.projector = model.start_in_projector;
-    let effects = save(&mut run, model.now);
+    let mut effects = save(&mut run, model.now);
+    // The presenter's open next steps from earlier sessions come back (found by the
+    // runtime: reading the archive is I/O).
+    let presenters = run.session.roster.names("presenter").to_vec();
+    if !presenters.is_empty() && !run.session.roster.group.trim().is_empty() {
+        effects.push(Effect::LoadEarlier {
+            dir: model.settings.archive_dir.clone(),
+            group: run.session.roster.group.clone(),
+            presenters,
+        });
+    }
     model.screen = Screen::Run(Box::new(run));
     effects
 }
@@ -256,12 +281,14 @@ fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
                 KeyCode::Char('s') if unsaved => {
                     let s = &summary.session;
                     let contents = archive::render(s, model.now);
+                    let private = archive::beside::render_private(s);
                     let fallback = model.settings.fallback_dir.clone();
                     return vec![match &summary.saving.path {
                         Some(path) => Effect::Save {
                             path: path.clone(),
                             fallback,
                             contents,
+                            private,
                             record: Record::Finished,
                         },
                         None => Effect::OpenArchive {
@@ -269,9 +296,21 @@ fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
                             fallback,
                             name: archive::file_name(s.started, &s.protocol.id, &s.roster.group),
                             contents,
+                            private,
                             record: Record::Finished,
                         },
                     }];
+                }
+                // The presenter's take-away, written beside the saved session.
+                KeyCode::Char('t') if !unsaved => {
+                    if let Some(path) = summary.saving.path.clone() {
+                        let reflection =
+                            archive::takeaway::reflection_steps(&summary.session.protocol);
+                        return vec![Effect::Takeaway {
+                            session: path,
+                            reflection,
+                        }];
+                    }
                 }
                 KeyCode::Down | KeyCode::Char('j') => {
                     summary.scroll = (summary.scroll + 1).min(last)
@@ -689,12 +728,14 @@ fn save(run: &mut Run, now: Now) -> Vec<Effect> {
     let record = record(run, now);
     let s = &run.session;
     let contents = archive::render(s, now);
+    let private = archive::beside::render_private(s);
     let fallback = run.fallback_dir.clone();
     match &run.saving.path {
         Some(path) => vec![Effect::Save {
             path: path.clone(),
             fallback,
             contents,
+            private,
             record,
         }],
         None => vec![Effect::OpenArchive {
@@ -702,6 +743,7 @@ fn save(run: &mut Run, now: Now) -> Vec<Effect> {
             fallback,
             name: archive::file_name(s.started, &s.protocol.id, &s.roster.group),
             contents,
+            private,
             record,
         }],
     }
@@ -1012,6 +1054,7 @@ fn end_session(model: &mut Model) -> Vec<Effect> {
         scroll: 0,
         shared: None,
         share_asked: false,
+        takeaway: None,
     }));
     effects
 }

@@ -261,7 +261,7 @@ fn sort_newest_first(entries: &mut [ArchiveEntry]) {
 }
 
 /// `*.md` files (any case of the extension) directly in `dir`, not hidden.
-fn markdown_files(dir: &Path) -> io::Result<Vec<PathBuf>> {
+pub(super) fn markdown_files(dir: &Path) -> io::Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     for item in fs::read_dir(dir)? {
         let Ok(item) = item else { continue };
@@ -270,6 +270,9 @@ fn markdown_files(dir: &Path) -> io::Result<Vec<PathBuf>> {
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("md"));
         if !is_md || item.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        if super::beside::is_beside_file(&item.file_name().to_string_lossy()) {
             continue;
         }
         let is_file = match item.file_type() {
@@ -451,6 +454,28 @@ fn entry_from_yaml(path: &Path, map: &Yaml) -> Option<ArchiveEntry> {
         question: scalar(&map["question"]).unwrap_or_default(),
         site: scalar(&map["site"]).unwrap_or_default(),
     })
+}
+
+/// A session's entry and its whole front matter, from the front matter's text (between
+/// the `---` lines): for readers that need more keys than the listing (every role, the
+/// minutes). `Ok(None)`: not a crit session.
+pub(super) fn entry_from_front_matter(
+    path: &Path,
+    yaml: &str,
+) -> Result<Option<(ArchiveEntry, Yaml)>, String> {
+    let map = match crit_front_matter(yaml) {
+        Some(map) => map,
+        None => match YamlLoader::load_from_str(yaml)
+            .map_err(|e| format!("the front matter is not valid YAML: {e}"))?
+            .into_iter()
+            .next()
+        {
+            None | Some(Yaml::Null) => return Ok(None),
+            Some(map @ Yaml::Hash(_)) => map,
+            Some(_) => return Err("the front matter is not a list of `key: value` lines".into()),
+        },
+    };
+    Ok(entry_from_yaml(path, &map).map(|e| (e, map)))
 }
 
 /// Reads front matter in exactly the shape crit writes (`key: "quoted"`, `key: plain`,
@@ -773,7 +798,7 @@ fn note_text(paragraphs: &[String]) -> String {
 
 /// `f` applied to each item, in order, spread over a few threads when there are many
 /// items (reading thousands of small files is mostly waiting, parsing YAML is not free).
-fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+pub(super) fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(2, 8);

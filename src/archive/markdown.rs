@@ -15,6 +15,9 @@ use crate::text;
 
 /// The whole archive file for `session`, as of `now`.
 pub fn render(session: &Session, now: Now) -> String {
+    // Private notes stay on this computer: they are written beside the file, never in it.
+    let public = super::beside::without_private(session);
+    let session = public.as_ref().unwrap_or(session);
     let mut out = String::with_capacity(4096 + session.notes.len() * 96);
     front_matter(&mut out, session, now);
     body(&mut out, session, now);
@@ -205,6 +208,7 @@ fn body(out: &mut String, s: &Session, now: Now) {
         quote(out, restated);
     }
 
+    earlier_steps(out, s);
     timing_table(out, s, now);
 
     // Steps of a repeated block are grouped under a heading per round, naming its presenter.
@@ -288,6 +292,29 @@ fn body(out: &mut String, s: &Session, now: Now) {
             &format!(" *({})*", markup::inline(&step)),
         );
     }
+}
+
+/// The presenter's open next steps from earlier sessions with the group, each linking
+/// the file it came from (in the same folder).
+fn earlier_steps(out: &mut String, s: &Session) {
+    if s.earlier.is_empty() {
+        return;
+    }
+    out.push_str("## Earlier next steps\n\n");
+    for step in &s.earlier {
+        let mut text = step.text.clone();
+        if let Some(owner) = &step.owner {
+            text = format!("{owner}: {text}");
+        }
+        let from = format!(
+            " *(from [{} {}](<{}>))*",
+            markup::inline(&step.short_date()),
+            markup::inline(&step.protocol),
+            step.file.replace(['<', '>', '\n'], "")
+        );
+        list_item(out, "- ", &text, &from);
+    }
+    out.push('\n');
 }
 
 fn timing_table(out: &mut String, s: &Session, now: Now) {

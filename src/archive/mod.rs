@@ -1,13 +1,19 @@
 //! The markdown archive: one file per session, rendered from the session, named safely,
 //! and saved so that a crash at any moment leaves a whole file on disk.
 
+pub mod actions;
+pub mod beside;
 mod index;
 pub mod journal;
 mod lock;
 mod markdown;
+pub mod names;
 mod naming;
+pub mod read;
+pub mod report;
 mod save;
 pub mod share;
+pub mod takeaway;
 
 pub use index::{
     ArchiveEntry, Listing, SearchHit, Unreadable, entry, filter_group, filter_site, list,

@@ -151,6 +151,8 @@ pub struct Session {
     pub notes: Vec<Note>,
     /// The school or team recording it (the `site` setting), kept in the front matter.
     pub site: Option<String>,
+    /// Open next steps from the presenter's earlier sessions with this group.
+    pub earlier: Vec<super::EarlierStep>,
     records: Vec<StepRecord>,
     current: usize,
     turn: Turn,
@@ -180,6 +182,7 @@ impl Session {
             status: Status::InProgress,
             notes: Vec::new(),
             site: None,
+            earlier: Vec::new(),
             records,
             current: 0,
             turn: Turn::default(),
@@ -680,6 +683,8 @@ pub struct Position {
     pub saved_at: DateTime<FixedOffset>,
     #[serde(default)]
     pub site: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub earlier: Vec<super::EarlierStep>,
 }
 
 const SAVED_VERSION: u32 = 1;
@@ -720,6 +725,7 @@ impl Session {
             rang: self.rang,
             saved_at: now.wall,
             site: self.site.clone(),
+            earlier: self.earlier.clone(),
         }
     }
 
@@ -757,6 +763,7 @@ impl Session {
             status: Status::InProgress,
             notes,
             site: p.site,
+            earlier: p.earlier,
             records: p.records,
             current: p.current,
             turn: Turn {

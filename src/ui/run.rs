@@ -513,6 +513,13 @@ fn who_text(s: &Session, theme: &Theme) -> Text<'static> {
 fn guide_panel(frame: &mut Frame, area: Rect, s: &Session, theme: &Theme) {
     let step = s.step();
     let mut lines: Vec<Line> = Vec::new();
+    // The presenter's open next steps from earlier sessions come back on the first step.
+    if s.current() == 0 && !s.earlier.is_empty() {
+        lines.push(Line::styled("Open next steps:", theme.title()));
+        for earlier in &s.earlier {
+            lines.push(Line::raw(format!("• {}", safe(&earlier.line()))));
+        }
+    }
     if !step.guide.is_empty() {
         lines.push(Line::raw(crate::text::for_terminal(
             step.guide.trim(),

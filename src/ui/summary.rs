@@ -106,6 +106,36 @@ pub fn draw(frame: &mut Frame, area: Rect, summary: &Summary, now: Now, theme: &
             theme.error(),
         )),
     }
+    let private = crate::archive::beside::private_count(s);
+    if private > 0 {
+        let place = match &summary.saving.path {
+            Some(p) => crate::archive::beside::private_path(p)
+                .display()
+                .to_string(),
+            None => "nowhere yet".to_string(),
+        };
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!(
+                    "{private} private note{} (not in the session's file) in ",
+                    if private == 1 { "" } else { "s" }
+                ),
+                theme.dim(),
+            ),
+            Span::raw(safe(&place)),
+        ]));
+    }
+    match &summary.takeaway {
+        Some(Ok(p)) => lines.push(Line::from(vec![
+            Span::styled("Take-away written to ", theme.dim()),
+            Span::raw(safe(&p.display().to_string())),
+        ])),
+        Some(Err(why)) => lines.push(Line::styled(
+            format!("Cannot write the take-away: {}", safe(why)),
+            theme.error(),
+        )),
+        None => {}
+    }
     if let Some(shared) = &summary.shared {
         let style = if shared.ok {
             theme.dim()
@@ -128,7 +158,10 @@ pub fn draw(frame: &mut Frame, area: Rect, summary: &Summary, now: Now, theme: &
     let hints: &[(&str, &str)] = if unsaved {
         &[("s", "try saving again"), ("q", "quit")]
     } else {
-        &[("q/Enter", "quit")]
+        &[
+            ("t", "write the presenter's take-away"),
+            ("q/Enter", "quit"),
+        ]
     };
     footer(frame, foot, hints, theme);
 }

@@ -264,6 +264,7 @@ fn an_unwritable_archive_folder_falls_back_and_says_where() {
         fallback: fallback.clone(),
         name: "s.md".into(),
         contents: "# notes\n".into(),
+        private: None,
         record: running,
     };
     let Some(Msg::ArchiveOpened {
@@ -286,6 +287,7 @@ fn an_unwritable_archive_folder_falls_back_and_says_where() {
         path: blocker.join("archive/s.md"),
         fallback: fallback.clone(),
         contents: "# notes\n- one more\n".into(),
+        private: Some("# Private notes\n".into()),
         record: Record::Running {
             snapshot: None,
             entries: Vec::new(),
@@ -300,8 +302,13 @@ fn an_unwritable_archive_folder_falls_back_and_says_where() {
     };
     assert!(problem.contains("Cannot save"), "{problem}");
     assert_eq!(
-        std::fs::read_to_string(moved).unwrap(),
+        std::fs::read_to_string(&moved).unwrap(),
         "# notes\n- one more\n"
+    );
+    // The private notes go with it, beside the moved file.
+    assert_eq!(
+        std::fs::read_to_string(critical_friends::archive::beside::private_path(&moved)).unwrap(),
+        "# Private notes\n"
     );
 
     // With nowhere to write at all, the user is told to keep crit open.
@@ -310,6 +317,7 @@ fn an_unwritable_archive_folder_falls_back_and_says_where() {
         fallback: blocker.join("b"),
         name: "s.md".into(),
         contents: String::new(),
+        private: None,
         record: Record::Finished,
     };
     let Some(Msg::ArchiveFailed(problem)) = perform(nowhere) else {
@@ -1144,6 +1152,7 @@ fn the_summary_screen_shows_the_plan_as_changed_and_ended_early() {
         quit_warned: false,
         shared: None,
         share_asked: false,
+        takeaway: None,
     }));
     let mut t = Terminal::new(TestBackend::new(100, 30)).unwrap();
     t.draw(|f| critical_friends::ui::view(&model, f)).unwrap();

@@ -1,6 +1,7 @@
 //! One integration-test binary (so two cores link once), one module per concern.
 
 mod archive;
+mod between;
 mod builtins;
 mod cli;
 mod journal;
