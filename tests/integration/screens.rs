@@ -987,3 +987,89 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn pause_more_and_less_time_and_each_running_minute_save_the_session() {
+    let mut app = App::new();
+    app.start("tuning", "Ana, Ben");
+    let saves = |app: &mut App| {
+        let n = app
+            .effects
+            .iter()
+            .filter(|e| matches!(e, Effect::Save { .. }))
+            .count();
+        app.effects.clear();
+        n
+    };
+    saves(&mut app);
+    for key in [' ', ' ', '+', '-'] {
+        app.key(KeyCode::Char(key));
+        assert_eq!(saves(&mut app), 1, "{key:?} saves");
+    }
+    // A minute of running clock saves once, with no key at all.
+    app.wait(59);
+    assert_eq!(saves(&mut app), 0);
+    app.wait(1);
+    assert_eq!(saves(&mut app), 1, "once a minute");
+}
+
+#[test]
+fn what_resuming_reads_is_written_before_the_markdown() {
+    // The journal line of a note reaches the disk before the markdown that shows it, so
+    // a kill between the two never leaves a note on screen and in the file that resuming
+    // would lose.
+    let dir = tempfile::tempdir().unwrap();
+    let mut files = critical_friends::runtime::Files::default();
+    let mut app = App::new();
+    app.model.settings.archive_dir = dir.path().to_path_buf();
+    app.start("tuning", "Ana, Ben");
+    // Create the file for real, then save a note through the runtime.
+    let clock = app.clock.now;
+    let mut model_effects = std::mem::take(&mut app.effects);
+    model_effects.retain(|e| matches!(e, Effect::OpenArchive { .. }));
+    let mut opened = None;
+    for e in model_effects {
+        if let Some(Msg::ArchiveOpened { path, .. }) = files.perform(e) {
+            opened = Some(path);
+        }
+    }
+    let path = opened.expect("opened");
+    critical_friends::app::update(
+        &mut app.model,
+        Msg::ArchiveOpened {
+            path: path.clone(),
+            problem: None,
+        },
+        clock,
+    );
+    app.key(KeyCode::Char('i'))
+        .type_text("ordered")
+        .key(KeyCode::Enter);
+    let save = app
+        .effects
+        .iter()
+        .rev()
+        .find(|e| matches!(e, Effect::Save { .. }))
+        .cloned()
+        .unwrap();
+    files.perform(save);
+    let journal = critical_friends::archive::journal::journal_path(&path);
+    let modified = |p: &std::path::Path| std::fs::metadata(p).unwrap().modified().unwrap();
+    assert!(
+        std::fs::read_to_string(&journal)
+            .unwrap()
+            .contains("ordered")
+    );
+    assert!(std::fs::read_to_string(&path).unwrap().contains("ordered"));
+    // The journal's last line is crit's note of the markdown it wrote, after the write.
+    let last = std::fs::read_to_string(&journal).unwrap();
+    assert!(
+        last.trim_end()
+            .lines()
+            .last()
+            .unwrap()
+            .contains("\"k\":\"md\""),
+        "{last}"
+    );
+    assert!(modified(&journal) >= modified(&path));
+}
