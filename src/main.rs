@@ -1,3 +1,5 @@
+//! The `crit` binary: parses the command line and hands it to `commands::dispatch`.
+
 use std::process::ExitCode;
 
 use clap::Parser;

@@ -1,0 +1,82 @@
+//! `crit mirror`: the public view of the session running on this computer, in a second
+//! terminal.
+
+use std::io::{self, IsTerminal};
+use std::path::Path;
+use std::sync::mpsc;
+
+use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind};
+
+use super::input::{Incoming, Signal, read_terminal, watch_signals};
+use super::terminal::{
+    TerminalGuard, enter_terminal, forget_terminal, init_terminal, is_ctrl_z, repaint, suspend,
+};
+use super::{SIGNAL_CHECK, now};
+use crate::app::Live;
+
+/// `crit mirror`: shows the public view of the session running on this computer (the
+/// newest, if several run), read from its live file once a second (and at each second
+/// of its countdown), until a key or a signal quits.
+pub fn mirror(live: &crate::app::live::LiveSource, theme: crate::ui::Theme) -> io::Result<()> {
+    let (tx, rx) = mpsc::channel();
+    watch_signals(&tx);
+    let mut terminal = init_terminal()?;
+    let _guard = TerminalGuard;
+    read_terminal(tx);
+    let outcome = mirror_loop(&mut terminal, live, &theme, &rx);
+    forget_terminal(terminal);
+    outcome
+}
+
+fn mirror_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    live: &crate::app::live::LiveSource,
+    theme: &crate::ui::Theme,
+    rx: &mpsc::Receiver<Incoming>,
+) -> io::Result<()> {
+    loop {
+        if !io::stdin().is_terminal() {
+            return Ok(());
+        }
+        let when = now();
+        let shown = live.read();
+        terminal.draw(|frame| crate::ui::mirror_view(frame, shown.as_ref(), when.wall, theme))?;
+        let wait = match &shown {
+            Some(l) if !l.paused => l
+                .countdown_at(when.wall)
+                .until_next_change()
+                .min(SIGNAL_CHECK),
+            _ => SIGNAL_CHECK,
+        };
+        match rx.recv_timeout(wait) {
+            Ok(Incoming::Event(Event::Key(key)))
+                if key.kind == KeyEventKind::Press
+                    && (matches!(key.code, KeyCode::Char('q') | KeyCode::Esc)
+                        || crate::app::keymap::is_ctrl_c(&key)) =>
+            {
+                return Ok(());
+            }
+            Ok(Incoming::Burst(text)) if text.contains('q') => return Ok(()),
+            Ok(Incoming::Signal(Signal::Terminate)) | Ok(Incoming::Failed(_)) => return Ok(()),
+            Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
+            Ok(Incoming::Signal(Signal::Suspend)) => {
+                suspend();
+                forget_terminal(std::mem::replace(terminal, repaint()?));
+            }
+            Ok(Incoming::Event(Event::Key(key))) if is_ctrl_z(&key) => {
+                suspend();
+                forget_terminal(std::mem::replace(terminal, repaint()?));
+            }
+            Ok(Incoming::Signal(Signal::Continued)) => {
+                enter_terminal();
+                forget_terminal(std::mem::replace(terminal, repaint()?));
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The public view in `path`, if a session that is still running wrote it.
+pub fn read_live(path: &Path) -> Option<Live> {
+    crate::app::live::read(path)
+}
