@@ -526,9 +526,21 @@ fn guide_panel(frame: &mut Frame, area: Rect, s: &Session, theme: &Theme) {
             false,
         )));
     }
+    // The same labels as `crit show`: where the time and the silence come from.
     if step.estimated {
         lines.push(Line::styled(
             "(Time is an estimate, not the published figure.)",
+            theme.dim(),
+        ));
+    } else if step.adapted {
+        lines.push(Line::styled(
+            "(Time from an adaptation, not the original text.)",
+            theme.dim(),
+        ));
+    }
+    if step.silence_implied {
+        lines.push(Line::styled(
+            "(The silence is implied by the source, not stated.)",
             theme.dim(),
         ));
     }

@@ -1073,3 +1073,37 @@ fn what_resuming_reads_is_written_before_the_markdown() {
     );
     assert!(modified(&journal) >= modified(&path));
 }
+
+#[test]
+fn the_run_screen_says_where_a_time_or_a_silence_comes_from() {
+    let clock = FakeClock::new();
+    for (id, label) in [
+        ("chalk-talk", "Time from an adaptation"),
+        ("atlas-data", "The silence is implied by the source"),
+    ] {
+        let protocol = builtin(id);
+        let roster = roster(&protocol, &["Ana", "Ben"]);
+        let mut model = Model::new(Library::builtin(), settings(true), clock.now);
+        critical_friends::app::start_session(&mut model, protocol, roster);
+        let mut app = App {
+            model,
+            clock: FakeClock::new(),
+            effects: Vec::new(),
+            journal: Vec::new(),
+        };
+        let mut seen = false;
+        for _ in 0..12 {
+            let shown = format!("{:?}", app.draw(120, 40).backend());
+            let step = &app.run().session.step().clone();
+            let expected = if label.starts_with("Time") {
+                step.adapted && !step.estimated
+            } else {
+                step.silence_implied
+            };
+            assert_eq!(shown.contains(label), expected, "{id}: {}", step.name);
+            seen |= expected;
+            app.key(KeyCode::Char('n'));
+        }
+        assert!(seen, "{id} has such a step");
+    }
+}
