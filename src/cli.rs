@@ -135,6 +135,9 @@ pub enum ArchiveCommand {
         /// Only this person's next steps (named to them, or unnamed in a session they presented).
         #[arg(long)]
         person: Option<String>,
+        /// Only the sessions recorded at this site (the `site` setting of each school).
+        #[arg(long)]
+        site: Option<String>,
         /// Only the ones not ticked yet.
         #[arg(long, conflicts_with = "done")]
         open: bool,
@@ -154,6 +157,9 @@ pub enum ArchiveCommand {
         /// Only this group's sessions.
         #[arg(long)]
         group: Option<String>,
+        /// Only the sessions recorded at this site (the `site` setting of each school).
+        #[arg(long)]
+        site: Option<String>,
         /// From this date on (YYYY-MM-DD).
         #[arg(long, value_name = "DATE")]
         from: Option<String>,

@@ -562,12 +562,14 @@ fn archive_command(command: ArchiveCommand, dir: &Path, rescue: &Path) -> Result
         ArchiveCommand::Actions {
             group,
             person,
+            site,
             open,
             done,
             json,
         } => {
             let filter = crate::archive::actions::Filter {
                 group,
+                site,
                 person,
                 done: (open || done).then_some(done),
             };
@@ -592,6 +594,7 @@ fn archive_command(command: ArchiveCommand, dir: &Path, rescue: &Path) -> Result
         ArchiveCommand::Report {
             person,
             group,
+            site,
             from,
             to,
             format,
@@ -600,6 +603,7 @@ fn archive_command(command: ArchiveCommand, dir: &Path, rescue: &Path) -> Result
             let filter = report::Filter {
                 person,
                 group,
+                site,
                 from: from.map(|d| report::parse_date("--from", &d)).transpose()?,
                 to: to.map(|d| report::parse_date("--to", &d)).transpose()?,
             };

@@ -39,6 +39,8 @@ impl Action {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Filter {
     pub group: Option<String>,
+    /// Only sessions recorded at this site.
+    pub site: Option<String>,
     pub person: Option<String>,
     /// `Some(false)`: only open ones; `Some(true)`: only done ones.
     pub done: Option<bool>,
@@ -53,6 +55,11 @@ pub fn collect(dir: &Path, filter: &Filter) -> std::io::Result<(Vec<Action>, Vec
     for session in sessions {
         if let Some(group) = &filter.group
             && !names::same(&session.entry.group, group)
+        {
+            continue;
+        }
+        if let Some(site) = &filter.site
+            && !session.entry.at_site(site)
         {
             continue;
         }

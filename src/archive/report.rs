@@ -59,6 +59,8 @@ pub struct Row {
 pub struct Filter {
     pub person: Option<String>,
     pub group: Option<String>,
+    /// Only sessions recorded at this site.
+    pub site: Option<String>,
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
 }
@@ -116,6 +118,7 @@ pub fn from_sessions(
             .group
             .as_deref()
             .is_some_and(|g| !names::same(&e.group, g))
+            || filter.site.as_deref().is_some_and(|s| !e.at_site(s))
         {
             continue;
         }

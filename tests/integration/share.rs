@@ -683,6 +683,29 @@ fn the_site_is_recorded_and_filters_list_and_search() {
         out.contains(there_name) && !out.contains(here_name),
         "{out}"
     );
+    // The report and the next steps filter by site too.
+    let (code, out, err) = net.crit(
+        &a,
+        &[
+            "archive",
+            "report",
+            "--site",
+            "Riverside Middle",
+            "--format",
+            "csv",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains(there_name) && !out.contains(here_name),
+        "{out}"
+    );
+    let (code, out, err) = net.crit(
+        &a,
+        &["archive", "actions", "--site", "Nowhere High", "--json"],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.trim(), "[]");
 }
 
 #[test]
