@@ -207,7 +207,8 @@ pub fn resume_session(
     run.saving.path = Some(path);
     let away = (now.wall - resumed.last_seen).to_std().unwrap_or_default();
     let mut flash = String::from("Resumed where the session stopped.");
-    if !away.is_zero() {
+    // A paused clock lost nothing while crit was closed: there is nothing to count.
+    if !away.is_zero() && !run.session.is_paused() {
         // Said in whole seconds, rounded up: "closed for 0:01" rather than nothing.
         let secs = away.as_secs() + u64::from(away.subsec_nanos() > 0);
         run.away = Some((std::time::Duration::from_secs(secs), run.session.current()));
@@ -1061,6 +1062,20 @@ fn end_session(model: &mut Model) -> Vec<Effect> {
 
 fn on_paste(model: &mut Model, text: &str) -> Vec<Effect> {
     match &mut model.screen {
+        // Pasted text in the picker is something to find, never a string of keys.
+        Screen::Picker(picker) if !picker.show_skipped => {
+            let line = crate::text::typed(text).replace(['\n', '\t'], " ");
+            picker
+                .filter
+                .get_or_insert_with(String::new)
+                .push_str(line.trim_end());
+            let visible = picker.visible(&model.library);
+            if !visible.contains(&picker.selected)
+                && let Some(&first) = visible.first()
+            {
+                picker.selected = first;
+            }
+        }
         Screen::Run(run) if matches!(run.mode, Mode::Timer | Mode::Note) => {
             // Pasted text is always note text, never a string of commands.
             run.mode = Mode::Note;

@@ -4,7 +4,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use tui_big_text::{BigText, PixelSize};
 
@@ -60,7 +60,13 @@ pub fn draw(frame: &mut Frame, area: Rect, live: &Live, c: Countdown, hint: &str
         ));
     }
     let mut bottom = Vec::new();
-    let status = if c.is_over() {
+    let status = if c.is_over() && live.paused {
+        // Paused in overtime: the room must see both, or the frozen digits mislead.
+        Line::from(vec![
+            Span::styled(" OVER TIME ", theme.over()),
+            Span::styled("  PAUSED", theme.warning()),
+        ])
+    } else if c.is_over() {
         Line::styled(" OVER TIME ", theme.over())
     } else if live.paused {
         Line::styled("PAUSED", theme.warning())

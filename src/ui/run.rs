@@ -462,7 +462,9 @@ fn question_line(s: &Session, width: usize, theme: &Theme) -> Option<Line<'stati
         None if !s.roster.question.trim().is_empty() => ("? Question: ", &s.roster.question),
         None => return None,
     };
-    let room = width.saturating_sub(label.chars().count());
+    // Up to two rows (the panel wraps it): a question is read whole more often than not,
+    // and a very long one still leaves room for the guide.
+    let room = (width * 2).saturating_sub(label.chars().count() + 12);
     Some(Line::from(vec![
         Span::styled(label, theme.dim()),
         Span::raw(crate::text::truncate(&safe(text), room)),
@@ -675,11 +677,61 @@ fn notes_panel(frame: &mut Frame, area: Rect, run: &Run, theme: &Theme) {
         0
     };
     let rows = (area.height.saturating_sub(2 + input_height) as usize).max(1);
+    let width = area.width.saturating_sub(2).max(1);
     let chosen = run.selected_note.map(|k| k.min(count.saturating_sub(1)));
     let at = chosen.unwrap_or(count.saturating_sub(1));
-    // The chosen note stays in view; moving up scrolls once it reaches the top.
-    let first = at.min(count.saturating_sub(rows));
-    let shown = rows.min(count - first);
+    let editing = run.editing.as_ref().map(|e| e.index);
+    let gutter = chosen.is_some() || editing.is_some();
+    let note_line = |k: usize| -> Line<'static> {
+        let index = notes[k];
+        let n = &s.notes[index];
+        let private = n.kind == crate::session::PRIVATE;
+        let label = if private {
+            "Private".to_string()
+        } else {
+            s.protocol.note_label(&n.kind)
+        };
+        let is_chosen = chosen == Some(k) || editing == Some(index);
+        // A gutter for the marker only while a note is chosen.
+        let mark = match (is_chosen, gutter) {
+            (true, _) => "▶",
+            (false, true) => " ",
+            (false, false) => "",
+        };
+        let text_style = if private { theme.dim() } else { Style::new() };
+        let line = Line::from(vec![
+            Span::styled(
+                format!("{mark}[{}] ", safe(&label)),
+                if private { theme.silent() } else { theme.key() },
+            ),
+            Span::styled(safe(&n.text.replace('\n', " / ")), text_style),
+        ]);
+        if is_chosen {
+            line.style(theme.selected())
+        } else {
+            line
+        }
+    };
+    // Notes wrap, each as many rows as it needs. The window of notes shown starts at the
+    // chosen (or newest) note and takes the later ones while they fit, then the earlier
+    // ones: moving up scrolls once the chosen note reaches the top.
+    let height = |k: usize| {
+        Paragraph::new(note_line(k))
+            .wrap(Wrap { trim: false })
+            .line_count(width)
+            .max(1)
+    };
+    let (mut first, mut last) = (at, at);
+    let mut used = if count == 0 { 0 } else { height(at) };
+    while last + 1 < count && used + height(last + 1) <= rows {
+        last += 1;
+        used += height(last);
+    }
+    while first > 0 && used + height(first - 1) <= rows {
+        first -= 1;
+        used += height(first);
+    }
+    let shown = if count == 0 { 0 } else { last + 1 - first };
     let (above, below) = (first, count - first - shown);
     let mut more = Vec::new();
     if above > 0 {
@@ -697,47 +749,14 @@ fn notes_panel(frame: &mut Frame, area: Rect, run: &Run, theme: &Theme) {
     frame.render_widget(block, area);
     let [list, input] =
         Layout::vertical([Constraint::Min(0), Constraint::Length(input_height)]).areas(inner);
-    let editing = run.editing.as_ref().map(|e| e.index);
-    let lines: Vec<Line> = notes[first..first + shown]
-        .iter()
-        .enumerate()
-        .map(|(offset, &index)| {
-            let n = &s.notes[index];
-            let private = n.kind == crate::session::PRIVATE;
-            let label = if private {
-                "Private".to_string()
-            } else {
-                s.protocol.note_label(&n.kind)
-            };
-            let is_chosen = chosen == Some(first + offset) || editing == Some(index);
-            // A gutter for the marker only while a note is chosen.
-            let mark = match (is_chosen, chosen.is_some() || editing.is_some()) {
-                (true, _) => "▶",
-                (false, true) => " ",
-                (false, false) => "",
-            };
-            let text_style = if private { theme.dim() } else { Style::new() };
-            let line = Line::from(vec![
-                Span::styled(
-                    format!("{mark}[{}] ", safe(&label)),
-                    if private { theme.silent() } else { theme.key() },
-                ),
-                Span::styled(safe(&n.text.replace('\n', " / ")), text_style),
-            ]);
-            if is_chosen {
-                line.style(theme.selected())
-            } else {
-                line
-            }
-        })
-        .collect();
+    let lines: Vec<Line> = (first..first + shown).map(note_line).collect();
     if lines.is_empty() && run.mode != Mode::Note {
         frame.render_widget(
             Paragraph::new(Span::styled("No notes yet.", theme.dim())),
             list,
         );
     } else {
-        frame.render_widget(Paragraph::new(lines), list);
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), list);
     }
     if input_height > 0 {
         let rule = Block::default()

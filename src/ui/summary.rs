@@ -45,7 +45,11 @@ pub fn draw(frame: &mut Frame, area: Rect, summary: &Summary, now: Now, theme: &
         } else {
             ("—".to_string(), String::new())
         };
-        let notes = s.notes_of(i).count();
+        // The notes in the session's file: private ones are counted on their own line.
+        let notes = s
+            .notes_of(i)
+            .filter(|n| n.kind != crate::session::PRIVATE)
+            .count();
         rows.push(Row::new(vec![
             Cell::from(format!("{}", i + 1)),
             Cell::from(crate::text::truncate(&safe(&step.short_name()), name_width)),
@@ -89,10 +93,15 @@ pub fn draw(frame: &mut Frame, area: Rect, summary: &Summary, now: Now, theme: &
         t if t != s.planned_total_secs() => format!(" · changed to {}", clock(t)),
         _ => String::new(),
     };
+    let shared_notes = s
+        .notes
+        .iter()
+        .filter(|n| n.kind != crate::session::PRIVATE)
+        .count();
     let mut lines = vec![Line::raw(format!(
         "{} note{} · planned {}{changed} · actual {}",
-        s.notes.len(),
-        if s.notes.len() == 1 { "" } else { "s" },
+        shared_notes,
+        if shared_notes == 1 { "" } else { "s" },
         clock(s.planned_total_secs()),
         clock(s.total_actual_secs(now.at))
     ))];

@@ -233,3 +233,28 @@ fn entries_read_back_as_written() {
     assert!(!line.contains('\n'), "one line each");
     assert_eq!(serde_json::from_str::<Entry>(&line).unwrap(), e);
 }
+
+#[test]
+fn a_session_paused_when_crit_closed_offers_no_time_away_to_count() {
+    for paused in [false, true] {
+        let mut h = Harness::start();
+        h.wait(5);
+        if paused {
+            h.key(KeyCode::Char(' '));
+        }
+        let path = h.path();
+        drop(std::mem::take(&mut h.files));
+        let back = journal::load(&path).unwrap();
+        h.clock.advance(120);
+        let mut model = Model::new(
+            Library::builtin(),
+            Settings::new(h.dir.path().join("archive"), h.dir.path().join("rescue")),
+            h.clock.now,
+        );
+        critical_friends::app::resume_session(&mut model, back, path).unwrap();
+        let Screen::Run(run) = &model.screen else {
+            panic!("running")
+        };
+        assert_eq!(run.away.is_some(), !paused, "paused: {paused}");
+    }
+}

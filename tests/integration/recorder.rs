@@ -475,3 +475,88 @@ fn on_a_large_screen_the_question_grows_with_the_room_left() {
     let short = question_rows(&app, 300, 100);
     assert!(short >= 7, "{short} rows");
 }
+
+#[test]
+fn a_long_note_wraps_in_the_notes_panel_and_is_read_whole() {
+    let mut app = App::new();
+    app.start("quick-tuning", "Ana, Ben");
+    let long = "Second note, this one is much longer than the width of the notes panel at \
+                eighty columns so it should wrap onto a second line END";
+    app.key(KeyCode::Char('i'))
+        .type_text(long)
+        .key(KeyCode::Enter)
+        .key(KeyCode::Esc);
+    for (w, h) in [(80, 24), (120, 40)] {
+        let shown = rows(&app, w, h).join(" ");
+        let words = shown.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(words.contains("onto a second line END"), "{w}x{h}: {shown}");
+    }
+}
+
+#[test]
+fn a_long_focusing_question_is_read_whole_at_80x24() {
+    let mut app = App::new();
+    app.pick("quick-tuning").key(KeyCode::Enter);
+    app.type_text("Grade 7 team").key(KeyCode::Enter);
+    app.type_text("Sam").key(KeyCode::Enter);
+    app.type_text("Pat").key(KeyCode::Enter);
+    app.type_text("Ana, Ben").key(KeyCode::Enter);
+    app.type_text("What would make this rubric clearer for students who struggle with reading?")
+        .key(KeyCode::Enter)
+        .key(KeyCode::Enter);
+    let words = rows(&app, 80, 24)
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        words.contains("students who struggle with reading?"),
+        "{words}"
+    );
+}
+
+#[test]
+fn the_projector_shows_a_pause_in_overtime() {
+    let mut app = App::new();
+    app.start("quick-tuning", "Ana, Ben");
+    app.wait(10).key(KeyCode::Char(' ')).key(KeyCode::Char('b'));
+    let shown = screen(&app, 80, 24);
+    assert!(
+        shown.contains("OVER TIME") && shown.contains("PAUSED"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn a_paste_in_the_picker_finds_and_never_acts_as_keys() {
+    let mut app = App::new();
+    // "q" would quit, "j" move: as a paste they are text to find.
+    app.send(critical_friends::app::Msg::Paste("quick".into()));
+    assert!(!app.model.quit);
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("Find: quick"), "{shown}");
+    assert!(shown.contains("Quick Tuning (test)"), "{shown}");
+}
+
+#[test]
+fn the_summary_counts_the_notes_in_the_file_and_the_private_ones_apart() {
+    let mut app = App::new();
+    app.start("quick-tuning", "Ana, Ben");
+    app.key(KeyCode::Char('i'))
+        .type_text("shared")
+        .key(KeyCode::Enter);
+    // Tab round to the private kind, then a private note.
+    for _ in 0..12 {
+        if app.run().current_kind() == "private" {
+            break;
+        }
+        app.key(KeyCode::Tab);
+    }
+    app.type_text("mine only")
+        .key(KeyCode::Enter)
+        .key(KeyCode::Esc);
+    app.key(KeyCode::Char('q')).key(KeyCode::Char('y'));
+    let shown = screen(&app, 100, 30);
+    assert!(shown.contains("1 note · planned"), "{shown}");
+    assert!(shown.contains("1 private note"), "{shown}");
+}
