@@ -465,8 +465,12 @@ pub(super) fn entry_from_front_matter(
 ) -> Result<Option<(ArchiveEntry, Yaml)>, String> {
     let map = match crit_front_matter(yaml) {
         Some(map) => map,
-        None => match YamlLoader::load_from_str(yaml)
-            .map_err(|e| format!("the front matter is not valid YAML: {e}"))?
+        // Checked before parsing: the parser itself would expand an alias bomb.
+        None => match check_aliases(yaml)
+            .and_then(|()| {
+                YamlLoader::load_from_str(yaml)
+                    .map_err(|e| format!("the front matter is not valid YAML: {e}"))
+            })?
             .into_iter()
             .next()
         {

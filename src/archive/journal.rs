@@ -203,9 +203,13 @@ pub fn load(md: &Path) -> Result<Resumed, String> {
     if let Some(id) = resumed.saved.journal.clone() {
         md_stamp = replay(md, &id, &mut resumed)?;
     }
-    if let Some(stamp) = md_stamp
-        && file_stamp(md).is_ok_and(|now| now != stamp)
-    {
+    let edited = match md_stamp {
+        Some(stamp) => file_stamp(md).is_ok_and(|now| now != stamp),
+        // No record of crit's last write (it failed to note it): the markdown is taken as
+        // edited if it changed after everything crit wrote beside it.
+        None => newer_than_crit_files(md),
+    };
+    if edited {
         resumed.hand_edits = Some(keep_hand_edits(md)?);
     }
     Ok(resumed)
@@ -215,6 +219,16 @@ pub fn load(md: &Path) -> Result<Resumed, String> {
 /// as crit last wrote it, if the journal recorded one.
 fn replay(md: &Path, id: &str, r: &mut Resumed) -> Result<Option<(u64, u64)>, String> {
     let path = journal_path(md);
+    // Only a plain file of a sensible size is read: a link, a FIFO or a device in its
+    // place is refused before it is opened (a FIFO would block, /dev/zero never end).
+    match fs::symlink_metadata(&path) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
+        Ok(meta) if !meta.file_type().is_file() || meta.len() > MAX_STATE => {
+            return Err(format!("{} is not crit's journal", path.display()));
+        }
+        Ok(_) => {}
+    }
     let file = match File::open(&path) {
         Ok(f) => f,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
@@ -265,6 +279,20 @@ fn apply(r: &mut Resumed, entry: Entry, stamp: &mut Option<(u64, u64)>) {
         }
         Entry::Md { len, mtime_ms } => *stamp = Some((len, mtime_ms)),
     }
+}
+
+/// Whether `md` was modified after crit last wrote its state and journal (with a second's
+/// grace: crit writes the markdown just after them).
+fn newer_than_crit_files(md: &Path) -> bool {
+    let modified = |p: &Path| fs::metadata(p).and_then(|m| m.modified()).ok();
+    let Some(written) = modified(md) else {
+        return false;
+    };
+    let crit = [modified(&state_path(md)), modified(&journal_path(md))]
+        .into_iter()
+        .flatten()
+        .max();
+    crit.is_some_and(|c| written > c + Duration::from_secs(1))
 }
 
 /// Copies a hand-edited markdown file to a name of its own (`NAME.edited-1405.md`), so

@@ -30,8 +30,9 @@ pub(super) enum Signal {
     Continued,
 }
 
-/// The fewest printable keys, arriving in one read, that are taken as a paste.
-const BURST: usize = 3;
+/// The fewest printable keys, arriving in one read, that are taken as a paste: two,
+/// since nobody types two keys within a millisecond ("qy" pasted must not end a session).
+const BURST: usize = 2;
 
 /// How long the keyboard thread waits for the rest of a paste once one has begun.
 const BURST_GAP: Duration = Duration::from_millis(15);
@@ -188,7 +189,9 @@ mod tests {
         let out = bursts(paste);
         assert!(matches!(&out[..], [Incoming::Burst(t)] if t == "quiet day, yes."));
         let out = bursts(vec![key('q'), key('y')]);
-        assert!(matches!(&out[..], [Incoming::Event(_), Incoming::Event(_)]));
+        assert!(matches!(&out[..], [Incoming::Burst(t)] if t == "qy"));
+        let out = bursts(vec![key('q')]);
+        assert!(matches!(&out[..], [Incoming::Event(_)]));
         // A paste followed by an arrow key: both kept, in order.
         let mut mixed: Vec<Event> = "abc\r".chars().map(key).collect();
         mixed.pop();

@@ -1104,6 +1104,29 @@ fn list_and_search_include_the_rescue_folder_and_skip_an_alias_bomb() {
         !err.contains('\u{1b}') && err.contains("aliases"),
         "{err:?}"
     );
+    // Every reader of the archive skips it the same way: next steps, the report, the
+    // take-away (each under a memory limit, so a failure cannot take the machine down).
+    let bomb_file = archive.join(evil);
+    for args in [
+        vec!["archive", "actions"],
+        vec!["archive", "report"],
+        vec!["archive", "takeaway", bomb_file.to_str().unwrap()],
+    ] {
+        let out = std::process::Command::new("sh")
+            .arg("-c")
+            .arg("ulimit -v 1000000; exec \"$0\" \"$@\"")
+            .arg(env!("CARGO_BIN_EXE_crit"))
+            .args(&args)
+            .env_remove("CRIT_PROTOCOLS")
+            .env("CRIT_ARCHIVE", &archive)
+            .env("XDG_DATA_HOME", tmp.path())
+            .env("HOME", tmp.path())
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.code().is_some(), "{args:?}: killed: {err}");
+        assert!(err.contains("aliases"), "{args:?}: {err}");
+    }
 }
 
 #[test]

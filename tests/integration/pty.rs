@@ -247,7 +247,9 @@ fn killed_with_sigkill_then_resumed_and_finished() {
     resumed.wait_for("Resumed where the session stopped.");
     resumed.send("n");
     resumed.wait_for("Step 3 of 4");
+    // One key at a time, as a person presses them (two in one write arrive as a paste).
     resumed.send("n");
+    resumed.wait_for("Turn 2 of 2");
     resumed.send("n");
     resumed.wait_for("Step 4 of 4: Debrief");
     resumed.send("i");

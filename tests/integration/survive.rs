@@ -757,3 +757,92 @@ fn with_two_sessions_running_the_mirror_follows_the_newest_and_skips_a_dead_one(
     std::fs::remove_file(file_in(&live_dir, 2)).unwrap();
     assert_eq!(source.read().unwrap().group, "Room A");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_journal_that_is_a_link_or_a_fifo_is_refused_at_once() {
+    for kind in ["link", "fifo"] {
+        let archive = tempfile::tempdir().unwrap();
+        let mut crit = start_quick_session(archive.path());
+        crit.sigkill();
+        crit.wait_exit();
+        let file = session_file(archive.path());
+        let journal = critical_friends::archive::journal::journal_path(&file);
+        std::fs::remove_file(&journal).unwrap();
+        if kind == "link" {
+            std::os::unix::fs::symlink("/dev/zero", &journal).unwrap();
+        } else {
+            let c = std::ffi::CString::new(journal.to_str().unwrap()).unwrap();
+            assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        }
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_crit"))
+            .args(["resume", file.to_str().unwrap()])
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{kind}: {err}");
+        assert!(err.contains("not crit's journal"), "{kind}: {err}");
+        assert!(
+            !critical_friends::archive::lock_path(&file).exists(),
+            "{kind}: no lock left"
+        );
+    }
+}
+
+#[test]
+fn a_hand_edit_is_kept_even_when_crit_never_noted_its_own_last_write() {
+    let archive = tempfile::tempdir().unwrap();
+    let mut crit = start_quick_session(archive.path());
+    crit.send("i");
+    crit.wait_for("New note");
+    crit.type_note("from crit");
+    crit.wait_for("] from crit");
+    crit.sigkill();
+    crit.wait_exit();
+    let file = session_file(archive.path());
+    // As after a failed write: the journal holds no note of the markdown crit wrote.
+    let journal = critical_friends::archive::journal::journal_path(&file);
+    let lines: Vec<String> = std::fs::read_to_string(&journal)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.contains("\"k\":\"md\""))
+        .map(str::to_string)
+        .collect();
+    std::fs::write(&journal, lines.join("\n") + "\n").unwrap();
+    // Edited by hand a while later.
+    let mut text = std::fs::read_to_string(&file).unwrap();
+    text.push_str("\nAdded by hand.\n");
+    std::fs::write(&file, &text).unwrap();
+    let later = std::time::SystemTime::now() + Duration::from_secs(60);
+    std::fs::File::options()
+        .write(true)
+        .open(&file)
+        .unwrap()
+        .set_modified(later)
+        .unwrap();
+    let mut resumed = Pty::spawn(&resume_args(archive.path()));
+    resumed.wait_for("edited by hand");
+    resumed.end_session_and_quit();
+    let kept = std::fs::read_dir(archive.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .any(|p| {
+            p.to_string_lossy().contains(".edited-")
+                && std::fs::read_to_string(&p).is_ok_and(|t| t.contains("Added by hand."))
+        });
+    assert!(kept);
+}
+
+#[test]
+fn a_two_letter_paste_is_text_too() {
+    let archive = tempfile::tempdir().unwrap();
+    let mut crit = start_quick_session(archive.path());
+    // "q" then "y" as keys would end the session.
+    crit.send("qy");
+    crit.wait_for("New note");
+    assert!(!crit.contents().contains("End session?"));
+    assert!(crit.contents().contains("Step 1 of 4"));
+    crit.send("\x1b");
+    crit.wait_for("space pause");
+    crit.end_session_and_quit();
+}
