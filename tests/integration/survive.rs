@@ -22,6 +22,14 @@ fn journal(md: &Path) -> String {
         .unwrap_or_default()
 }
 
+/// A quick session started in `archive` and killed outright: its file.
+fn killed_session(archive: &Path) -> PathBuf {
+    let mut crit = start_quick_session(archive);
+    crit.sigkill();
+    crit.wait_exit();
+    session_file(archive)
+}
+
 fn resume_args(archive: &Path) -> Vec<&str> {
     vec![
         "resume",
@@ -129,10 +137,7 @@ fn a_resume_counts_the_time_away_only_when_asked() {
 #[test]
 fn two_resumes_started_together_never_share_a_session() {
     let archive = tempfile::tempdir().unwrap();
-    let mut crit = start_quick_session(archive.path());
-    crit.sigkill();
-    crit.wait_exit();
-    let file = session_file(archive.path());
+    let file = killed_session(archive.path());
     let a = Pty::spawn(&resume_args(archive.path()));
     let b = Pty::spawn(&resume_args(archive.path()));
     // One runs the session; the other says why not and exits.
@@ -170,10 +175,7 @@ fn two_resumes_started_together_never_share_a_session() {
 #[test]
 fn a_lock_file_naming_a_live_process_does_not_block_a_resume() {
     let archive = tempfile::tempdir().unwrap();
-    let mut crit = start_quick_session(archive.path());
-    crit.sigkill();
-    crit.wait_exit();
-    let file = session_file(archive.path());
+    let file = killed_session(archive.path());
     // PID 1 is always alive; a pid in the file means nothing to the kernel's lock.
     std::fs::write(critical_friends::archive::lock_path(&file), "1").unwrap();
     let mut resumed = Pty::spawn(&resume_args(archive.path()));
@@ -318,10 +320,7 @@ fn a_file_that_is_not_a_session_is_refused_and_nothing_is_made_beside_it() {
 #[test]
 fn a_crafted_state_with_impossible_times_is_refused_not_a_panic() {
     let archive = tempfile::tempdir().unwrap();
-    let mut crit = start_quick_session(archive.path());
-    crit.sigkill();
-    crit.wait_exit();
-    let file = session_file(archive.path());
+    let file = killed_session(archive.path());
     let state = critical_friends::archive::state_path(&file);
     let text = std::fs::read_to_string(&state).unwrap();
     let mut json: serde_json::Value = serde_json::from_str(&text).unwrap();
@@ -763,10 +762,7 @@ fn with_two_sessions_running_the_mirror_follows_the_newest_and_skips_a_dead_one(
 fn a_journal_that_is_a_link_or_a_fifo_is_refused_at_once() {
     for kind in ["link", "fifo"] {
         let archive = tempfile::tempdir().unwrap();
-        let mut crit = start_quick_session(archive.path());
-        crit.sigkill();
-        crit.wait_exit();
-        let file = session_file(archive.path());
+        let file = killed_session(archive.path());
         let journal = critical_friends::archive::journal::journal_path(&file);
         std::fs::remove_file(&journal).unwrap();
         if kind == "link" {
