@@ -85,6 +85,7 @@ pub struct Model {
     pub published: Option<Live>,
     /// Start sessions in the projector view (`--projector`).
     pub start_in_projector: bool,
+    /// The program ends once this is set (the runtime checks it after every message).
     pub quit: bool,
 }
 
@@ -342,7 +343,6 @@ pub enum Effect {
         presenters: Vec<String>,
     },
     Bell,
-    Quit,
 }
 
 impl Model {

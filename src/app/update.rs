@@ -277,7 +277,7 @@ fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
                 _ if quitting && unsaved && !summary.quit_warned => summary.quit_warned = true,
                 _ if quitting => {
                     model.quit = true;
-                    return vec![Effect::Quit];
+                    return Vec::new();
                 }
                 KeyCode::Char('s') if unsaved => {
                     let s = &summary.session;
@@ -338,7 +338,7 @@ fn picker_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
             picker.show_skipped = false;
         } else if keymap::is_ctrl_c(&key) {
             model.quit = true;
-            return vec![Effect::Quit];
+            return Vec::new();
         }
         return Vec::new();
     }
@@ -385,7 +385,7 @@ fn picker_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         }
         P::Quit => {
             model.quit = true;
-            return vec![Effect::Quit];
+            return Vec::new();
         }
     };
     if let Some(i) = moved {
@@ -462,12 +462,12 @@ fn setup_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
                 });
             } else {
                 model.quit = true;
-                return vec![Effect::Quit];
+                return Vec::new();
             }
         }
         _ if keymap::is_ctrl_c(&key) => {
             model.quit = true;
-            return vec![Effect::Quit];
+            return Vec::new();
         }
         KeyCode::Tab | KeyCode::Down => setup.next_field(),
         KeyCode::BackTab | KeyCode::Up => setup.previous_field(),
@@ -838,14 +838,13 @@ fn terminate(model: &mut Model) -> Vec<Effect> {
     let now = model.now;
     model.quit = true;
     let Screen::Run(run) = &mut model.screen else {
-        return vec![Effect::Quit];
+        return Vec::new();
     };
     finish_typing(run, now);
     let mut effects = save(run, now);
     if let (Some(path), Some(_)) = (&model.settings.live_file, model.published.take()) {
         effects.push(Effect::Unpublish(path.clone()));
     }
-    effects.push(Effect::Quit);
     effects
 }
 

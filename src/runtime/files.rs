@@ -111,7 +111,6 @@ impl Files {
                 let _ = out.write_all(b"\x07").and_then(|_| out.flush());
                 None
             }
-            Effect::Quit => None,
         }
     }
 
