@@ -25,7 +25,6 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode, Fail> {
     let flags = config::Flags {
         archive: cli.archive.clone(),
         bell: cli.no_bell.then_some(false),
-        ..config::Flags::default()
     };
     let resolved = config::resolve(&flags, &|key| std::env::var(key).ok(), &file);
     for warning in warnings.iter().chain(&resolved.warnings) {

@@ -365,20 +365,14 @@ fn reason(e: &io::Error) -> String {
     }
 }
 
-/// What the command line said. `None` (or empty) means the flag was not given.
+/// The command-line flags that settings depend on (`--archive`, `--no-bell`). `None`
+/// means the flag was not given. (The names and group given on `crit run` fill in the
+/// setup form instead: see `app::Prefill`.)
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Flags {
     pub archive: Option<PathBuf>,
-    pub group: Option<String>,
-    /// Names given for roles (`--facilitator`, `--role ROLE=NAMES`, ...); each replaces
-    /// the file's names for that role.
-    pub names: Vec<(String, String)>,
     /// `--no-bell` is `Some(false)`.
     pub bell: Option<bool>,
-    pub warning: Option<bool>,
-    pub auto_advance: Option<bool>,
-    /// `--no-color` is `Some(false)`.
-    pub color: Option<bool>,
 }
 
 /// The settings the program runs with, after precedence.
@@ -451,29 +445,19 @@ pub fn resolve(flags: &Flags, env: &dyn Fn(&str) -> Option<String>, file: &FileC
     });
     let bell = flags.bell.or(env_bell).or(file.bell).unwrap_or(true);
 
-    let color = flags
-        .color
-        .unwrap_or_else(|| match file.theme.unwrap_or_default() {
-            Theme::Color => true,
-            Theme::Mono => false,
-            Theme::Auto => env_set("NO_COLOR").is_none(),
-        });
-
-    let mut names = file.names.clone();
-    for (role, people) in &flags.names {
-        match names.iter_mut().find(|(r, _)| r == role) {
-            Some(entry) => entry.1 = people.clone(),
-            None => names.push((role.clone(), people.clone())),
-        }
-    }
+    let color = match file.theme.unwrap_or_default() {
+        Theme::Color => true,
+        Theme::Mono => false,
+        Theme::Auto => env_set("NO_COLOR").is_none(),
+    };
 
     Resolved {
         archive,
-        group: flags.group.clone().or_else(|| file.group.clone()),
-        names,
+        group: file.group.clone(),
+        names: file.names.clone(),
         bell,
-        warning: flags.warning.or(file.warning).unwrap_or(true),
-        auto_advance: flags.auto_advance.or(file.auto_advance).unwrap_or(false),
+        warning: file.warning.unwrap_or(true),
+        auto_advance: file.auto_advance.unwrap_or(false),
         color,
         site: file.site.as_ref().map(|s| s.trim().to_string()),
         sync_after_session: file.sync == Some(SyncWhen::AfterSession),
@@ -682,17 +666,6 @@ mod tests {
         // The file's explicit choice wins over NO_COLOR (no-color.org).
         assert!(color(&flags, &no_color, &theme(Theme::Color)));
         assert!(!color(&flags, &none, &theme(Theme::Mono)));
-        // A flag wins over everything.
-        let flag_off = Flags {
-            color: Some(false),
-            ..Flags::default()
-        };
-        let flag_on = Flags {
-            color: Some(true),
-            ..Flags::default()
-        };
-        assert!(!color(&flag_off, &none, &theme(Theme::Color)));
-        assert!(color(&flag_on, &no_color, &theme(Theme::Mono)));
     }
 
     #[test]
@@ -706,26 +679,11 @@ mod tests {
         assert_eq!(r.group.as_deref(), Some("File group"));
         assert!(!r.warning);
         assert!(r.auto_advance);
-        let flags = Flags {
-            group: Some("Flag group".into()),
-            names: vec![
-                ("participant".into(), "Cy".into()),
-                ("presenter".into(), "Dee".into()),
-            ],
-            warning: Some(true),
-            auto_advance: Some(false),
-            ..Flags::default()
-        };
-        let r = resolve(&flags, &env_of(&[]), &file);
-        assert_eq!(r.group.as_deref(), Some("Flag group"));
-        assert!(r.warning);
-        assert!(!r.auto_advance);
         assert_eq!(
             r.names,
             vec![
                 ("facilitator".to_string(), "Sam".to_string()),
-                ("participant".to_string(), "Cy".to_string()),
-                ("presenter".to_string(), "Dee".to_string()),
+                ("participant".to_string(), "Ana, Ben".to_string()),
             ]
         );
     }
