@@ -15,6 +15,8 @@ use crate::text::{line as safe, minutes};
 /// A user-fixable problem, explained in one message (exit code 1).
 pub type Fail = String;
 
+/// Runs a command. The environment is read once, here (`config::resolve` reads the
+/// variables crit knows: CRIT_ARCHIVE, CRIT_BELL, CRIT_PROTOCOLS, CRIT_LIVE, NO_COLOR).
 pub fn dispatch(cli: Cli) -> Result<ExitCode, Fail> {
     let paths = Paths::platform();
     let source = match &cli.config {
@@ -25,6 +27,7 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode, Fail> {
     let flags = config::Flags {
         archive: cli.archive.clone(),
         bell: cli.no_bell.then_some(false),
+        protocols: cli.protocols.clone(),
     };
     let resolved = config::resolve(&flags, &|key| std::env::var(key).ok(), &file);
     for warning in warnings.iter().chain(&resolved.warnings) {
@@ -34,12 +37,10 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode, Fail> {
         .archive
         .clone()
         .unwrap_or_else(|| paths.default_archive.clone());
-    let mut named = cli.protocols.clone();
-    if let Some(dirs) = std::env::var_os("CRIT_PROTOCOLS") {
-        named.splice(
-            0..0,
-            std::env::split_paths(&dirs).filter(|p| !p.as_os_str().is_empty()),
-        );
+    let named = resolved.protocols.clone();
+    let mut paths = paths;
+    if let Some(file) = &resolved.live {
+        paths.live = crate::app::live::LiveSource::File(file.clone());
     }
     match cli.command {
         Some(Command::Validate { files }) => Ok(validate(&files)),

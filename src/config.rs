@@ -365,7 +365,8 @@ fn reason(e: &io::Error) -> String {
     }
 }
 
-/// The command-line flags that settings depend on (`--archive`, `--no-bell`). `None`
+/// The command-line flags that settings depend on (`--archive`, `--no-bell`,
+/// `--protocols`). `None`
 /// means the flag was not given. (The names and group given on `crit run` fill in the
 /// setup form instead: see `app::Prefill`.)
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -373,6 +374,8 @@ pub struct Flags {
     pub archive: Option<PathBuf>,
     /// `--no-bell` is `Some(false)`.
     pub bell: Option<bool>,
+    /// `--protocols DIR` (any number).
+    pub protocols: Vec<PathBuf>,
 }
 
 /// The settings the program runs with, after precedence.
@@ -381,8 +384,13 @@ pub struct Resolved {
     /// `None`: the platform default, which the caller knows.
     pub archive: Option<PathBuf>,
     pub group: Option<String>,
-    /// (role id, names separated by commas): the file's, then the flags' replacing them.
+    /// (role id, names separated by commas), from the file.
     pub names: Vec<(String, String)>,
+    /// Protocol folders beyond the built-in and user ones: `CRIT_PROTOCOLS`, then
+    /// `--protocols` (a later folder wins for an id both have).
+    pub protocols: Vec<PathBuf>,
+    /// `CRIT_LIVE`: the one file the public view is written to and read from.
+    pub live: Option<PathBuf>,
     pub bell: bool,
     /// The one-minute warning.
     pub warning: bool,
@@ -445,6 +453,19 @@ pub fn resolve(flags: &Flags, env: &dyn Fn(&str) -> Option<String>, file: &FileC
     });
     let bell = flags.bell.or(env_bell).or(file.bell).unwrap_or(true);
 
+    // Protocol folders: those in CRIT_PROTOCOLS, then the flags' (later ones win by id).
+    let mut protocols: Vec<PathBuf> = env_set("CRIT_PROTOCOLS")
+        .map(|v| {
+            std::env::split_paths(&std::ffi::OsString::from(v))
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        })
+        .unwrap_or_default();
+    protocols.extend(flags.protocols.iter().cloned());
+    let live = env_set("CRIT_LIVE")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from);
+
     let color = match file.theme.unwrap_or_default() {
         Theme::Color => true,
         Theme::Mono => false,
@@ -455,6 +476,8 @@ pub fn resolve(flags: &Flags, env: &dyn Fn(&str) -> Option<String>, file: &FileC
         archive,
         group: file.group.clone(),
         names: file.names.clone(),
+        protocols,
+        live,
         bell,
         warning: file.warning.unwrap_or(true),
         auto_advance: file.auto_advance.unwrap_or(false),
@@ -543,6 +566,8 @@ mod tests {
                 archive: None,
                 group: None,
                 names: vec![],
+                protocols: vec![],
+                live: None,
                 bell: true,
                 warning: true,
                 auto_advance: false,
@@ -686,6 +711,28 @@ mod tests {
                 ("participant".to_string(), "Ana, Ben".to_string()),
             ]
         );
+    }
+
+    #[test]
+    fn protocol_folders_and_the_live_file_come_from_the_environment_and_flags() {
+        let env = env_of(&[
+            ("CRIT_PROTOCOLS", "/env/a:/env/b"),
+            ("CRIT_LIVE", "/run/live.json"),
+        ]);
+        let flags = Flags {
+            protocols: vec!["/flag".into()],
+            ..Flags::default()
+        };
+        let r = resolve(&flags, &env, &FileConfig::default());
+        let dirs: Vec<PathBuf> = ["/env/a", "/env/b", "/flag"].map(PathBuf::from).to_vec();
+        assert_eq!(r.protocols, dirs, "the flags' folders come last, and win");
+        assert_eq!(r.live, Some(PathBuf::from("/run/live.json")));
+        let r = resolve(
+            &Flags::default(),
+            &env_of(&[("CRIT_LIVE", "")]),
+            &FileConfig::default(),
+        );
+        assert_eq!((r.protocols.len(), r.live), (0, None));
     }
 
     #[test]

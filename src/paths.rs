@@ -59,15 +59,13 @@ impl Paths {
                 .as_ref()
                 .map(|d| d.data_local_dir().join("rescue"))
                 .unwrap_or_else(|| std::env::temp_dir().join("crit-rescue")),
-            live: match std::env::var_os("CRIT_LIVE").filter(|v| !v.is_empty()) {
-                Some(file) => LiveSource::File(PathBuf::from(file)),
-                None => {
-                    let dir = dirs
-                        .as_ref()
-                        .map(|d| d.runtime_dir().unwrap_or(d.data_local_dir()).to_path_buf());
-                    LiveSource::Folder(dir.unwrap_or_else(std::env::temp_dir).join("live"))
-                }
-            },
+            // `CRIT_LIVE` (read with the other settings) may name one file instead.
+            live: LiveSource::Folder(
+                dirs.as_ref()
+                    .map(|d| d.runtime_dir().unwrap_or(d.data_local_dir()).to_path_buf())
+                    .unwrap_or_else(std::env::temp_dir)
+                    .join("live"),
+            ),
         }
     }
 }
