@@ -964,7 +964,14 @@ fn an_exchange_interrupted_half_way_is_undone_and_done_again() {
     };
     assert!(run(&["commit", "-qam", "local edit"]).status.success());
     assert!(run(&["fetch", "-q", "origin"]).status.success());
-    assert!(!run(&["merge", "origin/main"]).status.success());
+    let branch = String::from_utf8_lossy(&run(&["rev-parse", "--abbrev-ref", "HEAD"]).stdout)
+        .trim()
+        .to_string();
+    assert!(
+        !run(&["merge", &format!("origin/{branch}")])
+            .status
+            .success()
+    );
     assert!(b.join(".git/MERGE_HEAD").exists());
 
     let (code, out, err) = net.crit(&b, &["archive", "sync"]);
@@ -1107,5 +1114,30 @@ fn groups_named_in_any_script_are_shared_and_merged() {
     assert!(
         text.contains("à faire (A)") && text.contains("à faire (B)"),
         "{text}"
+    );
+}
+
+#[test]
+fn a_plain_git_clone_of_the_network_checks_the_sessions_out() {
+    let net = Network::new();
+    let a = net.school("a");
+    std::fs::create_dir_all(&a).unwrap();
+    let (session, _) = run_session(&a, "Team", "Seen by a plain clone", None);
+    assert_eq!(
+        net.crit(&a, &["archive", "init", "--remote", &net.remote()])
+            .0,
+        0
+    );
+    let (code, _, err) = net.crit(&a, &["archive", "sync"]);
+    assert_eq!(code, 0, "{err}");
+    // Whoever made the bare repository with this git gets a HEAD that names the branch
+    // crit pushed, so `git clone` (not only `crit archive clone`) shows the sessions.
+    git(net.root(), &["clone", "-q", &net.remote(), "plain"]);
+    let name = session.file_name().unwrap();
+    let cloned = net.root().join("plain").join(name);
+    assert!(
+        std::fs::read_to_string(&cloned).is_ok_and(|t| t.contains("Seen by a plain clone")),
+        "{} missing",
+        cloned.display()
     );
 }

@@ -199,12 +199,10 @@ pub fn init(dir: &Path, remote: Option<&str>) -> Result<String, String> {
     let mut git = Git::new(dir);
     let created = !is_shared(dir);
     if created {
+        // The branch keeps git's own default name (`init.defaultBranch`): a group's bare
+        // repository made with the same git points its HEAD there, so a plain
+        // `git clone` of it checks the sessions out.
         run_ok(&git, &["init", "-q"], "cannot make a git repository here")?;
-        run_ok(
-            &git,
-            &["symbolic-ref", "HEAD", "refs/heads/main"],
-            "cannot name the branch",
-        )?;
     }
     let result = (|| {
         write_gitignore(dir)?;
@@ -365,12 +363,14 @@ fn clone_into(git: &mut Git, url: &str, merge: bool) -> Result<String, String> {
             to.file_name().unwrap_or_default().to_string_lossy()
         ));
     }
-    let branch_name = branch.clone().unwrap_or_else(|| "main".into());
-    run_ok(
-        git,
-        &["symbolic-ref", "HEAD", &format!("refs/heads/{branch_name}")],
-        "cannot name the branch",
-    )?;
+    // Follow the network's branch; an empty network keeps git's own default name.
+    if let Some(branch_name) = &branch {
+        run_ok(
+            git,
+            &["symbolic-ref", "HEAD", &format!("refs/heads/{branch_name}")],
+            "cannot name the branch",
+        )?;
+    }
     if let Some(b) = &branch {
         let upstream = format!("origin/{b}");
         // The index takes the shared archive's files; the folder's own files stay as they
