@@ -20,6 +20,16 @@ pub(crate) struct Pty {
     pub(crate) home: tempfile::TempDir,
 }
 
+/// A test that ends (or fails) with its crit still running does not leave it behind.
+impl Drop for Pty {
+    fn drop(&mut self) {
+        if matches!(self.child.try_wait(), Ok(None)) {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
 /// Points crit's platform folders into `home`.
 fn isolate(cmd: &mut CommandBuilder, home: &std::path::Path) {
     for (key, sub) in [
