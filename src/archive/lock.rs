@@ -21,9 +21,6 @@ impl SessionLock {
     pub fn session(&self) -> &Path {
         &self.md
     }
-
-    /// Gives the session back once it is finished (the same as dropping it).
-    pub fn finish(self) {}
 }
 
 impl Drop for SessionLock {
@@ -175,7 +172,7 @@ mod tests {
         assert!(!held_elsewhere(&md));
         assert!(!lock_path(&md).exists(), "given back, the lock file goes");
         let again = acquire(&md).unwrap();
-        again.finish();
+        drop(again);
         assert!(!lock_path(&md).exists());
     }
 

@@ -25,9 +25,11 @@ impl Files {
     /// beside a file that is not a crit session.
     pub fn resume(&mut self, md: &Path) -> Result<Resumed, String> {
         if !archive::journal::is_session(md) {
-            // Says why: missing, finished, or not crit's.
-            return archive::journal::load(md)
-                .and_then(|_| Err(format!("{} is not a session crit can resume", md.display())));
+            // `load` says why (missing, finished, not crit's); the rest is a plain refusal.
+            let why = archive::journal::load(md).err();
+            return Err(
+                why.unwrap_or_else(|| format!("{} is not a session crit can resume", md.display()))
+            );
         }
         let lock = archive::acquire(md).map_err(|e| e.describe(md))?;
         let resumed = archive::journal::load(md)?;
@@ -201,9 +203,8 @@ impl Files {
                 archive::save_atomic(path, contents)?;
                 self.journal = None;
                 archive::journal::remove(path)?;
-                if let Some(lock) = self.lock.take() {
-                    lock.finish();
-                }
+                // Dropping the lock gives the session back and removes its lock file.
+                self.lock = None;
                 Ok(())
             }
         }
@@ -233,9 +234,7 @@ impl Files {
             // archive (and what resuming it would need) goes, so nothing offers it again.
             let _ = archive::journal::remove(path);
             let _ = std::fs::remove_file(path);
-            if let Some(lock) = self.lock.take() {
-                lock.finish();
-            }
+            self.lock = None;
             self.journal = None;
         }
         Msg::SaveFailed { problem, moved_to }

@@ -30,6 +30,18 @@ fn killed_session(archive: &Path) -> PathBuf {
     session_file(archive)
 }
 
+/// A quick session in `archive` with one saved note, then killed outright: its file.
+fn killed_session_with_note(archive: &Path, note: &str) -> PathBuf {
+    let mut crit = start_quick_session(archive);
+    crit.send("i");
+    crit.wait_for("New note");
+    crit.type_note(note);
+    crit.wait_for(&format!("] {note}"));
+    crit.sigkill();
+    crit.wait_exit();
+    session_file(archive)
+}
+
 fn resume_args(archive: &Path) -> Vec<&str> {
     vec![
         "resume",
@@ -339,14 +351,7 @@ fn a_crafted_state_with_impossible_times_is_refused_not_a_panic() {
 #[test]
 fn a_hand_edit_made_while_interrupted_is_kept() {
     let archive = tempfile::tempdir().unwrap();
-    let mut crit = start_quick_session(archive.path());
-    crit.send("i");
-    crit.wait_for("New note");
-    crit.type_note("from crit");
-    crit.wait_for("] from crit");
-    crit.sigkill();
-    crit.wait_exit();
-    let file = session_file(archive.path());
+    let file = killed_session_with_note(archive.path(), "from crit");
     let mut text = std::fs::read_to_string(&file).unwrap();
     text.push_str("\nAdded by hand while crit was closed.\n");
     std::fs::write(&file, &text).unwrap();
@@ -788,14 +793,7 @@ fn a_journal_that_is_a_link_or_a_fifo_is_refused_at_once() {
 #[test]
 fn a_hand_edit_is_kept_even_when_crit_never_noted_its_own_last_write() {
     let archive = tempfile::tempdir().unwrap();
-    let mut crit = start_quick_session(archive.path());
-    crit.send("i");
-    crit.wait_for("New note");
-    crit.type_note("from crit");
-    crit.wait_for("] from crit");
-    crit.sigkill();
-    crit.wait_exit();
-    let file = session_file(archive.path());
+    let file = killed_session_with_note(archive.path(), "from crit");
     // As after a failed write: the journal holds no note of the markdown crit wrote.
     let journal = critical_friends::archive::journal::journal_path(&file);
     let lines: Vec<String> = std::fs::read_to_string(&journal)
