@@ -718,11 +718,26 @@ proptest::proptest! {
         }
         let item = &items(&doc)[1];
         let shown = item.text.trim_end().rsplit_once(" (").map(|(t, _)| t.to_string()).unwrap_or_default();
-        // Leading spaces become no-break spaces; the rest is exact.
-        let expected = note.trim().to_string();
+        // Leading spaces become no-break spaces; `<url>` typed as a link shows as the
+        // link it made; the rest is exact.
+        let mut expected = note.trim().to_string();
+        for url in &item.links {
+            expected = expected.replace(&format!("<{url}>"), url);
+        }
         let shown = shown.replace('\u{a0}', " ");
         proptest::prop_assert_eq!(shown.trim(), expected.as_str(), "{}", body);
     }
+}
+
+/// Found by the property test above: a typed `<url>` is a link, shown without its brackets.
+#[test]
+fn a_typed_autolink_reads_back_as_its_link() {
+    let (mut s, clock) = sample();
+    s.notes[1].text = "<https://x.org/a_b>".into();
+    let doc = render(&s, clock.now);
+    let item = &items(&doc)[1];
+    assert_eq!(item.links, ["https://x.org/a_b"], "{doc}");
+    assert!(item.text.starts_with("https://x.org/a_b ("), "{doc}");
 }
 
 #[test]
