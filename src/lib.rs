@@ -7,6 +7,7 @@
 //! - [`app`]: the terminal UI's model and `update` (The Elm Architecture).
 //! - [`ui`]: drawing the model.
 //! - [`runtime`]: the loop that owns the terminal and the clock.
+//! - [`words`]: every sentence a person reads, in one place.
 
 pub mod app;
 pub mod archive;
@@ -20,3 +21,4 @@ pub mod runtime;
 pub mod session;
 pub mod text;
 pub mod ui;
+pub mod words;

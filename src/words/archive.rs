@@ -1,0 +1,1 @@
+//! Words for archive: see the module above for what belongs here.

@@ -1,0 +1,1 @@
+//! Words for checks: see the module above for what belongs here.

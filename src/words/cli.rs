@@ -1,0 +1,1 @@
+//! Words for cli: see the module above for what belongs here.

@@ -1,0 +1,1 @@
+//! Words for screen: see the module above for what belongs here.
