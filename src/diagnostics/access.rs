@@ -84,6 +84,23 @@ impl Checker<'_> {
         items
     }
 
+    /// A list of texts in quotes (each possibly empty); `problem` words it when the
+    /// value is not a list. Each item that is not text is reported, and left out.
+    pub fn strings(
+        &mut self,
+        v: &Value<'_>,
+        key: &str,
+        problem: impl FnOnce() -> String,
+    ) -> Vec<String> {
+        let Some(items) = self.list(v, problem) else {
+            return Vec::new();
+        };
+        items
+            .iter()
+            .filter_map(|item| self.string(item, key))
+            .collect()
+    }
+
     /// A table; `problem` words it when the value is something else.
     pub fn table<'a, 'i>(
         &mut self,
@@ -210,6 +227,22 @@ mod tests {
             ["`x` must be text in quotes, found array"]
         );
         assert!(problems("x = \"ok\"", read).is_empty());
+    }
+
+    #[test]
+    fn a_list_of_texts_reports_each_item_that_is_not_text() {
+        let read = |c: &mut Checker<'_>, v: &Value<'_>| {
+            let got = c.strings(v, "x", || "not a list".to_string());
+            assert_eq!(got, ["a", ""]);
+        };
+        assert_eq!(
+            problems("x = [\"a\", 1, \"\"]", read),
+            ["`x` must be text in quotes, found integer"]
+        );
+        let read = |c: &mut Checker<'_>, v: &Value<'_>| {
+            assert!(c.strings(v, "x", || "not a list".to_string()).is_empty());
+        };
+        assert_eq!(problems("x = \"a\"", read), ["not a list"]);
     }
 
     #[test]

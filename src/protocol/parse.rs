@@ -222,12 +222,12 @@ impl Check<'_> {
 
     fn block(&mut self, t: &DeTable<'_>, span: Range<usize>, scope: &Scope<'_>) -> Option<Block> {
         self.known_keys(t, BLOCK_KEYS, words::IN_A_BLOCK);
-        let name = self.required_name(t, span.clone(), "block");
+        let name = self.required_name(t, span.clone(), words::BLOCK_WITHOUT_NAME);
         let guide = self.optional_string(t, "guide");
         let label = t
             .get("label")
             .and_then(|v| self.nonempty_string(v, "label"))
-            .unwrap_or_else(|| "Round".to_string());
+            .unwrap_or_else(|| words::ROUND.to_string());
         let rotate = t
             .get("rotate")
             .and_then(|v| self.c.boolean(v, "rotate"))
@@ -298,16 +298,17 @@ impl Check<'_> {
         })
     }
 
+    /// The `name` of a step or block; `missing` says it has none.
     pub(super) fn required_name(
         &mut self,
         t: &DeTable<'_>,
         span: Range<usize>,
-        what: &str,
+        missing: &'static str,
     ) -> Option<String> {
         match t.get("name") {
             Some(v) => self.nonempty_string(v, "name"),
             None => {
-                self.at(span, words::has_no_name(what));
+                self.at(span, missing);
                 None
             }
         }
@@ -382,12 +383,6 @@ impl Check<'_> {
     }
 
     pub(super) fn string_list(&mut self, v: &Value<'_>, key: &str) -> Vec<String> {
-        let Some(items) = self.c.list(v, || words::must_be_list(key)) else {
-            return Vec::new();
-        };
-        items
-            .iter()
-            .filter_map(|item| self.c.string(item, key))
-            .collect()
+        self.c.strings(v, key, || words::must_be_list(key))
     }
 }

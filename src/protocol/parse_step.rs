@@ -75,7 +75,7 @@ impl Check<'_> {
         if t.contains_key("steps") {
             self.at(span.clone(), words::STEP_WITH_STEPS);
         }
-        let name = self.required_name(t, span.clone(), "step");
+        let name = self.required_name(t, span.clone(), words::STEP_WITHOUT_NAME);
         let minutes = match t.get("minutes") {
             Some(v) => self.minutes(v),
             // A misspelt `minutes` was reported already; one message is enough.

@@ -161,10 +161,14 @@ pub fn round_role_declared(as_role: &str) -> String {
     )
 }
 
-/// `what`: "step" or "block".
-pub fn has_no_name(what: &str) -> String {
-    format!("this {what} has no `name`: add a line like `name = \"Clarifying questions\"`")
-}
+pub const STEP_WITHOUT_NAME: &str =
+    "this step has no `name`: add a line like `name = \"Clarifying questions\"`";
+pub const BLOCK_WITHOUT_NAME: &str =
+    "this block has no `name`: add a line like `name = \"Clarifying questions\"`";
+
+/// What a repeated block's round is called on screen when the file does not say
+/// (`label = "Round"`): "Round 2 of 5".
+pub const ROUND: &str = "Round";
 
 /// `name`: the step's name, if it has one.
 pub fn has_no_minutes(name: Option<&str>) -> String {
