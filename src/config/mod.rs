@@ -1,6 +1,7 @@
 //! `config.toml`: the user's settings, and how they combine with flags and the
-//! environment. The types are here; [`check`] reads the file's text, [`load`] finds and
-//! reads the file, [`resolve`] applies precedence, [`example`] is the commented example.
+//! environment. The types are here; `check.rs` reads the file's text, `load.rs` finds
+//! and reads the file, `resolve.rs` applies precedence, `example.rs` is the commented
+//! example.
 //!
 //! Everything is pure except [`load()`], which reads one file. The file is checked with
 //! the same [`Checker`](crate::diagnostics::Checker) as protocol files: every problem is

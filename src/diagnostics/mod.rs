@@ -1,7 +1,7 @@
 //! Checking a TOML file and saying what is wrong with it: the [`Problem`]s found, each at
 //! its line and column, and the one [`Checker`] that both protocol files and
 //! `config.toml` are read with (typed accessors and unknown-key suggestions live in
-//! [`access`]).
+//! `access.rs`).
 //!
 //! We walk toml's spanned document instead of deriving `Deserialize`: serde stops at the
 //! first error, and a person fixing a file wants to see all of them at once, each as
