@@ -2,7 +2,9 @@
 //! of protocols gathered from the built-ins, the user folder and `--protocols`.
 //!
 //! This module knows nothing of terminals or sessions; it turns text into [`Protocol`]s
-//! or into [`Problem`]s that say exactly where a file is wrong.
+//! or into [`Problem`]s that say exactly where a file is wrong. The checks are in
+//! `parse.rs` (the file, roles, blocks) and `parse_step.rs` (a step and its minutes),
+//! read with the shared `diagnostics` checker; what an id may be is in `ids.rs`.
 
 use serde::{Deserialize, Serialize};
 mod handout;
