@@ -3,6 +3,7 @@
 //! - [`protocol`]: protocol files, checking them, the library of protocols.
 //! - [`session`]: a running session's plan, clock and notes (pure; time passed in).
 //! - [`archive`]: the markdown file a session is saved as.
+//! - [`diagnostics`]: checking a TOML file, every problem at its line and column.
 //! - [`markup`]: typed text made safe for markdown and YAML readers.
 //! - [`app`]: the terminal UI's model and `update` (The Elm Architecture).
 //! - [`ui`]: drawing the model.
@@ -14,6 +15,7 @@ pub mod archive;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod diagnostics;
 pub mod markup;
 pub mod paths;
 pub mod protocol;

@@ -2,18 +2,24 @@
 //! of protocols gathered from the built-ins, the user folder and `--protocols`.
 //!
 //! This module knows nothing of terminals or sessions; it turns text into [`Protocol`]s
-//! or into [`Problem`]s that say exactly where a file is wrong.
+//! or into [`Problem`]s that say exactly where a file is wrong. The checks are in
+//! `parse.rs` (the file, roles, blocks) and `parse_step.rs` (a step and its minutes),
+//! read with the shared `diagnostics` checker; what an id may be is in `ids.rs`.
 
 use serde::{Deserialize, Serialize};
 mod handout;
+mod ids;
 mod library;
 mod parse;
+mod parse_step;
 mod template;
 
+/// A problem in a protocol file (the shared diagnostics' type, named here for callers).
+pub use crate::diagnostics::Problem;
 pub use handout::{binder, handout, slug};
+pub use ids::{MAX_ID_LEN, id_problem, valid_id};
 pub use library::{Library, Origin, Skipped, Source, builtin_files};
-pub(crate) use parse::Problems;
-pub use parse::{MAX_ID_LEN, Problem, id_problem, parse_protocol, valid_id};
+pub use parse::parse_protocol;
 pub use template::template;
 
 /// The folder inside the archive whose protocols the whole network shares.

@@ -2,7 +2,7 @@
 //! knowledge, and never reach up into the terminal app (`app`, `ui`, `runtime`,
 //! `commands`) or its libraries (ratatui, crossterm); `protocol` knows nothing of a
 //! running session or its archive. This test reads `src/` and names any file that breaks
-//! that, with the module it reached.
+//! that, with the module it reached. The shared `diagnostics` sit below them all.
 
 use std::path::{Path, PathBuf};
 
@@ -86,6 +86,41 @@ fn the_knowledge_layers_never_reach_up() {
                         file.strip_prefix(&src).unwrap().display()
                     ));
                 }
+            }
+        }
+    }
+    assert!(broken.is_empty(), "{}", broken.join("\n"));
+}
+
+/// `diagnostics` (checking any TOML file) sits at the bottom, beside `text` and
+/// `words`: protocol files and `config.toml` are read with it, so it names neither, nor
+/// anything above them.
+#[test]
+fn diagnostics_name_no_file_format_and_nothing_above() {
+    let src = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src");
+    let refused = [
+        "protocol",
+        "session",
+        "archive",
+        "app",
+        "ui",
+        "runtime",
+        "commands",
+        "config",
+        "ratatui",
+        "crossterm",
+    ];
+    let dir = src.join("diagnostics");
+    let files = rust_files(&dir);
+    assert!(!files.is_empty(), "{} has the diagnostics", dir.display());
+    let mut broken = Vec::new();
+    for file in files {
+        for module in reaches(&code(&file)) {
+            if refused.contains(&module.as_str()) {
+                broken.push(format!(
+                    "{} reaches up to `{module}`",
+                    file.strip_prefix(&src).unwrap().display()
+                ));
             }
         }
     }

@@ -4,6 +4,7 @@ mod archive;
 mod between;
 mod builtins;
 mod cli;
+mod config;
 mod journal;
 mod layering;
 mod loader;
