@@ -76,7 +76,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Option<SessionFile>, String> {
     let Some((yaml, body)) = split_front_matter(text)? else {
         return Ok(None);
     };
-    let Some((entry, map)) = super::index::entry_from_front_matter(path, yaml)? else {
+    let Some((entry, map)) = super::entry::entry_from_front_matter(path, yaml)? else {
         return Ok(None);
     };
     let mut file = SessionFile {
@@ -99,7 +99,7 @@ pub fn read_next_steps(path: &Path) -> Result<Option<SessionFile>, String> {
     let Some((yaml, body)) = split_front_matter(&text)? else {
         return Ok(None);
     };
-    let Some((entry, map)) = super::index::entry_from_front_matter(path, yaml)? else {
+    let Some((entry, map)) = super::entry::entry_from_front_matter(path, yaml)? else {
         return Ok(None);
     };
     let mut file = SessionFile {
@@ -334,7 +334,7 @@ pub fn unescape(line: &str) -> String {
     crate::markup::plain(line)
 }
 
-/// A scalar as text (see `index::scalar`).
+/// A scalar as text (see `entry::scalar`).
 fn scalar(value: &Yaml) -> Option<String> {
     match value {
         Yaml::String(s) | Yaml::Real(s) => Some(s.clone()),
@@ -407,7 +407,7 @@ pub fn read_front(path: &Path) -> Result<Option<SessionFile>, String> {
     let Some((yaml, _)) = split_front_matter(&text)? else {
         return Ok(None);
     };
-    let Some((entry, map)) = super::index::entry_from_front_matter(path, yaml)? else {
+    let Some((entry, map)) = super::entry::entry_from_front_matter(path, yaml)? else {
         return Ok(None);
     };
     Ok(Some(SessionFile {
@@ -426,8 +426,8 @@ pub fn read_all(
     dir: &Path,
     read_one: impl Fn(&Path) -> Result<Option<SessionFile>, String> + Sync,
 ) -> std::io::Result<(Vec<SessionFile>, Vec<super::Unreadable>)> {
-    let files = super::index::markdown_files(dir)?;
-    let read = super::index::par_map(&files, |p| read_one(p));
+    let files = super::listing::markdown_files(dir)?;
+    let read = super::listing::par_map(&files, |p| read_one(p));
     let mut sessions = Vec::with_capacity(files.len());
     let mut unreadable = Vec::new();
     for (path, result) in files.into_iter().zip(read) {

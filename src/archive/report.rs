@@ -131,13 +131,14 @@ pub fn from_sessions(
             continue;
         }
         let folded_group = names::fold(&e.group);
-        let known = match group_names.iter_mut().find(|(g, _, _)| *g == folded_group) {
-            Some((_, _, list)) => list,
+        let at = match group_names.iter().position(|(g, _, _)| *g == folded_group) {
+            Some(at) => at,
             None => {
                 group_names.push((folded_group, e.group.clone(), Vec::new()));
-                &mut group_names.last_mut().expect("just pushed").2
+                group_names.len() - 1
             }
         };
+        let known = &mut group_names[at].2;
         // Each person once per session, with every part they had.
         let mut people: Vec<(String, String, Vec<Part>)> = Vec::new();
         for (role, names_in_role) in &s.roles {
@@ -220,8 +221,8 @@ impl Report {
         let mut totals: Vec<(String, Total)> = Vec::new();
         for row in &self.rows {
             let key = names::fold(&row.person);
-            let total = match totals.iter().position(|(k, _)| *k == key) {
-                Some(i) => &mut totals[i].1,
+            let at = match totals.iter().position(|(k, _)| *k == key) {
+                Some(at) => at,
                 None => {
                     totals.push((
                         key,
@@ -232,9 +233,10 @@ impl Report {
                             parts: Vec::new(),
                         },
                     ));
-                    &mut totals.last_mut().expect("just pushed").1
+                    totals.len() - 1
                 }
             };
+            let total = &mut totals[at].1;
             total.sessions += 1;
             total.minutes += row.minutes;
             for part in &row.parts {
