@@ -9,6 +9,7 @@ use chrono::{DateTime, NaiveDate};
 use yaml_rust2::Yaml;
 
 use super::front_matter;
+use crate::words::archive as words;
 
 /// One session, as its front matter describes it. Missing keys read as empty.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -101,7 +102,7 @@ pub fn to_json(entries: &[ArchiveEntry]) -> serde_json::Value {
 /// One session file's entry, read from its front matter. `Ok(None)`: not a crit
 /// session. `Err`: looks like one but cannot be read.
 pub fn entry(path: &Path) -> Result<Option<ArchiveEntry>, String> {
-    let file = File::open(path).map_err(|e| format!("cannot open: {e}"))?;
+    let file = File::open(path).map_err(|e| words::cannot_open(&e))?;
     entry_from(path, BufReader::new(file))
 }
 

@@ -13,6 +13,7 @@ use super::front_matter::title;
 use crate::markup;
 use crate::session::{Now, Session};
 use crate::text;
+use crate::words::archive as words;
 
 /// The whole archive file for `session`, as of `now`.
 pub fn render(session: &Session, now: Now) -> String {
@@ -28,8 +29,8 @@ pub fn render(session: &Session, now: Now) -> String {
 /// How a status reads to a person (the front matter keeps `abandoned`).
 pub fn status_words(status: &str) -> &str {
     match status {
-        "in-progress" => "in progress",
-        "abandoned" => "ended early",
+        "in-progress" => words::IN_PROGRESS,
+        "abandoned" => words::ENDED_EARLY,
         other => other,
     }
 }
@@ -51,27 +52,26 @@ fn body(out: &mut String, s: &Session, now: Now) {
     let when = match s.ended {
         Some(end) => format!(
             "{}–{}",
-            s.started.format("%A %-d %B %Y, %H:%M"),
+            s.started.format(words::DATE_TIME),
             end.format("%H:%M")
         ),
-        None => format!("{} (started)", s.started.format("%A %-d %B %Y, %H:%M")),
+        None => format!("{} {}", s.started.format(words::DATE_TIME), words::STARTED),
     };
     let _ = writeln!(out, "{when} · {}\n", status_words(s.status.as_str()));
     let planned = s.planned_total_secs();
     let allowed = s.allowed_total_secs();
-    let changed = if allowed != planned {
-        format!(" · changed to {}", text::clock(allowed))
-    } else {
-        String::new()
-    };
+    let changed = (allowed != planned).then(|| text::clock(allowed));
     let _ = writeln!(
         out,
-        "Planned {}{changed} · actual {}\n",
-        text::clock(planned),
-        text::clock(s.total_actual_secs(now.at))
+        "{}\n",
+        words::planned_actual(
+            &text::clock(planned),
+            changed.as_deref(),
+            &text::clock(s.total_actual_secs(now.at))
+        )
     );
 
-    out.push_str("| Role | People |\n|---|---|\n");
+    out.push_str(words::ROLES_TABLE);
     for (role, names) in &s.roster.people {
         let label = s
             .protocol
@@ -88,11 +88,11 @@ fn body(out: &mut String, s: &Session, now: Now) {
     out.push('\n');
 
     if !s.roster.question.trim().is_empty() {
-        out.push_str("## Focusing question\n\n");
+        let _ = writeln!(out, "## {}\n", words::FOCUSING_QUESTION);
         quote(out, &s.roster.question);
     }
     if let Some(restated) = &s.roster.restated {
-        out.push_str("## Restated question\n\n");
+        let _ = writeln!(out, "## {}\n", words::RESTATED_QUESTION);
         quote(out, restated);
     }
 
@@ -119,24 +119,23 @@ fn body(out: &mut String, s: &Session, now: Now) {
         let actual = if s.records()[i].visited {
             text::clock(s.actual_secs(i, now.at))
         } else {
-            "not run".into()
+            words::NOT_RUN.into()
         };
         // A step extended with `+` or refitted to the end time says what the group chose.
         let allowed = s.allowance_secs(i).max(0) as u64;
-        let changed = if allowed != u64::from(step.planned_secs) {
-            format!(" · changed to {}", text::clock(allowed))
-        } else {
-            String::new()
-        };
+        let changed = (allowed != u64::from(step.planned_secs)).then(|| text::clock(allowed));
         let _ = writeln!(
             out,
-            "*Planned {}{changed} · actual {}*\n",
-            text::clock(u64::from(step.planned_secs)),
-            actual
+            "*{}*\n",
+            words::planned_actual(
+                &text::clock(u64::from(step.planned_secs)),
+                changed.as_deref(),
+                &actual
+            )
         );
         let notes: Vec<_> = s.notes_of(i).collect();
         if notes.is_empty() {
-            out.push_str("No notes.\n\n");
+            let _ = writeln!(out, "{}\n", words::NO_NOTES);
             continue;
         }
         for kind in kinds_in_order(s, &notes) {
@@ -148,7 +147,7 @@ fn body(out: &mut String, s: &Session, now: Now) {
             for note in notes.iter().filter(|n| n.kind == kind) {
                 let mut when = format!("{:02}:{:02}", note.at.hour(), note.at.minute());
                 if let Some(who) = &note.turn {
-                    when = format!("{}'s turn, {when}", markup::inline(who));
+                    when = words::turn_at(&markup::inline(who), &when);
                 }
                 list_item(out, "- ", &note.text, &format!(" *({when})*"));
             }
@@ -156,10 +155,10 @@ fn body(out: &mut String, s: &Session, now: Now) {
         }
     }
 
-    out.push_str("## Next steps\n\n");
+    let _ = writeln!(out, "## {}\n", words::NEXT_STEPS);
     let actions: Vec<_> = s.notes.iter().filter(|n| n.kind == "action").collect();
     if actions.is_empty() {
-        out.push_str("No actions were recorded.\n");
+        let _ = writeln!(out, "{}", words::NO_ACTIONS);
     }
     let names: Vec<&str> = s.roster.all_names().collect();
     for note in actions {
@@ -188,17 +187,19 @@ fn earlier_steps(out: &mut String, s: &Session) {
     if s.earlier.is_empty() {
         return;
     }
-    out.push_str("## Earlier next steps\n\n");
+    let _ = writeln!(out, "## {}\n", words::EARLIER_NEXT_STEPS);
     for step in &s.earlier {
         let mut text = step.text.clone();
         if let Some(owner) = &step.owner {
             text = format!("{owner}: {text}");
         }
         let from = format!(
-            " *(from [{} {}](<{}>))*",
-            markup::inline(&step.short_date()),
-            markup::inline(&step.protocol),
-            step.file.replace(['<', '>', '\n'], "")
+            " *({})*",
+            words::from_link(
+                &markup::inline(&step.short_date()),
+                &markup::inline(&step.protocol),
+                &step.file.replace(['<', '>', '\n'], "")
+            )
         );
         list_item(out, "- ", &text, &from);
     }
@@ -206,9 +207,8 @@ fn earlier_steps(out: &mut String, s: &Session) {
 }
 
 fn timing_table(out: &mut String, s: &Session, now: Now) {
-    out.push_str(
-        "## Timing\n\n| # | Step | Planned | Changed to | Actual | Difference |\n|---:|---|---:|---:|---:|---:|\n",
-    );
+    let _ = writeln!(out, "## {}\n", words::TIMING);
+    out.push_str(words::TIMING_TABLE);
     let (mut planned_total, mut allowed_total, mut actual_total) = (0i64, 0i64, 0i64);
     // The allowance of the steps that ran, which their actual time is compared with.
     let mut allowed_run = 0i64;
@@ -247,15 +247,14 @@ fn timing_table(out: &mut String, s: &Session, now: Now) {
     }
     let _ = writeln!(
         out,
-        "| | **Total** | **{}** | **{}** | **{}** | **{}** |\n",
+        "| | **{}** | **{}** | **{}** | **{}** | **{}** |\n",
+        words::TOTAL,
         text::clock(planned_total as u64),
         text::clock(allowed_total as u64),
         text::clock(actual_total as u64),
         text::signed_clock(actual_total - allowed_run)
     );
-    out.push_str(
-        "Difference: the actual time against the time the group chose (the plan as changed).\n\n",
-    );
+    let _ = writeln!(out, "{}\n", words::DIFFERENCE);
 }
 
 /// The kinds used in these notes, in the step's order, then any others.

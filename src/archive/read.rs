@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use yaml_rust2::Yaml;
 
 use super::ArchiveEntry;
+use crate::words::archive as words;
 
 /// A session file, read back.
 #[derive(Debug, Clone, PartialEq)]
@@ -66,8 +67,8 @@ impl SessionFile {
 /// Reads the session file at `path`. `Ok(None)`: not a crit session. `Err`: the reason
 /// it cannot be read (as `archive list` says it).
 pub fn read(path: &Path) -> Result<Option<SessionFile>, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot open: {e}"))?;
-    let text = String::from_utf8(bytes).map_err(|_| "not UTF-8 text".to_string())?;
+    let bytes = std::fs::read(path).map_err(|e| words::cannot_open(&e))?;
+    let text = String::from_utf8(bytes).map_err(|_| words::NOT_UTF8.to_string())?;
     parse(path, &text)
 }
 
@@ -94,8 +95,8 @@ pub fn parse(path: &Path, text: &str) -> Result<Option<SessionFile>, String> {
 /// Only the front matter and the "Next steps" checklist: what listing actions needs,
 /// without walking every note.
 pub fn read_next_steps(path: &Path) -> Result<Option<SessionFile>, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot open: {e}"))?;
-    let text = String::from_utf8(bytes).map_err(|_| "not UTF-8 text".to_string())?;
+    let bytes = std::fs::read(path).map_err(|e| words::cannot_open(&e))?;
+    let text = String::from_utf8(bytes).map_err(|_| words::NOT_UTF8.to_string())?;
     let Some((yaml, body)) = split_front_matter(&text)? else {
         return Ok(None);
     };
@@ -111,10 +112,11 @@ pub fn read_next_steps(path: &Path) -> Result<Option<SessionFile>, String> {
         next_steps: Vec::new(),
     };
     // The checklist is the file's last section: start at its heading.
+    let next_steps = format!("## {}", words::NEXT_STEPS);
     let from = body
-        .rfind("\n## Next steps")
+        .rfind(&format!("\n{next_steps}"))
         .map(|i| i + 1)
-        .or_else(|| body.starts_with("## Next steps").then_some(0));
+        .or_else(|| body.starts_with(&next_steps).then_some(0));
     if let Some(from) = from {
         read_body(&body[from..], &mut file);
     }
@@ -139,16 +141,16 @@ fn split_front_matter(text: &str) -> Result<Option<(&str, &str)>, String> {
         }
         at += line.len();
     }
-    Err("the front matter has no closing `---` line".into())
+    Err(words::NO_CLOSING_LINE.into())
 }
 
 /// The level-2 headings of a session file that are neither a step nor a round.
 const SECTIONS: [&str; 5] = [
-    "Focusing question",
-    "Restated question",
-    "Earlier next steps",
-    "Timing",
-    "Next steps",
+    words::FOCUSING_QUESTION,
+    words::RESTATED_QUESTION,
+    words::EARLIER_NEXT_STEPS,
+    words::TIMING,
+    words::NEXT_STEPS,
 ];
 
 #[derive(Clone, Copy, PartialEq)]
@@ -191,7 +193,7 @@ fn read_body(body: &str, file: &mut SessionFile) {
                     round_presenter: round.as_ref().and_then(|r| r.1.clone()),
                     kinds: Vec::new(),
                 });
-            } else if level == 2 && heading == "Next steps" {
+            } else if level == 2 && heading == words::NEXT_STEPS {
                 section = Section::NextSteps;
             } else if level == 2 && !SECTIONS.contains(&heading) {
                 // A round of a repeated block ("Round 1 of 3 — Ana presents", or the
@@ -381,12 +383,12 @@ pub fn most_recent(dir: &Path) -> Result<PathBuf, String> {
 /// what the report needs.
 pub fn read_front(path: &Path) -> Result<Option<SessionFile>, String> {
     use std::io::BufRead;
-    let file = std::fs::File::open(path).map_err(|e| format!("cannot open: {e}"))?;
+    let file = std::fs::File::open(path).map_err(|e| words::cannot_open(&e))?;
     let mut reader = std::io::BufReader::new(file);
     let mut text = String::new();
     let not_text = |e: std::io::Error| match e.kind() {
-        std::io::ErrorKind::InvalidData => "not UTF-8 text".to_string(),
-        _ => format!("cannot read: {e}"),
+        std::io::ErrorKind::InvalidData => words::NOT_UTF8.to_string(),
+        _ => words::cannot_read(&e),
     };
     loop {
         let before = text.len();

@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 use super::Unreadable;
 use super::names;
 use super::read::{self, SessionFile};
+use crate::words::archive as words;
 
 /// What a person did in a session, as the report counts it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -78,12 +79,8 @@ pub struct Report {
 
 /// A date given on the command line: `YYYY-MM-DD`, or a message saying so.
 pub fn parse_date(flag: &str, value: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").map_err(|_| {
-        format!(
-            "{flag} `{}`: write the date as YYYY-MM-DD, like 2026-09-01",
-            crate::text::line(value)
-        )
-    })
+    NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
+        .map_err(|_| words::bad_date(flag, &crate::text::line(value)))
 }
 
 /// Reads the sessions in `dir` and builds the report. Sessions still in progress are
@@ -261,39 +258,33 @@ impl Report {
             return None;
         }
         Some(match &self.filter.person {
-            Some(p) => format!(
-                "no sessions found for {} (names are matched ignoring case and accents)",
-                crate::text::line(p)
-            ),
-            None => "no finished sessions match".to_string(),
+            Some(p) => words::no_sessions_for(&crate::text::line(p)),
+            None => words::NO_FINISHED_SESSIONS.to_string(),
         })
     }
 
     /// The report as a markdown page.
     pub fn to_markdown(&self) -> String {
         let esc = crate::markup::inline;
-        let mut out = String::from("# Professional learning record\n\n");
+        let mut out = String::from(words::REPORT_TITLE);
         let mut scope = Vec::new();
         if let Some(p) = &self.filter.person {
-            scope.push(format!("Person: {}", esc(p)));
+            scope.push(words::scope_person(&esc(p)));
         }
         if let Some(g) = &self.filter.group {
-            scope.push(format!("Group: {}", esc(g)));
+            scope.push(words::scope_group(&esc(g)));
         }
         if let Some(d) = self.filter.from {
-            scope.push(format!("From: {d}"));
+            scope.push(words::scope_from(&d.to_string()));
         }
         if let Some(d) = self.filter.to {
-            scope.push(format!("To: {d}"));
+            scope.push(words::scope_to(&d.to_string()));
         }
         if !scope.is_empty() {
             let _ = writeln!(out, "{}\n", scope.join(" · "));
         }
-        out.push_str(
-            "Minutes are the actual time each session ran, as recorded by crit in the \
-             session's file.\n\n",
-        );
-        out.push_str("## Sessions\n\n| Person | Date | Group | Protocol | Role | Minutes | File |\n|---|---|---|---|---|---:|---|\n");
+        out.push_str(words::REPORT_MINUTES);
+        out.push_str(words::REPORT_SESSIONS);
         for r in &self.rows {
             let _ = writeln!(
                 out,
@@ -307,7 +298,7 @@ impl Report {
                 esc(&file_name(&r.path))
             );
         }
-        out.push_str("\n## Totals\n\n| Person | Role | Sessions | Minutes | Hours |\n|---|---|---:|---:|---:|\n");
+        out.push_str(words::REPORT_TOTALS);
         for t in self.totals() {
             for (part, n, m) in &t.parts {
                 let _ = writeln!(
@@ -321,22 +312,21 @@ impl Report {
             }
             let _ = writeln!(
                 out,
-                "| **{}** | **all** | **{}** | **{}** | **{:.1}** |",
+                "| **{}** | **{}** | **{}** | **{}** | **{:.1}** |",
                 esc(&t.person),
+                words::ALL_PARTS,
                 t.sessions,
                 crate::text::minutes(t.minutes),
                 t.minutes / 60.0
             );
         }
         if !self.near_duplicates.is_empty() {
-            out.push_str("\n## Names to check\n\n");
+            out.push_str(words::NAMES_TO_CHECK);
             for (group, a, b) in &self.near_duplicates {
                 let _ = writeln!(
                     out,
-                    "- {}: {} and {} differ by one letter; they are counted as two people.",
-                    esc(group),
-                    esc(a),
-                    esc(b)
+                    "{}",
+                    words::near_duplicate(&esc(group), &esc(a), &esc(b))
                 );
             }
         }

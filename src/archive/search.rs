@@ -9,6 +9,7 @@ use std::path::Path;
 use super::entry::{ArchiveEntry, Unreadable, entry_from};
 use super::listing::{files_in, par_map};
 use crate::markup;
+use crate::words::archive as words;
 
 /// Something in a session that matched a search: a note, the focusing question, or the
 /// session's names, shown as typed (no markdown escapes).
@@ -40,7 +41,7 @@ pub fn search_folders(dirs: &[&Path], text: &str) -> io::Result<(Vec<SearchHit>,
     let needle = text.to_lowercase();
     // Each file is read once, whole: its entry from the front matter, then its notes.
     let read = par_map(&files, |path| -> Result<Option<Found>, String> {
-        let bytes = fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+        let bytes = fs::read(path).map_err(|e| words::cannot_read(&e))?;
         let Some(entry) = entry_from(path, BufReader::new(bytes.as_slice()))? else {
             return Ok(None);
         };
@@ -85,13 +86,13 @@ fn matches_in(entry: &ArchiveEntry, contents: &str, needle: &str) -> Vec<(Option
     let mut found = Vec::new();
     if has(&entry.question) {
         found.push((
-            Some("Focusing question".to_string()),
+            Some(words::FOCUSING_QUESTION.to_string()),
             entry.question.clone(),
         ));
     }
     let mut details = Vec::new();
     if has(&entry.group) {
-        details.push(format!("group {}", entry.group));
+        details.push(words::search_group(&entry.group));
     }
     if has(&entry.protocol) {
         details.push(entry.protocol.clone());
@@ -99,7 +100,7 @@ fn matches_in(entry: &ArchiveEntry, contents: &str, needle: &str) -> Vec<(Option
     let people: Vec<&String> = entry.attendees.iter().filter(|n| has(n)).collect();
     if !people.is_empty() {
         let names: Vec<&str> = people.iter().map(|s| s.as_str()).collect();
-        details.push(format!("with {}", names.join(", ")));
+        details.push(words::search_people(&names.join(", ")));
     }
     if !details.is_empty() {
         found.push((None, details.join(" · ")));
@@ -202,10 +203,17 @@ fn notes_of(contents: &str) -> Vec<(Option<String>, String)> {
             skipping = false;
             match (level, title.as_str()) {
                 (1, _) => skipping = true,
-                (2, "Focusing question" | "Restated question" | "Timing") => {
+                (2, t)
+                    if [
+                        words::FOCUSING_QUESTION,
+                        words::RESTATED_QUESTION,
+                        words::TIMING,
+                    ]
+                    .contains(&t) =>
+                {
                     skipping = true;
                 }
-                (2, "Next steps") => (round, step, kind) = (None, Some(title), None),
+                (2, t) if t == words::NEXT_STEPS => (round, step, kind) = (None, Some(title), None),
                 (2, t)
                     if t.split_once(". ")
                         .is_some_and(|(n, _)| n.chars().all(|c| c.is_ascii_digit())) =>
@@ -237,9 +245,12 @@ fn notes_of(contents: &str) -> Vec<(Option<String>, String)> {
         } else {
             close(&mut open, &mut notes, here.clone());
             // crit's own lines between notes are not notes.
-            let own = line == "No notes."
-                || line == "No actions were recorded."
-                || (line.starts_with("*Planned ") && line.ends_with('*'));
+            let own = line == words::NO_NOTES
+                || line == words::NO_ACTIONS
+                || (line
+                    .strip_prefix('*')
+                    .is_some_and(|l| l.starts_with(words::PLANNED_PREFIX))
+                    && line.ends_with('*'));
             if !own {
                 notes.push((here, markup::plain(line)));
             }

@@ -6,6 +6,8 @@ use std::io::{self, BufRead};
 
 use yaml_rust2::{Yaml, YamlLoader};
 
+use crate::words::archive as words;
+
 /// Front matter longer than this is not front matter crit wrote; give up on the file.
 const MAX_FRONT_MATTER: usize = 1 << 20;
 
@@ -19,12 +21,11 @@ pub(in crate::archive) fn parse(yaml: &str) -> Result<Option<Yaml>, String> {
     }
     // Checked before parsing: the parser itself would expand an alias bomb.
     check_aliases(yaml)?;
-    let docs = YamlLoader::load_from_str(yaml)
-        .map_err(|e| format!("the front matter is not valid YAML: {e}"))?;
+    let docs = YamlLoader::load_from_str(yaml).map_err(|e| words::not_yaml(&e))?;
     match docs.into_iter().next() {
         None | Some(Yaml::Null) => Ok(None),
         Some(map @ Yaml::Hash(_)) => Ok(Some(map)),
-        Some(_) => Err("the front matter is not a list of `key: value` lines".into()),
+        Some(_) => Err(words::NOT_A_MAPPING.into()),
     }
 }
 
@@ -79,10 +80,7 @@ fn check_aliases(yaml: &str) -> Result<(), String> {
         }
         let inner = open.iter().fold(0u64, |sum, (_, s)| sum.saturating_add(*s));
         if total.saturating_add(inner) > MAX_YAML_VALUES {
-            return Err(format!(
-                "the front matter's YAML aliases expand to more than {MAX_YAML_VALUES} values; \
-                 crit does not read it"
-            ));
+            return Err(words::alias_bomb(MAX_YAML_VALUES));
         }
     }
 }
@@ -94,8 +92,8 @@ pub(in crate::archive) fn read_front_matter(
 ) -> Result<Option<String>, String> {
     let mut line = String::new();
     let not_text = |e: io::Error| match e.kind() {
-        io::ErrorKind::InvalidData => "not UTF-8 text".to_string(),
-        _ => format!("cannot read: {e}"),
+        io::ErrorKind::InvalidData => words::NOT_UTF8.to_string(),
+        _ => words::cannot_read(&e),
     };
     reader.read_line(&mut line).map_err(not_text)?;
     if line.trim_start_matches('\u{feff}').trim_end() != "---" {
@@ -105,7 +103,7 @@ pub(in crate::archive) fn read_front_matter(
     loop {
         line.clear();
         if reader.read_line(&mut line).map_err(not_text)? == 0 {
-            return Err("the front matter has no closing `---` line".into());
+            return Err(words::NO_CLOSING_LINE.into());
         }
         let bare = line.trim_end();
         if bare == "---" || bare == "..." {
@@ -113,7 +111,7 @@ pub(in crate::archive) fn read_front_matter(
         }
         yaml.push_str(&line);
         if yaml.len() > MAX_FRONT_MATTER {
-            return Err("the front matter has no closing `---` line".into());
+            return Err(words::NO_CLOSING_LINE.into());
         }
     }
 }
