@@ -11,6 +11,7 @@ use super::{
     private::is_private,
     run_ok,
 };
+use crate::words::archive as words;
 
 /// If the archive holding `path` is shared, commits the finished session at `path`
 /// and the files written beside it under its name (`NAME.takeaway.md`, say; never
@@ -24,25 +25,23 @@ pub fn after_finish(path: &Path) -> Option<Outcome> {
     }
     Some(match commit_session(dir, path) {
         Ok(o) => o,
-        Err(e) => Outcome::failed(format!("Not committed to the shared archive: {e}.")),
+        Err(e) => Outcome::failed(words::not_committed(&e)),
     })
 }
 
 fn commit_session(dir: &Path, path: &Path) -> Result<Outcome, String> {
     if let Err(why) = git::available() {
         return Err(match why {
-            Missing::NotInstalled => {
-                "git is not installed here; the session is saved, and `crit archive sync` commits it once git is installed".into()
-            }
-            Missing::CannotStart(e) => format!("git could not be started ({e})"),
+            Missing::NotInstalled => words::GIT_MISSING_AFTER_SESSION.into(),
+            Missing::CannotStart(e) => words::git_not_started(&e),
         });
     }
     let entry = crate::archive::entry(path)
         .ok()
         .flatten()
-        .ok_or("the session file could not be read back")?;
+        .ok_or(words::SESSION_UNREADABLE)?;
     if entry.is_in_progress() || crate::archive::state_path(path).exists() {
-        return Err("the session is still running".into());
+        return Err(words::SESSION_RUNNING.into());
     }
     let name = path
         .file_name()
@@ -57,7 +56,7 @@ fn commit_session(dir: &Path, path: &Path) -> Result<Outcome, String> {
         .filter(|p| !is_private(p))
         .collect();
     if ours.is_empty() {
-        return Ok(Outcome::ok("Already committed to the shared archive."));
+        return Ok(Outcome::ok(words::ALREADY_COMMITTED));
     }
     add(&git, &ours)?;
     let mut message = entry.protocol.clone();
@@ -69,8 +68,8 @@ fn commit_session(dir: &Path, path: &Path) -> Result<Outcome, String> {
     }
     let mut args = vec!["commit", "-q", "--no-verify", "-m", &message, "--"];
     args.extend(ours.iter().map(String::as_str));
-    run_ok(&git, &args, "git could not commit")?;
-    let mut text = "Committed to the shared archive.".to_string();
+    run_ok(&git, &args, words::COULD_NOT_COMMIT)?;
+    let mut text = words::COMMITTED.to_string();
     if let Some(n) = notice {
         text.push(' ');
         text.push_str(&n);
@@ -84,7 +83,7 @@ fn pending(git: &Git) -> Result<Vec<String>, String> {
     let status = run_ok(
         git,
         &["status", "--porcelain", "-z", "--untracked-files=all"],
-        "cannot read the archive's changes",
+        words::CANNOT_READ_CHANGES,
     )?;
     let mut paths = Vec::new();
     let mut items = status.split('\0').filter(|s| !s.is_empty());
@@ -124,7 +123,7 @@ fn add(git: &Git, paths: &[String]) -> Result<(), String> {
     for chunk in paths.chunks(500) {
         let mut args = vec!["add", "-A", "--"];
         args.extend(chunk.iter().map(String::as_str));
-        run_ok(git, &args, "git could not add the files")?;
+        run_ok(git, &args, words::COULD_NOT_ADD)?;
     }
     Ok(())
 }
@@ -142,7 +141,7 @@ pub(super) fn commit_pending(
     let staged = run_ok(
         git,
         &["diff", "--cached", "--name-only", "-z"],
-        "cannot read the archive's changes",
+        words::CANNOT_READ_CHANGES,
     )?;
     if staged.is_empty() {
         return Ok(Vec::new());
@@ -150,7 +149,7 @@ pub(super) fn commit_pending(
     run_ok(
         git,
         &["commit", "-q", "--no-verify", "-m", &message(paths.len())],
-        "git could not commit",
+        words::COULD_NOT_COMMIT,
     )?;
     Ok(paths)
 }

@@ -5,6 +5,7 @@ use std::fs;
 use std::path::Path;
 
 use super::git::Git;
+use crate::words::archive as words;
 
 /// Where this clone's id is kept (inside `.git`, so it is never shared).
 const MACHINE_FILE: &str = "crit-machine";
@@ -86,10 +87,7 @@ pub(super) fn use_identity(git: &mut Git) -> Option<String> {
     if !email {
         git.settings.push(format!("user.email={NEUTRAL_EMAIL}"));
     }
-    Some(format!(
-        "git does not know who you are, so crit commits as \"{NEUTRAL_NAME}\"; to sign your own name, run \
-         `git config --global user.name \"Your Name\"` and `git config --global user.email you@school.org`."
-    ))
+    Some(words::unknown_identity(NEUTRAL_NAME))
 }
 
 #[cfg(test)]

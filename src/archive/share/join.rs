@@ -10,36 +10,32 @@ use super::{
     git::Git,
     git_needed,
     identity::{machine_id, use_identity},
-    is_session_path, is_shared, need_git, plural,
-    private::{PRIVACY, write_gitignore},
+    is_session_path, is_shared, need_git,
+    private::write_gitignore,
     run_ok,
     sync::{explain_network, remote_branch},
 };
+use crate::words::archive as words;
 
 /// `crit archive init [--remote URL]`: makes `dir` a git repository (creating the folder
 /// if needed), commits the sessions already there (never one still running), writes the
 /// `.gitignore`, and sets the remote. Returns what to tell the user.
 pub fn init(dir: &Path, remote: Option<&str>) -> Result<String, String> {
     need_git("init")?;
-    fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    fs::create_dir_all(dir).map_err(|e| words::cannot_create(&dir.display().to_string(), &e))?;
     let mut git = Git::new(dir);
     let created = !is_shared(dir);
     if created {
         // The branch keeps git's own default name (`init.defaultBranch`): a group's bare
         // repository made with the same git points its HEAD there, so a plain
         // `git clone` of it checks the sessions out.
-        run_ok(&git, &["init", "-q"], "cannot make a git repository here")?;
+        run_ok(&git, &["init", "-q"], words::CANNOT_MAKE_REPOSITORY)?;
     }
     let result = (|| {
         write_gitignore(dir)?;
         machine_id(&dir.join(".git"));
         let notice = use_identity(&mut git);
-        let committed = commit_pending(&git, |n| {
-            format!(
-                "crit: the archive so far ({n} file{})",
-                if n == 1 { "" } else { "s" }
-            )
-        })?;
+        let committed = commit_pending(&git, words::commit_archive_so_far)?;
         let notice = notice.filter(|_| !committed.is_empty());
         if let Some(url) = remote {
             set_remote(&git, url)?;
@@ -57,28 +53,17 @@ pub fn init(dir: &Path, remote: Option<&str>) -> Result<String, String> {
         }
     };
     let sessions = committed.iter().filter(|p| is_session_path(dir, p)).count();
+    let shown = dir.display().to_string();
     let mut lines = vec![if created {
-        format!(
-            "{} is now a shared archive (a git repository); {} committed.",
-            dir.display(),
-            plural(sessions, "session", "sessions")
-        )
+        words::now_shared(&shown, sessions)
     } else {
-        format!(
-            "{} was already a git repository; {} committed.",
-            dir.display(),
-            plural(sessions, "session", "sessions")
-        )
+        words::already_a_repository(&shown, sessions)
     }];
     match remote {
-        Some(url) => lines.push(format!(
-            "Its remote is {url}; `crit archive sync` exchanges sessions with it."
-        )),
-        None => lines.push(
-            "It has no remote yet: `crit archive init --remote URL` sets one (a repository your school's git server or code host made for the group).".into(),
-        ),
+        Some(url) => lines.push(words::remote_is(url)),
+        None => lines.push(words::NO_REMOTE_YET.into()),
     }
-    lines.push(PRIVACY.into());
+    lines.push(words::PRIVACY.into());
     lines.extend(notice);
     Ok(lines.join("\n"))
 }
@@ -89,15 +74,10 @@ pub fn init(dir: &Path, remote: Option<&str>) -> Result<String, String> {
 pub fn clone(url: &str, dir: &Path, merge: bool, prompts: bool) -> Result<String, String> {
     need_git("clone")?;
     if is_shared(dir) {
-        return Err(format!(
-            "{} is already a git repository; `crit archive sync` exchanges its sessions \
-             (`git -C {} remote -v` shows where)",
-            dir.display(),
-            dir.display()
-        ));
+        return Err(words::already_cloned(&dir.display().to_string()));
     }
     let existed = dir.exists();
-    fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    fs::create_dir_all(dir).map_err(|e| words::cannot_create(&dir.display().to_string(), &e))?;
     let mut git = Git::new(dir);
     git.prompts = prompts;
     let undo = |dir: &Path| {
@@ -118,7 +98,7 @@ pub fn clone(url: &str, dir: &Path, merge: bool, prompts: bool) -> Result<String
 
 fn clone_into(git: &mut Git, url: &str, merge: bool) -> Result<String, String> {
     let dir = git.dir.clone();
-    run_ok(git, &["init", "-q"], "cannot make a git repository here")?;
+    run_ok(git, &["init", "-q"], words::CANNOT_MAKE_REPOSITORY)?;
     set_remote(git, url)?;
     let fetched = git
         .run_network(&["fetch", "--quiet", "--no-tags", "origin"])
@@ -127,11 +107,11 @@ fn clone_into(git: &mut Git, url: &str, merge: bool) -> Result<String, String> {
         let message = explain_network("fetch", url, &fetched, None);
         // Nothing was committed yet: the folder is left as it was.
         let (reason, _) = message
-            .split_once("; nothing was lost")
+            .split_once(words::NOTHING_LOST_TAIL)
             .unwrap_or((&message, ""));
-        return Err(format!(
-            "{reason}; nothing was changed in {}: check the address and try again",
-            dir.display()
+        return Err(words::clone_fetch_failed(
+            reason,
+            &dir.display().to_string(),
         ));
     }
     let branch = remote_branch(git, "origin", None)?;
@@ -140,7 +120,7 @@ fn clone_into(git: &mut Git, url: &str, merge: bool) -> Result<String, String> {
         Some(b) => run_ok(
             git,
             &["ls-tree", "-r", "-z", &format!("origin/{b}")],
-            "cannot read the shared archive",
+            words::CANNOT_READ_SHARED,
         )?
         .split('\0')
         .filter_map(|item| {
@@ -158,22 +138,15 @@ fn clone_into(git: &mut Git, url: &str, merge: bool) -> Result<String, String> {
     if !all_shared && !merge {
         let mut what = Vec::new();
         if !only_here.is_empty() {
-            what.push(format!(
-                "{} that the shared archive at {url} does not have",
-                plural(only_here.len(), "session", "sessions")
-            ));
+            what.push(words::only_here(only_here.len(), url));
         }
         if !differing.is_empty() {
-            what.push(format!(
-                "{} that differ from the shared archive's",
-                plural(differing.len(), "session", "sessions")
-            ));
+            what.push(words::differing(differing.len()));
         }
-        return Err(format!(
-            "{} already holds {}, so nothing was changed; \
-             `crit archive clone {url} --merge` adds them to it, or `--archive OTHER-FOLDER` clones into another folder",
-            dir.display(),
-            what.join(" and ")
+        return Err(words::clone_would_mix(
+            &dir.display().to_string(),
+            &what,
+            url,
         ));
     }
     // A session that differs from the shared one of the same name is kept beside it,
@@ -183,10 +156,10 @@ fn clone_into(git: &mut Git, url: &str, merge: bool) -> Result<String, String> {
         let from = dir.join(name);
         let to = crate::archive::create_unique(&dir, name, "")
             .and_then(|to| fs::rename(&from, &to).map(|_| to))
-            .map_err(|e| format!("cannot keep {} apart: {e}", from.display()))?;
-        kept_beside.push(format!(
-            "{name} differed from the shared archive's: this computer's version is kept as {}.",
-            to.file_name().unwrap_or_default().to_string_lossy()
+            .map_err(|e| words::cannot_keep_apart(&from.display().to_string(), &e))?;
+        kept_beside.push(words::kept_beside(
+            name,
+            &to.file_name().unwrap_or_default().to_string_lossy(),
         ));
     }
     // Follow the network's branch; an empty network keeps git's own default name.
@@ -194,18 +167,14 @@ fn clone_into(git: &mut Git, url: &str, merge: bool) -> Result<String, String> {
         run_ok(
             git,
             &["symbolic-ref", "HEAD", &format!("refs/heads/{branch_name}")],
-            "cannot name the branch",
+            words::CANNOT_NAME_BRANCH,
         )?;
     }
     if let Some(b) = &branch {
         let upstream = format!("origin/{b}");
         // The index takes the shared archive's files; the folder's own files stay as they
         // are, and the shared files it lacks are written (never over an existing file).
-        run_ok(
-            git,
-            &["reset", "-q", &upstream],
-            "cannot read the shared archive",
-        )?;
+        run_ok(git, &["reset", "-q", &upstream], words::CANNOT_READ_SHARED)?;
         let missing: Vec<String> = theirs
             .iter()
             .filter(|p| !dir.join(p).exists())
@@ -214,23 +183,18 @@ fn clone_into(git: &mut Git, url: &str, merge: bool) -> Result<String, String> {
         for chunk in missing.chunks(500) {
             let mut args = vec!["checkout", "-q", "--"];
             args.extend(chunk.iter().map(String::as_str));
-            run_ok(git, &args, "cannot write the shared archive's files")?;
+            run_ok(git, &args, words::CANNOT_WRITE_SHARED_FILES)?;
         }
         run_ok(
             git,
             &["branch", "-q", &format!("--set-upstream-to={upstream}")],
-            "cannot follow the shared archive",
+            words::CANNOT_FOLLOW_SHARED,
         )?;
     }
     write_gitignore(&dir)?;
     machine_id(&dir.join(".git"));
     let notice = use_identity(git);
-    let committed = commit_pending(git, |n| {
-        format!(
-            "crit: sessions from this computer ({n} file{})",
-            if n == 1 { "" } else { "s" }
-        )
-    })?;
+    let committed = commit_pending(git, words::commit_from_this_computer)?;
     let notice = notice.filter(|_| !committed.is_empty());
     let notice = notice.into_iter().chain(kept_beside);
     let received = theirs.iter().filter(|p| is_session_path(&dir, p)).count();
@@ -238,26 +202,21 @@ fn clone_into(git: &mut Git, url: &str, merge: bool) -> Result<String, String> {
         .iter()
         .filter(|p| is_session_path(&dir, p))
         .count();
-    let mut lines = vec![format!(
-        "{} is now a clone of the shared archive at {url}: {} from the network.",
-        dir.display(),
-        plural(received, "session", "sessions")
+    let mut lines = vec![words::now_a_clone(
+        &dir.display().to_string(),
+        url,
+        received,
     )];
     if mine > 0 {
-        lines.push(format!(
-            "{} from this computer {} committed; `crit archive sync` sends {}.",
-            plural(mine, "session", "sessions"),
-            if mine == 1 { "is" } else { "are" },
-            if mine == 1 { "it" } else { "them" }
-        ));
+        lines.push(words::mine_committed(mine));
     }
-    lines.push(PRIVACY.into());
+    lines.push(words::PRIVACY.into());
     lines.extend(notice);
     Ok(lines.join("\n"))
 }
 
 fn set_remote(git: &Git, url: &str) -> Result<(), String> {
-    let has = run_ok(git, &["remote"], "cannot read the remotes")?;
+    let has = run_ok(git, &["remote"], words::CANNOT_READ_REMOTES)?;
     let verb = if has.lines().any(|l| l.trim() == "origin") {
         "set-url"
     } else {
@@ -266,7 +225,7 @@ fn set_remote(git: &Git, url: &str) -> Result<(), String> {
     run_ok(
         git,
         &["remote", verb, "origin", url],
-        "cannot set the remote",
+        words::CANNOT_SET_REMOTE,
     )?;
     Ok(())
 }
@@ -288,11 +247,7 @@ fn differing_files(
     }
     let mut args = vec!["hash-object", "--"];
     args.extend(both.iter().map(|(p, _)| p.as_str()));
-    let ids = run_ok(
-        git,
-        &args,
-        "cannot compare the folder with the shared archive",
-    )?;
+    let ids = run_ok(git, &args, words::CANNOT_COMPARE)?;
     Ok(both
         .iter()
         .zip(ids.lines())

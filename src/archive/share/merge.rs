@@ -5,6 +5,7 @@
 use std::fs;
 
 use super::{git::Git, git_needed, lines, run_ok, sync::SyncReport};
+use crate::words::archive as words;
 
 /// Merges `theirs` into the current branch. Files edited on both sides keep both
 /// sides' lines; anything else that stops the merge undoes it, leaving all as it was.
@@ -17,7 +18,7 @@ pub(super) fn merge(git: &Git, theirs: &str, report: &mut SyncReport) -> Result<
             "--no-verify",
             "--allow-unrelated-histories",
             "-m",
-            "crit: sessions from others",
+            words::COMMIT_FROM_OTHERS,
             theirs,
         ])
         .map_err(|m| git_needed("sync", &m))?;
@@ -27,13 +28,10 @@ pub(super) fn merge(git: &Git, theirs: &str, report: &mut SyncReport) -> Result<
     let conflicted = lines(&run_ok(
         git,
         &["diff", "--name-only", "-z", "--diff-filter=U"],
-        "cannot read the merge",
+        words::CANNOT_READ_MERGE,
     )?);
     let resolved = if conflicted.is_empty() {
-        Err(format!(
-            "git could not bring in the sessions from others ({})",
-            out.said()
-        ))
+        Err(words::could_not_bring_in(&out.said()))
     } else {
         conflicted
             .iter()
@@ -42,7 +40,7 @@ pub(super) fn merge(git: &Git, theirs: &str, report: &mut SyncReport) -> Result<
                 run_ok(
                     git,
                     &["commit", "-q", "--no-edit", "--no-verify"],
-                    "git could not commit the merge",
+                    words::COULD_NOT_COMMIT_MERGE,
                 )
                 .map(|_| ())
             })
@@ -54,7 +52,7 @@ pub(super) fn merge(git: &Git, theirs: &str, report: &mut SyncReport) -> Result<
         }
         Err(e) => {
             let _ = git.run(&["merge", "--abort"]);
-            Err(format!("{e}; nothing was changed"))
+            Err(words::nothing_changed(&e))
         }
     }
 }
@@ -65,7 +63,7 @@ fn keep_both(git: &Git, relative: &str) -> Result<(), String> {
     let stages = run_ok(
         git,
         &["ls-files", "-u", "-z", "--", relative],
-        "cannot read the merge",
+        words::CANNOT_READ_MERGE,
     )?;
     let mut blobs: [Option<String>; 4] = Default::default();
     for item in stages.split('\0').filter(|s| !s.is_empty()) {
@@ -79,7 +77,9 @@ fn keep_both(git: &Git, relative: &str) -> Result<(), String> {
     }
     let read = |sha: &Option<String>| -> Result<Option<String>, String> {
         match sha {
-            Some(sha) => run_ok(git, &["cat-file", "blob", sha], "cannot read the merge").map(Some),
+            Some(sha) => {
+                run_ok(git, &["cat-file", "blob", sha], words::CANNOT_READ_MERGE).map(Some)
+            }
             None => Ok(None),
         }
     };
@@ -91,14 +91,14 @@ fn keep_both(git: &Git, relative: &str) -> Result<(), String> {
     };
     let path = git.dir.join(relative);
     crate::archive::save_atomic(&path, &text)
-        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-    run_ok(git, &["add", "--", relative], "cannot record the merge")?;
+        .map_err(|e| words::cannot_write(&path.display().to_string(), &e))?;
+    run_ok(git, &["add", "--", relative], words::CANNOT_RECORD_MERGE)?;
     Ok(())
 }
 
 fn union(git: &Git, base: &str, ours: &str, theirs: &str) -> Result<String, String> {
     let work = git.dir.join(".git").join("crit-merge");
-    fs::create_dir_all(&work).map_err(|e| format!("cannot merge: {e}"))?;
+    fs::create_dir_all(&work).map_err(|e| words::cannot_merge(&e))?;
     let write = |name: &str, text: &str| {
         let p = work.join(name);
         fs::write(&p, text).map(|_| p.display().to_string())
@@ -110,17 +110,14 @@ fn union(git: &Git, base: &str, ours: &str, theirs: &str) -> Result<String, Stri
             write("theirs", theirs)?,
         ))
     })()
-    .map_err(|e| format!("cannot merge: {e}"))?;
+    .map_err(|e| words::cannot_merge(&e))?;
     let out = git
         .run(&["merge-file", "-p", "--union", &files.0, &files.1, &files.2])
         .map_err(|m| git_needed("sync", &m))?;
     let _ = fs::remove_dir_all(&work);
     // With --union there are no conflicts left; the exit status counts them otherwise.
     if out.stdout.is_empty() && !(ours.is_empty() && theirs.is_empty()) {
-        return Err(format!(
-            "git could not merge the two versions ({})",
-            out.said()
-        ));
+        return Err(words::could_not_merge_versions(&out.said()));
     }
     Ok(out.stdout)
 }

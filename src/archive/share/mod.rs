@@ -31,12 +31,13 @@ use std::collections::BTreeSet;
 use std::path::Path;
 use std::time::Duration;
 
+use crate::words::archive as words;
 pub use commit::after_finish;
 use git::Git;
 pub use git::Missing;
 pub use identity::unique_name;
 pub use join::{clone, init};
-pub use private::{GITIGNORE, PRIVACY, is_private};
+pub use private::{GITIGNORE, is_private};
 pub use sync::{Counts, SyncReport, after_session_sync, sync, sync_outcome};
 
 /// The longest a sync after a session may talk to the remote.
@@ -85,17 +86,9 @@ pub fn is_shared(dir: &Path) -> bool {
 
 /// The message for a sharing command when git cannot be run.
 pub fn git_needed(command: &str, why: &Missing) -> String {
-    let how = "install it from https://git-scm.com/downloads (macOS: run `xcode-select --install`; \
-               Debian or Ubuntu: `sudo apt install git`; Windows: Git for Windows), then run \
-               this command again";
     match why {
-        Missing::NotInstalled => format!(
-            "`crit archive {command}` needs git, which is not installed here (or not on PATH): {how}; \
-             everything else in crit works without it"
-        ),
-        Missing::CannotStart(e) => {
-            format!("`crit archive {command}` needs git, and git could not be started ({e}): {how}")
-        }
+        Missing::NotInstalled => words::git_not_installed(command),
+        Missing::CannotStart(e) => words::git_cannot_start(command, e),
     }
 }
 
@@ -124,8 +117,4 @@ fn lines(z: &str) -> BTreeSet<String> {
         .filter(|s| !s.is_empty())
         .map(str::to_string)
         .collect()
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }

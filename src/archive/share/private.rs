@@ -2,6 +2,7 @@
 //! commit crit makes runs itself ([`is_private`]), so an edited `.gitignore` cannot leak
 //! private notes or crit's hidden files.
 
+use crate::words::archive as words;
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
@@ -18,10 +19,6 @@ live.json
 # Private notes.
 *.private.md
 ";
-
-/// The sentence `init` and `clone` print about what is never shared.
-pub const PRIVACY: &str = "Private notes (*.private.md) and crit's hidden files (session state, \
-locks, journals, the live view) stay on this computer: .gitignore lists them and crit never commits them.";
 
 /// Whether a path in the archive (relative, `/`-separated) must never be committed:
 /// a hidden file or folder anywhere on the path (except `.gitignore` and
@@ -56,7 +53,7 @@ pub(super) fn write_gitignore(dir: &Path) -> Result<(), String> {
         if !text.ends_with('\n') {
             text.push('\n');
         }
-        text.push_str("# Added by crit: what never leaves this computer.\n");
+        text.push_str(words::GITIGNORE_ADDED);
         for line in missing {
             text.push_str(line);
             text.push('\n');
@@ -64,7 +61,7 @@ pub(super) fn write_gitignore(dir: &Path) -> Result<(), String> {
         text
     };
     crate::archive::save_atomic(&path, &text)
-        .map_err(|e| format!("cannot write {}: {e}", path.display()))
+        .map_err(|e| words::cannot_write(&path.display().to_string(), &e))
 }
 
 #[cfg(test)]

@@ -14,8 +14,9 @@ use super::{
     identity::use_identity,
     is_session_path, is_shared,
     merge::merge,
-    need_git, plural, run_ok,
+    need_git, run_ok,
 };
+use crate::words::archive as words;
 
 /// What one sync did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -40,49 +41,21 @@ pub struct Counts {
 }
 
 impl Counts {
-    fn is_empty(&self) -> bool {
-        self.sessions + self.protocols + self.other == 0
-    }
-
     fn describe(&self) -> String {
-        let mut parts = Vec::new();
-        if self.sessions > 0 {
-            parts.push(plural(self.sessions, "session", "sessions"));
-        }
-        if self.protocols > 0 {
-            parts.push(plural(self.protocols, "protocol", "protocols"));
-        }
-        if self.other > 0 {
-            parts.push(plural(self.other, "other change", "other changes"));
-        }
-        parts.join(", ")
+        words::changes(self.sessions, self.protocols, self.other)
     }
 }
 
 impl SyncReport {
     /// "2 sessions from others, 1 session of yours", and what else the user should know.
     pub fn message(&self) -> String {
-        let exchanged = match (self.incoming.is_empty(), self.outgoing.is_empty()) {
-            (true, true) => "nothing new either way".to_string(),
-            (false, true) => format!(
-                "{} from others, nothing new of yours",
-                self.incoming.describe()
-            ),
-            (true, false) => format!(
-                "nothing new from others, {} of yours",
-                self.outgoing.describe()
-            ),
-            (false, false) => format!(
-                "{} from others, {} of yours",
-                self.incoming.describe(),
-                self.outgoing.describe()
-            ),
-        };
-        let mut lines = vec![format!("Synced with {}: {exchanged}.", self.remote)];
+        let mut lines = vec![words::synced(
+            &self.remote,
+            &self.incoming.describe(),
+            &self.outgoing.describe(),
+        )];
         for file in &self.both_kept {
-            lines.push(format!(
-                "{file} was edited here and elsewhere in the same place: both versions' lines are kept; read it and tidy it."
-            ));
+            lines.push(words::both_kept(file));
         }
         lines.extend(self.notices.iter().cloned());
         lines.join("\n")
@@ -95,10 +68,7 @@ impl SyncReport {
 pub fn sync(dir: &Path, options: &SyncOptions) -> Result<SyncReport, String> {
     need_git("sync")?;
     if !is_shared(dir) {
-        return Err(format!(
-            "{} is not a shared archive yet: `crit archive init --remote URL` shares it, or `crit archive clone URL` joins a group's",
-            dir.display()
-        ));
+        return Err(words::not_shared_yet(&dir.display().to_string()));
     }
     let mut git = Git::new(dir);
     git.prompts = options.prompts;
@@ -106,26 +76,17 @@ pub fn sync(dir: &Path, options: &SyncOptions) -> Result<SyncReport, String> {
     let mut report = SyncReport::default();
     let git_dir = dir.join(".git");
     if git_dir.join("rebase-merge").exists() || git_dir.join("rebase-apply").exists() {
-        return Err(format!(
-            "a rebase started outside crit is unfinished in {}; finish it or run `git rebase --abort` there, then sync again",
-            dir.display()
-        ));
+        return Err(words::rebase_unfinished(&dir.display().to_string()));
     }
     if git_dir.join("MERGE_HEAD").exists() {
         // An exchange interrupted part-way (crit quit during a sync): undo it and redo it.
-        run_ok(
-            &git,
-            &["merge", "--abort"],
-            "cannot undo an interrupted merge",
-        )?;
-        report
-            .notices
-            .push("An exchange that was interrupted earlier was undone and done again now.".into());
+        run_ok(&git, &["merge", "--abort"], words::CANNOT_UNDO_MERGE)?;
+        report.notices.push(words::INTERRUPTED_REDONE.into());
     }
     let branch = run_ok(
         &git,
         &["symbolic-ref", "--short", "-q", "HEAD"],
-        "the archive is not on a branch",
+        words::NOT_ON_A_BRANCH,
     )?
     .trim()
     .to_string();
@@ -133,18 +94,13 @@ pub fn sync(dir: &Path, options: &SyncOptions) -> Result<SyncReport, String> {
     let url = run_ok(
         &git,
         &["remote", "get-url", &remote],
-        "cannot read the remote",
+        words::CANNOT_READ_REMOTE,
     )?
     .trim()
     .to_string();
     report.remote = url.clone();
     let identity = use_identity(&mut git);
-    let committed = commit_pending(&git, |n| {
-        format!(
-            "crit: {n} file{} not committed before",
-            if n == 1 { "" } else { "s" }
-        )
-    })?;
+    let committed = commit_pending(&git, words::commit_left_over)?;
     if !committed.is_empty() {
         report.notices.extend(identity.clone());
     }
@@ -217,9 +173,7 @@ pub fn sync(dir: &Path, options: &SyncOptions) -> Result<SyncReport, String> {
             return Err(explain_network("push", &url, &pushed, options.limit));
         }
     }
-    Err(format!(
-        "the shared archive at {url} kept changing while this computer sent its sessions; they are committed here and the next `crit archive sync` sends them"
-    ))
+    Err(words::kept_changing(&url))
 }
 
 /// Git's id of the empty tree, to compare a first commit against.
@@ -247,7 +201,7 @@ fn add_counts(git: &Git, from: &str, to: &str, counts: &mut Counts) {
 }
 
 fn pick_remote(git: &Git) -> Result<String, String> {
-    let remotes = run_ok(git, &["remote"], "cannot read the remotes")?;
+    let remotes = run_ok(git, &["remote"], words::CANNOT_READ_REMOTES)?;
     let names: Vec<&str> = remotes
         .lines()
         .map(str::trim)
@@ -256,12 +210,10 @@ fn pick_remote(git: &Git) -> Result<String, String> {
     if names.contains(&"origin") {
         return Ok("origin".into());
     }
-    names.first().map(|s| s.to_string()).ok_or_else(|| {
-        format!(
-            "{} has no remote to sync with: `crit archive init --remote URL` sets one",
-            git.dir.display()
-        )
-    })
+    names
+        .first()
+        .map(|s| s.to_string())
+        .ok_or_else(|| words::no_remote(&git.dir.display().to_string()))
 }
 
 fn upstream_of(git: &Git, branch: &str) -> Option<String> {
@@ -285,7 +237,7 @@ pub(super) fn remote_branch(
     let refs = run_ok(
         git,
         &["for-each-ref", "--format=%(refname)", &prefix],
-        "cannot read the shared archive's branches",
+        words::CANNOT_READ_BRANCHES,
     )?;
     let branches: Vec<&str> = refs
         .lines()
@@ -315,10 +267,9 @@ pub(super) fn explain_network(
     limit: Option<Duration>,
 ) -> String {
     let said = out.said();
-    let safe = "nothing was lost: your sessions are committed here and the next `crit archive sync` completes the exchange";
     if out.timed_out {
         let secs = limit.map(|l| l.as_secs().max(1)).unwrap_or(0);
-        return format!("the shared archive at {url} did not answer within {secs} seconds; {safe}");
+        return words::no_answer(url, secs);
     }
     let lower = out.stderr.to_lowercase();
     let auth = [
@@ -332,16 +283,12 @@ pub(super) fn explain_network(
         "returned error: 401",
     ];
     if auth.iter().any(|a| lower.contains(a)) {
-        return format!(
-            "the shared archive at {url} did not accept this computer's sign-in ({said}); set up git's access to it (a credential helper or an SSH key, as your IT office advises) and sync again; {safe}"
-        );
+        return words::sign_in_refused(url, &said);
     }
     if op == "push" {
-        return format!(
-            "the shared archive at {url} refused this computer's sessions ({said}); {safe}"
-        );
+        return words::push_refused(url, &said);
     }
-    format!("cannot reach the shared archive at {url} ({said}); {safe}")
+    words::unreachable(url, &said)
 }
 
 /// For the runtime: commits the finished session at `path` and, when `sync` is on,
@@ -362,7 +309,7 @@ pub fn after_session_sync(path: &Path) -> Option<Outcome> {
 pub fn sync_outcome(dir: &Path, options: &SyncOptions) -> Outcome {
     match sync(dir, options) {
         Ok(report) => Outcome::ok(report.message()),
-        Err(e) => Outcome::failed(format!("Not synced: {e}.")),
+        Err(e) => Outcome::failed(words::not_synced(&e)),
     }
 }
 
