@@ -181,7 +181,7 @@ pub(super) fn entry_from_yaml(path: &Path, map: &Yaml) -> Option<ArchiveEntry> {
 
 /// A scalar as text, whatever type YAML gave it (an unquoted `7` is an integer);
 /// `None` for missing, null, lists and maps.
-fn scalar(value: &Yaml) -> Option<String> {
+pub(super) fn scalar(value: &Yaml) -> Option<String> {
     match value {
         Yaml::String(s) | Yaml::Real(s) => Some(s.clone()),
         Yaml::Integer(i) => Some(i.to_string()),
@@ -191,7 +191,7 @@ fn scalar(value: &Yaml) -> Option<String> {
 }
 
 /// A role's names: a list (flow or block style), or a single name.
-fn names(value: &Yaml) -> Vec<String> {
+pub(super) fn names(value: &Yaml) -> Vec<String> {
     match value {
         Yaml::Array(items) => items.iter().filter_map(scalar).collect(),
         other => scalar(other).into_iter().collect(),
