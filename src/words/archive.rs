@@ -423,3 +423,53 @@ pub fn push_refused(url: &str, said: &str) -> String {
 pub fn unreachable(url: &str, said: &str) -> String {
     format!("cannot reach the shared archive at {url} ({said}); {NOTHING_LOST}")
 }
+
+// ---------------------------------------------------------------------------------------
+// Resuming, locking and finding sessions
+
+pub fn no_session_file(path: &str) -> String {
+    format!("there is no session file {path}")
+}
+pub fn finished_nothing_to_resume(path: &str) -> String {
+    format!("{path} is a finished session: there is nothing to resume")
+}
+pub fn state_missing(path: &str) -> String {
+    format!(
+        "{path} is not a session crit can resume: the state crit keeps beside a running session is missing"
+    )
+}
+pub fn cannot_read_path(path: &str, e: &dyn std::fmt::Display) -> String {
+    format!("cannot read {path}: {e}")
+}
+pub fn not_a_state_file(path: &str) -> String {
+    format!("{path} is not crit's state file")
+}
+pub fn damaged(path: &str, e: &dyn std::fmt::Display) -> String {
+    format!("{path} is damaged: {e}")
+}
+pub fn not_a_journal(path: &str) -> String {
+    format!("{path} is not crit's journal")
+}
+pub fn cannot_keep_hand_edits(path: &str, e: &dyn std::fmt::Display) -> String {
+    format!(
+        "{path} was edited by hand and crit cannot keep a copy of it ({e}); copy it elsewhere before resuming"
+    )
+}
+pub fn edited_by_hand(path: &str) -> String {
+    format!("{path} was edited by hand; copy it elsewhere before resuming")
+}
+pub fn open_elsewhere(path: &str) -> String {
+    format!("{path} is open in another crit; finish it there, or close that crit first")
+}
+pub fn cannot_lock(lock: &str, e: &dyn std::fmt::Display) -> String {
+    format!("cannot lock {lock} ({e}); crit will not open a session it cannot keep to itself")
+}
+pub fn no_sessions_yet(dir: &str) -> String {
+    format!("no sessions yet: {dir} does not exist")
+}
+pub fn cannot_read_archive(dir: &str, e: &dyn std::fmt::Display) -> String {
+    format!("cannot read the archive folder {dir}: {e}")
+}
+pub fn no_finished_sessions_in(dir: &str) -> String {
+    format!("no finished sessions in {dir}")
+}

@@ -165,17 +165,15 @@ fn roles(value: &Yaml) -> Vec<(String, Vec<String>)> {
 /// The most recent session in `dir` (by start), for commands whose FILE is optional.
 pub fn most_recent(dir: &Path) -> Result<PathBuf, String> {
     let listing = super::list(dir).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => {
-            format!("no sessions yet: {} does not exist", dir.display())
-        }
-        _ => format!("cannot read the archive folder {}: {e}", dir.display()),
+        std::io::ErrorKind::NotFound => words::no_sessions_yet(&dir.display().to_string()),
+        _ => words::cannot_read_archive(&dir.display().to_string(), &e),
     })?;
     listing
         .entries
         .into_iter()
         .find(|e| !e.is_in_progress())
         .map(|e| e.path)
-        .ok_or_else(|| format!("no finished sessions in {}", dir.display()))
+        .ok_or_else(|| words::no_finished_sessions_in(&dir.display().to_string()))
 }
 
 /// Only the front matter (entry, roles, minutes), read no further than its closing line:
