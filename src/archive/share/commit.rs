@@ -11,7 +11,7 @@ use super::{
     private::is_private,
     run_ok,
 };
-use crate::words::archive as words;
+use crate::words::archive::share as words;
 
 /// If the archive holding `path` is shared, commits the finished session at `path`
 /// and the files written beside it under its name (`NAME.takeaway.md`, say; never

@@ -5,7 +5,7 @@ use std::fs;
 use std::path::Path;
 
 use super::git::Git;
-use crate::words::archive as words;
+use crate::words::archive::share as words;
 
 /// Where this clone's id is kept (inside `.git`, so it is never shared).
 const MACHINE_FILE: &str = "crit-machine";

@@ -15,7 +15,7 @@ use super::{
     run_ok,
     sync::{explain_network, remote_branch},
 };
-use crate::words::archive as words;
+use crate::words::archive::share as words;
 
 /// `crit archive init [--remote URL]`: makes `dir` a git repository (creating the folder
 /// if needed), commits the sessions already there (never one still running), writes the

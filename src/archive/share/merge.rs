@@ -5,7 +5,7 @@
 use std::fs;
 
 use super::{git::Git, git_needed, lines, run_ok, sync::SyncReport};
-use crate::words::archive as words;
+use crate::words::archive::share as words;
 
 /// Merges `theirs` into the current branch. Files edited on both sides keep both
 /// sides' lines; anything else that stops the merge undoes it, leaving all as it was.

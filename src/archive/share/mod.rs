@@ -31,7 +31,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 use std::time::Duration;
 
-use crate::words::archive as words;
+use crate::words::archive::share as words;
 pub use commit::after_finish;
 use git::Git;
 pub use git::Missing;

@@ -2,7 +2,7 @@
 //! commit crit makes runs itself ([`is_private`]), so an edited `.gitignore` cannot leak
 //! private notes or crit's hidden files.
 
-use crate::words::archive as words;
+use crate::words::archive::share as words;
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;

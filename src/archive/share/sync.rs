@@ -16,7 +16,7 @@ use super::{
     merge::merge,
     need_git, run_ok,
 };
-use crate::words::archive as words;
+use crate::words::archive::share as words;
 
 /// What one sync did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
