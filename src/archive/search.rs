@@ -361,6 +361,11 @@ mod tests {
         assert!(search(&a.path, "").unwrap().0.is_empty());
         // The timing table and crit's own lines are not notes.
         assert!(search(&a.path, "planned").unwrap().0.is_empty());
+        // Nor are the lines crit writes where there is nothing to note: the reader finds
+        // them by the words the writer used.
+        for own in [words::NO_NOTES, words::NO_ACTIONS, words::NOT_RUN] {
+            assert!(search(&a.path, own).unwrap().0.is_empty(), "{own}");
+        }
     }
 
     #[test]
