@@ -21,6 +21,7 @@ use serde::{Deserialize, Serialize};
 
 use super::save::{save_atomic, state_path};
 use crate::session::{Note, Position, SavedSession};
+use crate::words::archive as words;
 
 /// One line of the journal.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -172,27 +173,23 @@ const MAX_STATE: u64 = 256 * 1024 * 1024;
 /// Reads the session saved at `md`: its state, brought up to date by its journal.
 pub fn load(md: &Path) -> Result<Resumed, String> {
     if !fs::symlink_metadata(md).is_ok_and(|m| m.file_type().is_file()) {
-        return Err(format!("there is no session file {}", md.display()));
+        return Err(words::no_session_file(&md.display().to_string()));
     }
     let state = state_path(md);
     let meta = fs::symlink_metadata(&state).map_err(|e| match e.kind() {
-        io::ErrorKind::NotFound if is_finished(md) => format!(
-            "{} is a finished session: there is nothing to resume",
-            md.display()
-        ),
-        io::ErrorKind::NotFound => format!(
-            "{} is not a session crit can resume: the state crit keeps beside a running session is missing",
-            md.display()
-        ),
-        _ => format!("cannot read {}: {e}", state.display()),
+        io::ErrorKind::NotFound if is_finished(md) => {
+            words::finished_nothing_to_resume(&md.display().to_string())
+        }
+        io::ErrorKind::NotFound => words::state_missing(&md.display().to_string()),
+        _ => words::cannot_read_path(&state.display().to_string(), &e),
     })?;
     if !meta.file_type().is_file() || meta.len() > MAX_STATE {
-        return Err(format!("{} is not crit's state file", state.display()));
+        return Err(words::not_a_state_file(&state.display().to_string()));
     }
-    let text =
-        fs::read_to_string(&state).map_err(|e| format!("cannot read {}: {e}", state.display()))?;
-    let saved: SavedSession =
-        serde_json::from_str(&text).map_err(|e| format!("{} is damaged: {e}", state.display()))?;
+    let text = fs::read_to_string(&state)
+        .map_err(|e| words::cannot_read_path(&state.display().to_string(), &e))?;
+    let saved: SavedSession = serde_json::from_str(&text)
+        .map_err(|e| words::damaged(&state.display().to_string(), &e))?;
     let mut resumed = Resumed {
         last_seen: saved.position.saved_at,
         saved,
@@ -223,16 +220,16 @@ fn replay(md: &Path, id: &str, r: &mut Resumed) -> Result<Option<(u64, u64)>, St
     // place is refused before it is opened (a FIFO would block, /dev/zero never end).
     match fs::symlink_metadata(&path) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
+        Err(e) => return Err(words::cannot_read_path(&path.display().to_string(), &e)),
         Ok(meta) if !meta.file_type().is_file() || meta.len() > MAX_STATE => {
-            return Err(format!("{} is not crit's journal", path.display()));
+            return Err(words::not_a_journal(&path.display().to_string()));
         }
         Ok(_) => {}
     }
     let file = match File::open(&path) {
         Ok(f) => f,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
+        Err(e) => return Err(words::cannot_read_path(&path.display().to_string(), &e)),
     };
     let mut lines = BufReader::new(file).lines();
     let first = lines.next().and_then(Result::ok);
@@ -314,31 +311,22 @@ fn keep_hand_edits(md: &Path) -> Result<PathBuf, String> {
         let created = OpenOptions::new().write(true).create_new(true).open(&copy);
         match created {
             Ok(mut f) => {
-                let text =
-                    fs::read(md).map_err(|e| format!("cannot read {}: {e}", md.display()))?;
+                let text = fs::read(md)
+                    .map_err(|e| words::cannot_read_path(&md.display().to_string(), &e))?;
                 let written = f.write_all(&text).and_then(|_| f.sync_all());
                 if let Err(e) = written {
                     let _ = fs::remove_file(&copy);
-                    return Err(format!(
-                        "{} was edited by hand and crit cannot keep a copy of it ({e}); copy it elsewhere before resuming",
-                        md.display()
-                    ));
+                    return Err(words::cannot_keep_hand_edits(&md.display().to_string(), &e));
                 }
                 return Ok(copy);
             }
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
             Err(e) => {
-                return Err(format!(
-                    "{} was edited by hand and crit cannot keep a copy of it ({e}); copy it elsewhere before resuming",
-                    md.display()
-                ));
+                return Err(words::cannot_keep_hand_edits(&md.display().to_string(), &e));
             }
         }
     }
-    Err(format!(
-        "{} was edited by hand; copy it elsewhere before resuming",
-        md.display()
-    ))
+    Err(words::edited_by_hand(&md.display().to_string()))
 }
 
 /// Whether the front matter of `md` says the session ended.

@@ -8,6 +8,8 @@ use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io;
 use std::path::{Path, PathBuf};
 
+use crate::words::archive as words;
+
 /// The session at a path, held by this process until dropped.
 #[derive(Debug)]
 pub struct SessionLock {
@@ -47,14 +49,10 @@ pub enum LockError {
 impl LockError {
     pub fn describe(&self, md: &Path) -> String {
         match self {
-            LockError::Held => format!(
-                "{} is open in another crit; finish it there, or close that crit first",
-                md.display()
-            ),
-            LockError::Unavailable(e) => format!(
-                "cannot lock {} ({e}); crit will not open a session it cannot keep to itself",
-                lock_path(md).display()
-            ),
+            LockError::Held => words::open_elsewhere(&md.display().to_string()),
+            LockError::Unavailable(e) => {
+                words::cannot_lock(&lock_path(md).display().to_string(), e)
+            }
         }
     }
 }

@@ -9,9 +9,11 @@ use std::fmt::Write;
 
 use chrono::Timelike;
 
-use crate::markup::{self, yaml_key, yaml_list, yaml_string};
+use super::front_matter::title;
+use crate::markup;
 use crate::session::{Now, Session};
 use crate::text;
+use crate::words::archive as words;
 
 /// The whole archive file for `session`, as of `now`.
 pub fn render(session: &Session, now: Now) -> String {
@@ -19,129 +21,16 @@ pub fn render(session: &Session, now: Now) -> String {
     let public = super::beside::without_private(session);
     let session = public.as_ref().unwrap_or(session);
     let mut out = String::with_capacity(4096 + session.notes.len() * 96);
-    front_matter(&mut out, session, now);
+    super::front_matter::write(&mut out, session, now);
     body(&mut out, session, now);
     out
-}
-
-/// Every name in any role, each once, in the order the roles list them.
-pub fn attendees(s: &Session) -> Vec<String> {
-    let mut names: Vec<String> = Vec::new();
-    for name in s.roster.people.iter().flat_map(|(_, names)| names) {
-        let name = name.trim();
-        if !name.is_empty() && !names.iter().any(|n| n == name) {
-            names.push(name.to_string());
-        }
-    }
-    names
-}
-
-/// The presenter role's names, then each round's presenter (Final Word, Success
-/// Analysis), each once.
-pub fn presenters(s: &Session) -> Vec<String> {
-    let mut names: Vec<String> = Vec::new();
-    let rounds = s
-        .plan
-        .iter()
-        .filter_map(|step| step.round.as_ref()?.presenter.as_ref());
-    for name in s.roster.names("presenter").iter().chain(rounds) {
-        let name = name.trim();
-        if !name.is_empty() && !names.iter().any(|n| n == name) {
-            names.push(name.to_string());
-        }
-    }
-    names
-}
-
-/// Minutes as a decimal that every reader types the same way: `77.0`, `2.5`, `0.75`.
-fn decimal_minutes(m: f64) -> String {
-    let s = format!("{m:.2}");
-    let s = s.trim_end_matches('0');
-    if s.ends_with('.') {
-        format!("{s}0")
-    } else {
-        s.to_string()
-    }
-}
-
-fn front_matter(out: &mut String, s: &Session, now: Now) {
-    let p = &s.protocol;
-    let actual_secs = s.total_actual_secs(now.at);
-    let title = title(s);
-    out.push_str("---\n");
-    let _ = writeln!(out, "title: {}", yaml_string(&markup::title(&title)));
-    let _ = writeln!(out, "protocol: {}", yaml_string(&p.name));
-    let _ = writeln!(out, "protocol_id: {}", yaml_string(&p.id));
-    let _ = writeln!(out, "group: {}", yaml_string(&s.roster.group));
-    if let Some(site) = &s.site {
-        let _ = writeln!(out, "site: {}", yaml_string(site));
-    }
-    // The moment, with its offset: a bare day reads as midnight UTC to Jekyll and Hugo,
-    // which makes a session held east of UTC a post from the future.
-    let _ = writeln!(out, "date: {}", rfc3339(s.started));
-    let _ = writeln!(out, "start: {}", rfc3339(s.started));
-    match s.ended {
-        Some(end) => {
-            let _ = writeln!(out, "end: {}", rfc3339(end));
-        }
-        None => out.push_str("end: null\n"),
-    }
-    let _ = writeln!(out, "status: {}", s.status.as_str());
-    out.push_str("roles:\n");
-    for (role, names) in &s.roster.people {
-        let _ = writeln!(out, "  {}: {}", yaml_key(role), yaml_list(names));
-    }
-    let _ = writeln!(out, "attendees: {}", yaml_list(&attendees(s)));
-    let _ = writeln!(out, "presenters: {}", yaml_list(&presenters(s)));
-    let _ = writeln!(out, "question: {}", yaml_string(&s.roster.question));
-    if let Some(restated) = &s.roster.restated {
-        let _ = writeln!(out, "restated_question: {}", yaml_string(restated));
-    }
-    if let Some(end_by) = s.roster.end_by {
-        let _ = writeln!(out, "end_by: \"{}\"", end_by.format("%H:%M"));
-    }
-    let _ = writeln!(
-        out,
-        "planned_minutes: {}",
-        decimal_minutes(s.planned_total_secs() as f64 / 60.0)
-    );
-    let _ = writeln!(
-        out,
-        "actual_minutes: {}",
-        decimal_minutes((actual_secs as f64 / 6.0).round() / 10.0)
-    );
-    let _ = writeln!(out, "notes: {}", s.notes.len());
-    // Note tools read a tag as one word: `student work` becomes `student-work`.
-    let mut tags: Vec<String> = Vec::new();
-    for tag in p.tags.iter().chain(&s.roster.tags) {
-        let tag = tag.split_whitespace().collect::<Vec<_>>().join("-");
-        let tag = tag.trim_start_matches('#').to_string();
-        if !tag.is_empty() && !tags.contains(&tag) {
-            tags.push(tag);
-        }
-    }
-    let _ = writeln!(out, "tags: {}", yaml_list(&tags));
-    let _ = writeln!(out, "aliases: {}", yaml_list(&[markup::title(&title)]));
-    out.push_str("---\n\n");
-}
-
-fn rfc3339(t: chrono::DateTime<chrono::FixedOffset>) -> String {
-    t.to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
-}
-
-fn title(s: &Session) -> String {
-    if s.roster.group.trim().is_empty() {
-        s.protocol.name.clone()
-    } else {
-        format!("{} — {}", s.protocol.name, s.roster.group)
-    }
 }
 
 /// How a status reads to a person (the front matter keeps `abandoned`).
 pub fn status_words(status: &str) -> &str {
     match status {
-        "in-progress" => "in progress",
-        "abandoned" => "ended early",
+        "in-progress" => words::IN_PROGRESS,
+        "abandoned" => words::ENDED_EARLY,
         other => other,
     }
 }
@@ -163,27 +52,26 @@ fn body(out: &mut String, s: &Session, now: Now) {
     let when = match s.ended {
         Some(end) => format!(
             "{}–{}",
-            s.started.format("%A %-d %B %Y, %H:%M"),
+            s.started.format(words::DATE_TIME),
             end.format("%H:%M")
         ),
-        None => format!("{} (started)", s.started.format("%A %-d %B %Y, %H:%M")),
+        None => format!("{} {}", s.started.format(words::DATE_TIME), words::STARTED),
     };
     let _ = writeln!(out, "{when} · {}\n", status_words(s.status.as_str()));
     let planned = s.planned_total_secs();
     let allowed = s.allowed_total_secs();
-    let changed = if allowed != planned {
-        format!(" · changed to {}", text::clock(allowed))
-    } else {
-        String::new()
-    };
+    let changed = (allowed != planned).then(|| text::clock(allowed));
     let _ = writeln!(
         out,
-        "Planned {}{changed} · actual {}\n",
-        text::clock(planned),
-        text::clock(s.total_actual_secs(now.at))
+        "{}\n",
+        words::planned_actual(
+            &text::clock(planned),
+            changed.as_deref(),
+            &text::clock(s.total_actual_secs(now.at))
+        )
     );
 
-    out.push_str("| Role | People |\n|---|---|\n");
+    out.push_str(words::ROLES_TABLE);
     for (role, names) in &s.roster.people {
         let label = s
             .protocol
@@ -200,11 +88,11 @@ fn body(out: &mut String, s: &Session, now: Now) {
     out.push('\n');
 
     if !s.roster.question.trim().is_empty() {
-        out.push_str("## Focusing question\n\n");
+        let _ = writeln!(out, "## {}\n", words::FOCUSING_QUESTION);
         quote(out, &s.roster.question);
     }
     if let Some(restated) = &s.roster.restated {
-        out.push_str("## Restated question\n\n");
+        let _ = writeln!(out, "## {}\n", words::RESTATED_QUESTION);
         quote(out, restated);
     }
 
@@ -231,24 +119,23 @@ fn body(out: &mut String, s: &Session, now: Now) {
         let actual = if s.records()[i].visited {
             text::clock(s.actual_secs(i, now.at))
         } else {
-            "not run".into()
+            words::NOT_RUN.into()
         };
         // A step extended with `+` or refitted to the end time says what the group chose.
         let allowed = s.allowance_secs(i).max(0) as u64;
-        let changed = if allowed != u64::from(step.planned_secs) {
-            format!(" · changed to {}", text::clock(allowed))
-        } else {
-            String::new()
-        };
+        let changed = (allowed != u64::from(step.planned_secs)).then(|| text::clock(allowed));
         let _ = writeln!(
             out,
-            "*Planned {}{changed} · actual {}*\n",
-            text::clock(u64::from(step.planned_secs)),
-            actual
+            "*{}*\n",
+            words::planned_actual(
+                &text::clock(u64::from(step.planned_secs)),
+                changed.as_deref(),
+                &actual
+            )
         );
         let notes: Vec<_> = s.notes_of(i).collect();
         if notes.is_empty() {
-            out.push_str("No notes.\n\n");
+            let _ = writeln!(out, "{}\n", words::NO_NOTES);
             continue;
         }
         for kind in kinds_in_order(s, &notes) {
@@ -260,7 +147,7 @@ fn body(out: &mut String, s: &Session, now: Now) {
             for note in notes.iter().filter(|n| n.kind == kind) {
                 let mut when = format!("{:02}:{:02}", note.at.hour(), note.at.minute());
                 if let Some(who) = &note.turn {
-                    when = format!("{}'s turn, {when}", markup::inline(who));
+                    when = words::turn_at(&markup::inline(who), &when);
                 }
                 list_item(out, "- ", &note.text, &format!(" *({when})*"));
             }
@@ -268,10 +155,10 @@ fn body(out: &mut String, s: &Session, now: Now) {
         }
     }
 
-    out.push_str("## Next steps\n\n");
+    let _ = writeln!(out, "## {}\n", words::NEXT_STEPS);
     let actions: Vec<_> = s.notes.iter().filter(|n| n.kind == "action").collect();
     if actions.is_empty() {
-        out.push_str("No actions were recorded.\n");
+        let _ = writeln!(out, "{}", words::NO_ACTIONS);
     }
     let names: Vec<&str> = s.roster.all_names().collect();
     for note in actions {
@@ -300,17 +187,19 @@ fn earlier_steps(out: &mut String, s: &Session) {
     if s.earlier.is_empty() {
         return;
     }
-    out.push_str("## Earlier next steps\n\n");
+    let _ = writeln!(out, "## {}\n", words::EARLIER_NEXT_STEPS);
     for step in &s.earlier {
         let mut text = step.text.clone();
         if let Some(owner) = &step.owner {
             text = format!("{owner}: {text}");
         }
         let from = format!(
-            " *(from [{} {}](<{}>))*",
-            markup::inline(&step.short_date()),
-            markup::inline(&step.protocol),
-            step.file.replace(['<', '>', '\n'], "")
+            " *({})*",
+            words::from_link(
+                &markup::inline(&step.short_date()),
+                &markup::inline(&step.protocol),
+                &step.file.replace(['<', '>', '\n'], "")
+            )
         );
         list_item(out, "- ", &text, &from);
     }
@@ -318,9 +207,8 @@ fn earlier_steps(out: &mut String, s: &Session) {
 }
 
 fn timing_table(out: &mut String, s: &Session, now: Now) {
-    out.push_str(
-        "## Timing\n\n| # | Step | Planned | Changed to | Actual | Difference |\n|---:|---|---:|---:|---:|---:|\n",
-    );
+    let _ = writeln!(out, "## {}\n", words::TIMING);
+    out.push_str(words::TIMING_TABLE);
     let (mut planned_total, mut allowed_total, mut actual_total) = (0i64, 0i64, 0i64);
     // The allowance of the steps that ran, which their actual time is compared with.
     let mut allowed_run = 0i64;
@@ -359,15 +247,14 @@ fn timing_table(out: &mut String, s: &Session, now: Now) {
     }
     let _ = writeln!(
         out,
-        "| | **Total** | **{}** | **{}** | **{}** | **{}** |\n",
+        "| | **{}** | **{}** | **{}** | **{}** | **{}** |\n",
+        words::TOTAL,
         text::clock(planned_total as u64),
         text::clock(allowed_total as u64),
         text::clock(actual_total as u64),
         text::signed_clock(actual_total - allowed_run)
     );
-    out.push_str(
-        "Difference: the actual time against the time the group chose (the plan as changed).\n\n",
-    );
+    let _ = writeln!(out, "{}\n", words::DIFFERENCE);
 }
 
 /// The kinds used in these notes, in the step's order, then any others.

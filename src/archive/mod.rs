@@ -3,8 +3,12 @@
 
 pub mod actions;
 pub mod beside;
-mod index;
+mod entry;
+#[cfg(test)]
+mod fixture;
+mod front_matter;
 pub mod journal;
+mod listing;
 mod lock;
 mod markdown;
 pub mod names;
@@ -12,16 +16,17 @@ mod naming;
 pub mod read;
 pub mod report;
 mod save;
+mod search;
 pub mod share;
 pub mod takeaway;
 
-pub use index::{
-    ArchiveEntry, Listing, SearchHit, Unreadable, entry, filter_group, filter_site, list,
-    list_folders, search, search_folders, to_json,
-};
+pub use entry::{ArchiveEntry, Unreadable, entry, to_json};
+pub use front_matter::{attendees, presenters};
 pub use journal::{Journal, Resumed};
+pub use listing::{Listing, filter_group, filter_site, list, list_folders};
 pub use lock::{LockError, SessionLock, acquire, held_elsewhere, lock_path};
-pub use markdown::{attendees, presenters, render, status_words};
+pub use markdown::{render, status_words};
+pub use search::{SearchHit, search, search_folders};
 // Kept here for callers that reach the YAML escaping through the archive.
 pub use crate::markup::yaml_string;
 pub use naming::file_name;

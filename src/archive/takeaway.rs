@@ -12,6 +12,7 @@ use super::names;
 use super::read::{NextStep, SessionFile, StepNotes};
 use crate::markup::inline as esc;
 use crate::protocol::{Entry, Protocol, Step};
+use crate::words::archive as words;
 
 /// The names of the steps where the presenter responds to the group: a step only the
 /// presenter speaks in, after a step where others spoke and the presenter did not (the
@@ -93,10 +94,7 @@ pub fn render(
         let known = rounds.iter().any(|r| names::same(r, p))
             || session_presenters.iter().any(|r| names::same(r, p));
         if !known {
-            return Err(format!(
-                "nobody called {} presented in this session",
-                crate::text::line(p)
-            ));
+            return Err(words::nobody_presented(&crate::text::line(p)));
         }
     }
 
@@ -106,19 +104,19 @@ pub fn render(
     } else {
         format!("{} — {}", e.protocol, e.group)
     };
-    let _ = writeln!(out, "# Take-away: {}\n", esc(&title));
+    let _ = writeln!(out, "# {}\n", words::takeaway_title(&esc(&title)));
     let when = e
         .start
         .as_deref()
         .and_then(|s| chrono::DateTime::parse_from_rfc3339(s.trim()).ok())
-        .map(|t| t.format("%A %-d %B %Y").to_string())
+        .map(|t| t.format(words::DATE).to_string())
         .unwrap_or_else(|| e.date.clone());
     let mut facts = vec![
-        format!("**Protocol:** {}", esc(&e.protocol)),
-        format!("**Date:** {}", esc(&when)),
+        words::fact_protocol(&esc(&e.protocol)),
+        words::fact_date(&esc(&when)),
     ];
     if !e.group.trim().is_empty() {
-        facts.push(format!("**Group:** {}", esc(&e.group)));
+        facts.push(words::fact_group(&esc(&e.group)));
     }
     let for_whom: Vec<String> = match presenter {
         Some(p) => vec![p.trim().to_string()],
@@ -126,7 +124,7 @@ pub fn render(
         None => session_presenters.to_vec(),
     };
     if !for_whom.is_empty() {
-        facts.push(format!("**Presenter:** {}", esc(&for_whom.join(", "))));
+        facts.push(words::fact_presenter(&esc(&for_whom.join(", "))));
     }
     // One fact a list item: line breaks made of trailing spaces vanish in editors that
     // trim them.
@@ -134,9 +132,9 @@ pub fn render(
         let _ = writeln!(out, "- {fact}");
     }
     out.push('\n');
-    quote(&mut out, "## Focusing question", &e.question);
+    quote(&mut out, words::FOCUSING_QUESTION, &e.question);
     if let Some(r) = &file.restated {
-        quote(&mut out, "## Restated question", r);
+        quote(&mut out, words::RESTATED_QUESTION, r);
     }
 
     if rounds.is_empty() {
@@ -146,14 +144,14 @@ pub fn render(
         // Steps outside the rounds (reading the text, the debrief) come first, for all.
         let shared: Vec<&StepNotes> = file.steps.iter().filter(|s| s.round.is_none()).collect();
         if presenter.is_none() && has_notes(&shared) {
-            out.push_str("## The whole group\n\n");
+            let _ = writeln!(out, "## {}\n", words::WHOLE_GROUP);
             feedback_and_reflection(&mut out, "###", &shared, &is_reflection);
         }
         for who in &rounds {
             if presenter.is_some_and(|p| !names::same(p, who)) {
                 continue;
             }
-            let _ = writeln!(out, "## {}'s round\n", esc(who));
+            let _ = writeln!(out, "## {}\n", words::round_of(&esc(who)));
             let steps: Vec<&StepNotes> = file
                 .steps
                 .iter()
@@ -180,9 +178,9 @@ pub fn render(
             }
         })
         .collect();
-    out.push_str("## Next steps\n\n");
+    let _ = writeln!(out, "## {}\n", words::NEXT_STEPS);
     if next.is_empty() {
-        out.push_str("No next steps were recorded.\n");
+        let _ = writeln!(out, "{}", words::NO_NEXT_STEPS);
     }
     for n in next {
         let mut line = format!("- [{}] ", if n.done { "x" } else { " " });
@@ -202,16 +200,18 @@ fn round_of(step: &str) -> Option<&str> {
 }
 
 fn has_notes(steps: &[&StepNotes]) -> bool {
-    steps
-        .iter()
-        .any(|s| s.kinds.iter().any(|(k, n)| k != "Actions" && !n.is_empty()))
+    steps.iter().any(|s| {
+        s.kinds
+            .iter()
+            .any(|(k, n)| k != words::ACTIONS_KIND && !n.is_empty())
+    })
 }
 
 fn quote(out: &mut String, heading: &str, text: &str) {
     if text.trim().is_empty() {
         return;
     }
-    let _ = writeln!(out, "{heading}\n");
+    let _ = writeln!(out, "## {heading}\n");
     for line in text.lines() {
         let _ = writeln!(out, "> {}", esc(line));
     }
@@ -230,7 +230,7 @@ fn feedback_and_reflection(
     let mut reflection: Vec<&str> = Vec::new();
     for step in steps {
         for (kind, notes) in &step.kinds {
-            if kind == "Actions" {
+            if kind == words::ACTIONS_KIND {
                 continue;
             }
             if is_reflection(step) {
@@ -243,9 +243,9 @@ fn feedback_and_reflection(
             }
         }
     }
-    let _ = writeln!(out, "{level} What the group offered\n");
+    let _ = writeln!(out, "{level} {}\n", words::WHAT_THE_GROUP_OFFERED);
     if groups.iter().all(|(_, n)| n.is_empty()) {
-        out.push_str("No feedback was noted.\n\n");
+        let _ = writeln!(out, "{}\n", words::NO_FEEDBACK);
     }
     for (kind, notes) in groups.iter().filter(|(_, n)| !n.is_empty()) {
         let _ = writeln!(out, "{level}# {}\n", esc(kind));
@@ -255,7 +255,7 @@ fn feedback_and_reflection(
         out.push('\n');
     }
     if !reflection.is_empty() {
-        let _ = writeln!(out, "{level} The presenter's reflection\n");
+        let _ = writeln!(out, "{level} {}\n", words::REFLECTION);
         for note in reflection {
             let _ = writeln!(out, "- {}", item_text(note));
         }

@@ -925,34 +925,11 @@ fn crit_archive(
     archive: &std::path::Path,
     data: &std::path::Path,
 ) -> (i32, String, String) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_crit"))
-        .args(args)
-        .env_remove("CRIT_PROTOCOLS")
-        .env("CRIT_ARCHIVE", archive)
-        .env("XDG_DATA_HOME", data)
-        .env("HOME", data)
-        .env("XDG_CONFIG_HOME", data.join("no-config"))
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
+    output_of(
+        crit_command(archive, data)
+            .env("XDG_DATA_HOME", data)
+            .args(args),
     )
-}
-
-/// Saves a finished (or abandoned) session in `dir` under `name`.
-fn save_in(dir: &std::path::Path, name: &str, group: &str, notes: &[&str], status: Status) {
-    let mut clock = FakeClock::new();
-    let mut s = tuning_session(&clock);
-    s.roster.group = group.into();
-    for note in notes {
-        clock.advance(60);
-        s.add_note("note", note, clock.now);
-    }
-    s.finish(status, clock.now);
-    std::fs::create_dir_all(dir).unwrap();
-    std::fs::write(dir.join(name), render(&s, clock.now)).unwrap();
 }
 
 #[test]

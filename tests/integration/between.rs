@@ -3,10 +3,8 @@
 //! archive files (and through the `crit` binary where users meet them).
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::Duration;
 
-use chrono::DateTime;
 use critical_friends::app::{self, Effect, Model, Msg, Screen};
 use critical_friends::archive::{self, actions, beside, read, report, takeaway};
 use critical_friends::protocol::Library;
@@ -15,29 +13,12 @@ use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
 use crate::support::*;
 
-fn at(rfc3339: &str) -> Now {
-    Now {
-        at: std::time::Instant::now(),
-        wall: DateTime::parse_from_rfc3339(rfc3339).unwrap(),
-    }
-}
-
 /// Moves `s` on to step `to` (0-based), a few minutes per step.
 fn go_to(s: &mut Session, now: &mut Now, to: usize) {
     while s.current() < to {
         *now = now.after(Duration::from_secs(300));
         s.next(now.at);
     }
-}
-
-fn save(dir: &Path, s: &Session, now: Now) -> PathBuf {
-    let path = dir.join(archive::file_name(
-        s.started,
-        &s.protocol.id,
-        &s.roster.group,
-    ));
-    std::fs::write(&path, archive::render(s, now)).unwrap();
-    path
 }
 
 /// A finished Tuning session started at `start`, with feedback, a reflection, two next
@@ -75,19 +56,7 @@ fn tuning(dir: &Path, start: &str, presenter: &str) -> (PathBuf, Session) {
 }
 
 fn crit(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_crit"))
-        .args(args)
-        .env_remove("CRIT_PROTOCOLS")
-        .env("CRIT_ARCHIVE", dir)
-        .env("HOME", dir)
-        .env("XDG_CONFIG_HOME", dir.join("no-config"))
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    output_of(crit_command(dir, dir).args(args))
 }
 
 /// One csv line's fields (RFC 4180 quoting, no line breaks inside fields here).

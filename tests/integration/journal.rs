@@ -39,17 +39,13 @@ impl Harness {
     }
 
     fn perform(&mut self, effects: Vec<Effect>) {
-        let mut queue = effects;
-        while !queue.is_empty() {
-            let replies: Vec<Msg> = queue
-                .into_iter()
-                .filter_map(|e| self.files.perform(e))
-                .collect();
-            queue = replies
-                .into_iter()
-                .flat_map(|m| update(&mut self.model, m, self.clock.now))
-                .collect();
-        }
+        carry_out(
+            &mut self.model,
+            &mut self.files,
+            effects,
+            self.clock.now,
+            |_| {},
+        );
     }
 
     fn send(&mut self, msg: Msg) -> &mut Harness {

@@ -17,15 +17,6 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::support::*;
 
-/// Fails clearly when git is missing, instead of failing somewhere obscure.
-fn need_git() {
-    let found = Command::new("git").arg("--version").output();
-    assert!(
-        found.is_ok_and(|o| o.status.success()),
-        "these tests need git on PATH: install git (https://git-scm.com/downloads) and run them again"
-    );
-}
-
 /// A network: a bare remote, and a home folder whose git config has no identity (so a
 /// test never depends on the machine's).
 struct Network {
@@ -68,22 +59,15 @@ impl Network {
         path: &std::ffi::OsStr,
     ) -> (i32, String, String) {
         let home = self.root().join("home");
-        let out = Command::new(env!("CARGO_BIN_EXE_crit"))
-            .arg("--archive")
-            .arg(archive)
-            .args(args)
-            .env_remove("CRIT_PROTOCOLS")
-            .env("PATH", path)
-            .env("HOME", &home)
-            .env("XDG_CONFIG_HOME", home.join("config"))
-            .env("GIT_CONFIG_GLOBAL", home.join(".gitconfig"))
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .output()
-            .unwrap();
-        (
-            out.status.code().unwrap_or(-1),
-            String::from_utf8_lossy(&out.stdout).into_owned(),
-            String::from_utf8_lossy(&out.stderr).into_owned(),
+        output_of(
+            crit_command(archive, &home)
+                .arg("--archive")
+                .arg(archive)
+                .args(args)
+                .env("PATH", path)
+                .env("XDG_CONFIG_HOME", home.join("config"))
+                .env("GIT_CONFIG_GLOBAL", home.join(".gitconfig"))
+                .env("GIT_CONFIG_NOSYSTEM", "1"),
         )
     }
 
@@ -94,21 +78,6 @@ impl Network {
             &["--git-dir", "remote.git", "log", "-p", "--all"],
         )
     }
-}
-
-fn git(dir: &Path, args: &[&str]) -> String {
-    let out = Command::new("git")
-        .current_dir(dir)
-        .args(args)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 /// Runs a whole Tuning session in `archive` through the app and the runtime's effects:
@@ -130,7 +99,7 @@ fn run_session(
     let mut shared = None;
     let mut files = Files::default();
     let effects = app::start_session(&mut model, protocol, roster);
-    carry_out(&mut model, &mut files, effects, &clock, &mut shared);
+    carry_out_shared(&mut model, &mut files, effects, &clock, &mut shared);
     clock.advance(60);
     for key in [KeyCode::Char('i')]
         .into_iter()
@@ -144,7 +113,7 @@ fn run_session(
     {
         let msg = Msg::Key(KeyEvent::new(key, KeyModifiers::NONE));
         let effects = update(&mut model, msg, clock.now);
-        carry_out(&mut model, &mut files, effects, &clock, &mut shared);
+        carry_out_shared(&mut model, &mut files, effects, &clock, &mut shared);
     }
     let Screen::Summary(summary) = &model.screen else {
         panic!("the session did not end")
@@ -152,30 +121,19 @@ fn run_session(
     (summary.saving.path.clone().expect("saved"), shared)
 }
 
-/// What the runtime does with effects, with every reply fed back.
-fn carry_out(
+/// [`carry_out`], keeping what sharing said.
+fn carry_out_shared(
     model: &mut Model,
     files: &mut Files,
     effects: Vec<Effect>,
     clock: &FakeClock,
     shared: &mut Option<share::Outcome>,
 ) {
-    let mut queue = effects;
-    while !queue.is_empty() {
-        let mut next = Vec::new();
-        for effect in queue {
-            if matches!(effect, Effect::Publish { .. } | Effect::Unpublish(_)) {
-                continue;
-            }
-            if let Some(msg) = files.perform(effect) {
-                if let Msg::Shared(o) = &msg {
-                    *shared = Some(o.clone());
-                }
-                next.extend(update(model, msg, clock.now));
-            }
+    carry_out(model, files, effects, clock.now, |msg| {
+        if let Msg::Shared(o) = msg {
+            *shared = Some(o.clone());
         }
-        queue = next;
-    }
+    });
 }
 
 fn sessions_listed(net: &Network, archive: &Path) -> Vec<String> {

@@ -3,7 +3,8 @@
 //! per person and role, as markdown (a page an office can file), csv or JSON. Read from
 //! the sessions' front matter only; private notes are never read.
 
-use std::fmt::Write;
+mod write;
+
 use std::path::Path;
 use std::sync::Arc;
 
@@ -12,6 +13,7 @@ use chrono::NaiveDate;
 use super::Unreadable;
 use super::names;
 use super::read::{self, SessionFile};
+use crate::words::archive as words;
 
 /// What a person did in a session, as the report counts it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -78,12 +80,8 @@ pub struct Report {
 
 /// A date given on the command line: `YYYY-MM-DD`, or a message saying so.
 pub fn parse_date(flag: &str, value: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").map_err(|_| {
-        format!(
-            "{flag} `{}`: write the date as YYYY-MM-DD, like 2026-09-01",
-            crate::text::line(value)
-        )
-    })
+    NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
+        .map_err(|_| words::bad_date(flag, &crate::text::line(value)))
 }
 
 /// Reads the sessions in `dir` and builds the report. Sessions still in progress are
@@ -131,13 +129,14 @@ pub fn from_sessions(
             continue;
         }
         let folded_group = names::fold(&e.group);
-        let known = match group_names.iter_mut().find(|(g, _, _)| *g == folded_group) {
-            Some((_, _, list)) => list,
+        let at = match group_names.iter().position(|(g, _, _)| *g == folded_group) {
+            Some(at) => at,
             None => {
                 group_names.push((folded_group, e.group.clone(), Vec::new()));
-                &mut group_names.last_mut().expect("just pushed").2
+                group_names.len() - 1
             }
         };
+        let known = &mut group_names[at].2;
         // Each person once per session, with every part they had.
         let mut people: Vec<(String, String, Vec<Part>)> = Vec::new();
         for (role, names_in_role) in &s.roles {
@@ -220,8 +219,8 @@ impl Report {
         let mut totals: Vec<(String, Total)> = Vec::new();
         for row in &self.rows {
             let key = names::fold(&row.person);
-            let total = match totals.iter().position(|(k, _)| *k == key) {
-                Some(i) => &mut totals[i].1,
+            let at = match totals.iter().position(|(k, _)| *k == key) {
+                Some(at) => at,
                 None => {
                     totals.push((
                         key,
@@ -232,9 +231,10 @@ impl Report {
                             parts: Vec::new(),
                         },
                     ));
-                    &mut totals.last_mut().expect("just pushed").1
+                    totals.len() - 1
                 }
             };
+            let total = &mut totals[at].1;
             total.sessions += 1;
             total.minutes += row.minutes;
             for part in &row.parts {
@@ -259,177 +259,8 @@ impl Report {
             return None;
         }
         Some(match &self.filter.person {
-            Some(p) => format!(
-                "no sessions found for {} (names are matched ignoring case and accents)",
-                crate::text::line(p)
-            ),
-            None => "no finished sessions match".to_string(),
+            Some(p) => words::no_sessions_for(&crate::text::line(p)),
+            None => words::NO_FINISHED_SESSIONS.to_string(),
         })
-    }
-
-    /// The report as a markdown page.
-    pub fn to_markdown(&self) -> String {
-        let esc = crate::markup::inline;
-        let mut out = String::from("# Professional learning record\n\n");
-        let mut scope = Vec::new();
-        if let Some(p) = &self.filter.person {
-            scope.push(format!("Person: {}", esc(p)));
-        }
-        if let Some(g) = &self.filter.group {
-            scope.push(format!("Group: {}", esc(g)));
-        }
-        if let Some(d) = self.filter.from {
-            scope.push(format!("From: {d}"));
-        }
-        if let Some(d) = self.filter.to {
-            scope.push(format!("To: {d}"));
-        }
-        if !scope.is_empty() {
-            let _ = writeln!(out, "{}\n", scope.join(" · "));
-        }
-        out.push_str(
-            "Minutes are the actual time each session ran, as recorded by crit in the \
-             session's file.\n\n",
-        );
-        out.push_str("## Sessions\n\n| Person | Date | Group | Protocol | Role | Minutes | File |\n|---|---|---|---|---|---:|---|\n");
-        for r in &self.rows {
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} | {} | {} | {} |",
-                esc(&r.person),
-                esc(&r.date),
-                esc(&r.group),
-                esc(&r.protocol),
-                parts_text(&r.parts),
-                crate::text::minutes(r.minutes),
-                esc(&file_name(&r.path))
-            );
-        }
-        out.push_str("\n## Totals\n\n| Person | Role | Sessions | Minutes | Hours |\n|---|---|---:|---:|---:|\n");
-        for t in self.totals() {
-            for (part, n, m) in &t.parts {
-                let _ = writeln!(
-                    out,
-                    "| {} | {} | {n} | {} | {:.1} |",
-                    esc(&t.person),
-                    part.as_str(),
-                    crate::text::minutes(*m),
-                    m / 60.0
-                );
-            }
-            let _ = writeln!(
-                out,
-                "| **{}** | **all** | **{}** | **{}** | **{:.1}** |",
-                esc(&t.person),
-                t.sessions,
-                crate::text::minutes(t.minutes),
-                t.minutes / 60.0
-            );
-        }
-        if !self.near_duplicates.is_empty() {
-            out.push_str("\n## Names to check\n\n");
-            for (group, a, b) in &self.near_duplicates {
-                let _ = writeln!(
-                    out,
-                    "- {}: {} and {} differ by one letter; they are counted as two people.",
-                    esc(group),
-                    esc(a),
-                    esc(b)
-                );
-            }
-        }
-        out
-    }
-
-    /// The rows as csv (RFC 4180): person, date, group, protocol, roles, minutes, file.
-    pub fn to_csv(&self) -> String {
-        let mut out = String::from("person,date,group,protocol,roles,minutes,file\r\n");
-        for r in &self.rows {
-            let fields = [
-                r.person.clone(),
-                r.date.to_string(),
-                r.group.to_string(),
-                r.protocol.to_string(),
-                parts_text(&r.parts),
-                crate::text::minutes(r.minutes),
-                r.path.to_string_lossy().into_owned(),
-            ];
-            let cells: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
-            out.push_str(&cells.join(","));
-            out.push_str("\r\n");
-        }
-        out
-    }
-
-    /// `{"sessions": [...], "totals": [...], "near_duplicates": [...], "skipped": [...]}`.
-    pub fn to_json(&self) -> serde_json::Value {
-        let rows: Vec<_> = self
-            .rows
-            .iter()
-            .map(|r| {
-                serde_json::json!({
-                    "person": r.person,
-                    "date": &*r.date,
-                    "group": &*r.group,
-                    "protocol": &*r.protocol,
-                    "roles": r.parts.iter().map(|p| p.as_str()).collect::<Vec<_>>(),
-                    "minutes": r.minutes,
-                    "file": r.path.to_string_lossy(),
-                })
-            })
-            .collect();
-        let totals: Vec<_> = self
-            .totals()
-            .iter()
-            .map(|t| {
-                serde_json::json!({
-                    "person": t.person,
-                    "sessions": t.sessions,
-                    "minutes": t.minutes,
-                    "roles": t.parts.iter().map(|(p, n, m)| serde_json::json!({
-                        "role": p.as_str(), "sessions": n, "minutes": m
-                    })).collect::<Vec<_>>(),
-                })
-            })
-            .collect();
-        serde_json::json!({
-            "sessions": rows,
-            "totals": totals,
-            "near_duplicates": self.near_duplicates.iter().map(|(g, a, b)| serde_json::json!({
-                "group": g, "names": [a, b]
-            })).collect::<Vec<_>>(),
-            "skipped": self.unreadable.iter().map(|(p, why)| serde_json::json!({
-                "file": p.to_string_lossy(), "reason": why
-            })).collect::<Vec<_>>(),
-        })
-    }
-}
-
-fn parts_text(parts: &[Part]) -> String {
-    parts
-        .iter()
-        .map(|p| p.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default()
-}
-
-/// A csv field, quoted when it holds a comma, a quote or a line break. A field a
-/// spreadsheet would run as a formula (`=`, `+`, `-`, `@`) gets a leading `'`.
-fn csv_field(value: &str) -> String {
-    let value = if value.starts_with(['=', '+', '-', '@']) {
-        format!("'{value}")
-    } else {
-        value.to_string()
-    };
-    if value.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", value.replace('"', "\"\""))
-    } else {
-        value
     }
 }
