@@ -10,12 +10,11 @@ use crate::app::keymap;
 
 pub fn draw(frame: &mut Frame, area: Rect, theme: &Theme) {
     let mut timer = vec![Line::styled("Timer keys", theme.title())];
-    for b in keymap::TIMER {
-        timer.push(row(b.keys, b.label, theme));
+    for (keys, label) in keymap::help_rows(keymap::TIMER) {
+        timer.push(row(keys, label, theme));
     }
-    timer.push(row("Ctrl+C", "end (asks first)", theme));
     let mut note = vec![Line::styled("In the note box", theme.title())];
-    for (k, l) in keymap::NOTE {
+    for (k, l) in keymap::help_rows(keymap::NOTE) {
         note.push(row(k, l, theme));
     }
     note.push(Line::raw(""));

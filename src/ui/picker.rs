@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
 
 use super::{Theme, footer, safe};
-use crate::app::keymap::{self, PickerAction};
+use crate::app::keymap;
 use crate::app::{Model, Picker};
 use crate::protocol::{Entry, Library, Repeat};
 use crate::text::minutes;
@@ -117,18 +117,7 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, picker: &Picker, theme
         notices.push(Line::styled(text, theme.warning()));
     }
     frame.render_widget(Paragraph::new(notices), warn);
-    if picker.show_skipped {
-        footer(frame, foot, keymap::SKIPPED, theme);
-    } else if picker.filter.is_some() {
-        footer(frame, foot, keymap::PICKER_FILTER, theme);
-    } else {
-        let hints = keymap::picker_hints(|a| match a {
-            PickerAction::Resume => model.resume_offer.is_some(),
-            PickerAction::Skipped => !lib.skipped.is_empty(),
-            _ => true,
-        });
-        super::footer_ranked(frame, foot, &hints, theme);
-    }
+    footer(frame, foot, &keymap::footer(model), theme);
     if picker.show_skipped {
         skipped_popup(frame, area, lib, theme);
     }

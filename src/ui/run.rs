@@ -16,9 +16,9 @@ use crate::text::clock;
 pub fn draw(frame: &mut Frame, area: Rect, run: &Run, now: Now, theme: &Theme) {
     if run.projector {
         let live = crate::app::Live::from_session(&run.session, now);
-        let hint: Vec<String> = keymap::hints_for(keymap::PROJECTOR)
+        let hint: Vec<String> = keymap::projector_hints()
             .iter()
-            .map(|(k, l)| format!("{k} {l}"))
+            .map(|h| format!("{} {}", h.short, h.label))
             .collect();
         let hint = hint.join(" · ");
         projector::draw(
@@ -225,21 +225,7 @@ fn compact(frame: &mut Frame, area: Rect, run: &Run, now: Now, theme: &Theme) {
 /// The keys that work now, as many as fit: in the timer view the key table's ranks decide,
 /// so `q end` and `? help` are the last to go at any width.
 fn run_footer(frame: &mut Frame, area: Rect, run: &Run, theme: &Theme) {
-    let hints: &[(&str, &str)] = match run.mode {
-        Mode::Timer => {
-            let hints = keymap::timer_hints(run.session.is_paused());
-            return super::footer_ranked(frame, area, &hints, theme);
-        }
-        Mode::Note if run.editing.is_some() => keymap::NOTE_EDIT,
-        Mode::Note => keymap::NOTE,
-        Mode::ConfirmEnd => keymap::CONFIRM,
-        Mode::ConfirmDelete => keymap::DELETE,
-        Mode::Help => &[("Esc/?", "close help")],
-        Mode::Fit => keymap::FIT,
-        Mode::EndTime => keymap::END_TIME,
-        Mode::Restate => keymap::RESTATE,
-    };
-    footer(frame, area, hints, theme);
+    footer(frame, area, &keymap::run_footer(run), theme);
 }
 
 fn header_line(frame: &mut Frame, area: Rect, s: &Session, now: Now, theme: &Theme) {
@@ -647,7 +633,7 @@ fn notes_title(run: &Run, count: usize, width: usize) -> String {
     if count == 0 {
         return format!("{head}· i or Enter to write ");
     }
-    let ranked: Vec<(&str, &str, u8)> = keymap::hints_for(keymap::NOTES)
+    let ranked: Vec<(&str, &str, u8)> = keymap::hints_for(keymap::TIMER, keymap::NOTES)
         .into_iter()
         .enumerate()
         .map(|(i, (k, l))| (k, l, i as u8))

@@ -7,6 +7,7 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
 
 use super::{Theme, footer, safe};
 use crate::app::Summary;
+use crate::app::keymap;
 use crate::session::Now;
 use crate::text::clock;
 
@@ -156,7 +157,6 @@ pub fn draw(frame: &mut Frame, area: Rect, summary: &Summary, now: Now, theme: &
     if let Some(problem) = &summary.saving.problem {
         lines.push(Line::styled(safe(problem), theme.error()));
     }
-    let unsaved = summary.saving.path.is_none() || summary.saving.unsaved;
     if summary.quit_warned {
         lines.push(Line::styled(
             "These notes are saved nowhere. s tries again; q again quits and loses them.",
@@ -164,13 +164,6 @@ pub fn draw(frame: &mut Frame, area: Rect, summary: &Summary, now: Now, theme: &
         ));
     }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), info);
-    let hints: &[(&str, &str)] = if unsaved {
-        &[("s", "try saving again"), ("q", "quit")]
-    } else {
-        &[
-            ("t", "write the presenter's take-away"),
-            ("q/Enter", "quit"),
-        ]
-    };
-    footer(frame, foot, hints, theme);
+    let hints = keymap::footer_hints(keymap::summary_table(summary), false);
+    footer(frame, foot, &hints, theme);
 }

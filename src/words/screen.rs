@@ -1,1 +1,55 @@
-//! Words for screen: see the module above for what belongs here.
+//! Words for the terminal UI: what the keys are called in footers and help, the dialogs,
+//! the status lines of each screen, and how the runtime's outcomes are told.
+
+// The keys' labels, as footers and the help screen show them.
+pub const KEY_PAUSE: &str = "pause";
+pub const KEY_RESUME: &str = "resume";
+pub const KEY_NEXT: &str = "next";
+pub const KEY_BACK: &str = "back";
+pub const KEY_MORE_TIME: &str = "more time";
+pub const KEY_LESS_TIME: &str = "less time";
+pub const KEY_NOTE: &str = "note";
+pub const KEY_SELECT_NOTE: &str = "select note";
+pub const KEY_EDIT: &str = "edit";
+pub const KEY_DELETE: &str = "delete";
+pub const KEY_FIT: &str = "fit to end time";
+pub const KEY_PROJECTOR: &str = "projector view on/off";
+pub const KEY_RESTATE: &str = "restate the question";
+pub const KEY_COUNT_AWAY: &str = "count the time away";
+pub const KEY_HELP: &str = "help";
+pub const KEY_END: &str = "end";
+pub const KEY_END_ASKS: &str = "end (asks first)";
+pub const KEY_SAVE_NOTE: &str = "save note";
+pub const KEY_SAVE_CHANGE: &str = "save the change";
+pub const KEY_NEW_LINE: &str = "new line";
+pub const KEY_KIND: &str = "kind";
+pub const KEY_LEAVE_NOTE: &str = "back to timer keys";
+pub const KEY_LEAVE_EDIT: &str = "leave the note as it was";
+pub const KEY_END_AND_SAVE: &str = "end and save";
+pub const KEY_KEEP_GOING: &str = "keep going";
+pub const KEY_DELETE_NOTE: &str = "delete the note";
+pub const KEY_KEEP_IT: &str = "keep it";
+pub const KEY_USE_PLAN: &str = "use this plan";
+pub const KEY_CHANGE_END: &str = "change end time";
+pub const KEY_KEEP_PLAN: &str = "keep the plan as it is";
+pub const KEY_FIT_TO_TIME: &str = "fit to this time";
+pub const KEY_RECORD_RESTATED: &str = "record the restated question";
+pub const KEY_CANCEL: &str = "cancel";
+pub const KEY_CLOSE_HELP: &str = "close help";
+pub const KEY_CHOOSE: &str = "choose";
+pub const KEY_UP: &str = "up";
+pub const KEY_DOWN: &str = "down";
+pub const KEY_FIRST_LAST: &str = "first / last";
+pub const KEY_SET_UP: &str = "set up session";
+pub const KEY_FIND: &str = "find";
+pub const KEY_SKIPPED: &str = "skipped files";
+pub const KEY_QUIT: &str = "quit";
+pub const KEY_TYPE_TO_FIND: &str = "to find by name, id or tag";
+pub const KEY_CLEAR: &str = "clear";
+pub const KEY_ERASE: &str = "erase";
+pub const KEY_CLOSE: &str = "close";
+pub const KEY_NEXT_FIELD: &str = "next field";
+pub const KEY_NEXT_SHORT: &str = "next";
+pub const KEY_START: &str = "start";
+pub const KEY_TRY_SAVING: &str = "try saving again";
+pub const KEY_TAKEAWAY: &str = "write the presenter's take-away";
