@@ -192,12 +192,16 @@ impl Setup {
         }
     }
 
+    /// The next field; from the last, round to the first (so the footer's `Tab` always
+    /// moves).
     pub fn next_field(&mut self) {
-        self.focus = (self.focus + 1).min(self.fields.len() - 1);
+        self.focus = (self.focus + 1) % self.fields.len().max(1);
     }
 
+    /// The field before; from the first, round to the last.
     pub fn previous_field(&mut self) {
-        self.focus = self.focus.saturating_sub(1);
+        let count = self.fields.len().max(1);
+        self.focus = (self.focus + count - 1) % count;
     }
 
     pub fn on_last_field(&self) -> bool {

@@ -216,7 +216,12 @@ fn skipped_popup(frame: &mut Frame, area: Rect, lib: &Library, theme: &Theme) {
     let width = area.width.saturating_sub(4);
     let inner = width.saturating_sub(2).max(1) as usize;
     let rows: usize = lines.iter().map(|l| l.width().max(1).div_ceil(inner)).sum();
-    let popup = super::popup(frame, area, width, rows as u16 + 2);
+    // The footer row stays in view below it (it says how to close the pop-up).
+    let above_footer = Rect {
+        height: area.height.saturating_sub(1),
+        ..area
+    };
+    let popup = super::popup(frame, above_footer, width, rows as u16 + 2);
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })

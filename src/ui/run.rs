@@ -16,7 +16,8 @@ use crate::text::clock;
 pub fn draw(frame: &mut Frame, area: Rect, run: &Run, now: Now, theme: &Theme) {
     if run.projector {
         let live = crate::app::Live::from_session(&run.session, now);
-        let hint: Vec<String> = keymap::projector_hints()
+        // The keys of the dialog in front, when one is open.
+        let hint: Vec<String> = keymap::run_footer(run)
             .iter()
             .map(|h| format!("{} {}", h.short, h.label))
             .collect();

@@ -5,6 +5,7 @@ mod between;
 mod builtins;
 mod cli;
 mod journal;
+mod keys;
 mod layering;
 mod loader;
 mod picker;

@@ -53,10 +53,11 @@ pub fn footer(model: &Model) -> Vec<Hint> {
     }
 }
 
-/// The run screen's footer: the timer keys (with "resume" while paused), or those of the
-/// note box or dialog that is open.
+/// The run screen's footer: the timer keys (with "resume" while paused; in the projector
+/// view, the few it names), or those of the note box or dialog that is open.
 pub fn run_footer(run: &Run) -> Vec<Hint> {
     match run.mode {
+        Mode::Timer if run.projector => projector_hints(),
         Mode::Timer => super::footer_hints(TIMER, run.session.is_paused()),
         Mode::Note => super::footer_hints(NOTE, run.editing.is_some()),
         Mode::ConfirmEnd => super::footer_hints(CONFIRM_END, false),
