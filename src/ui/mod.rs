@@ -50,7 +50,7 @@ pub fn mirror_view(
             area,
             live,
             live.countdown_at(wall),
-            "q quits the mirror",
+            &crate::app::keymap::mirror_hint(),
             theme,
         ),
         None => projector::waiting(frame, area, theme),

@@ -270,7 +270,7 @@ pub fn waiting(frame: &mut Frame, area: Rect, theme: &Theme) {
         Line::styled("No session is running.", theme.title()),
         Line::raw(""),
         Line::raw("This window shows the session as soon as one starts on this computer."),
-        Line::styled("q quits the mirror", theme.dim()),
+        Line::styled(crate::app::keymap::mirror_hint(), theme.dim()),
     ];
     let [mid] = Layout::vertical([Constraint::Length(4)])
         .flex(Flex::Center)

@@ -44,6 +44,7 @@ pub const KEY_SET_UP: &str = "set up session";
 pub const KEY_FIND: &str = "find";
 pub const KEY_SKIPPED: &str = "skipped files";
 pub const KEY_QUIT: &str = "quit";
+pub const KEY_QUIT_MIRROR: &str = "quits the mirror";
 pub const KEY_TYPE_TO_FIND: &str = "to find by name, id or tag";
 pub const KEY_CLEAR: &str = "clear";
 pub const KEY_ERASE: &str = "erase";

@@ -294,5 +294,6 @@ mod tests {
         check(SETUP);
         check(SUMMARY_UNSAVED);
         check(SUMMARY_SAVED);
+        check(MIRROR);
     }
 }

@@ -239,5 +239,34 @@ pub const SUMMARY_SAVED: &[Binding<SummaryAction>] = &[
     ),
 ];
 
+/// What a key asks for in `crit mirror`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MirrorAction {
+    Quit,
+}
+
+/// `crit mirror`: its one line of keys says how to leave.
+pub const MIRROR: &[Binding<MirrorAction>] = &[bind(
+    &[
+        Key::any_ch('q'),
+        Key::any(Esc),
+        Key::ctrl('c'),
+        Key::ctrl('C'),
+    ],
+    "q",
+    w::KEY_QUIT_MIRROR,
+    MirrorAction::Quit,
+)
+.rank(0)];
+
+/// The mirror's line of keys, from its table ("q quits the mirror").
+pub fn mirror_hint() -> String {
+    let hints: Vec<String> = super::footer_hints(MIRROR, false)
+        .iter()
+        .map(|h| format!("{} {}", h.short, h.label))
+        .collect();
+    hints.join(" · ")
+}
+
 const SCROLL_DOWN: &[Key] = &[Key::any(Down), Key::any_ch('j')];
 const SCROLL_UP: &[Key] = &[Key::any(Up), Key::any_ch('k')];
