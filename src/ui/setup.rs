@@ -17,7 +17,7 @@ pub fn draw(frame: &mut Frame, area: Rect, setup: &Setup, theme: &Theme) {
         Constraint::Length(1),
     ])
     .areas(area);
-    let title = format!("New session: {}", safe(&setup.protocol.name));
+    let title = crate::words::screen::setup_title(&safe(&setup.protocol.name));
     frame.render_widget(Paragraph::new(Line::styled(title, theme.title())), head);
     let label_width = setup
         .fields

@@ -54,3 +54,85 @@ pub const KEY_NEXT_SHORT: &str = "next";
 pub const KEY_START: &str = "start";
 pub const KEY_TRY_SAVING: &str = "try saving again";
 pub const KEY_TAKEAWAY: &str = "write the presenter's take-away";
+
+// The run screen's one-line messages (after a key, a save, a resume).
+pub fn at_last_step(end_key: &str) -> String {
+    format!("This is the last step. Press {end_key} to end the session.")
+}
+pub const AT_FIRST_STEP: &str = "This is the first step.";
+pub fn at_shortest(next_key: &str) -> String {
+    format!("A step keeps at least a minute: press {next_key} to move on.")
+}
+pub const NO_NOTES_YET: &str = "This step has no notes yet.";
+pub const NO_NOTES_TO_EDIT: &str = "This step has no notes to edit.";
+pub const NO_NOTES_TO_DELETE: &str = "This step has no notes to delete.";
+pub fn away_counted(away: &str) -> String {
+    format!("The {away} crit was closed now counts in this step.")
+}
+pub const NOTE_DELETED: &str = "The note is deleted.";
+pub const NOTE_CHANGED: &str = "The note is changed.";
+pub fn note_empty(leave_key: &str, delete_key: &str) -> String {
+    format!("A note cannot be empty: {leave_key} keeps it as it was, {delete_key} deletes it.")
+}
+pub const FIT_STEP_CHANGED: &str = "The step changed, so here is a new plan.";
+pub const FIT_APPLIED: &str = "The remaining steps now fit the end time.";
+pub fn fit_applied_late(lateness: &str) -> String {
+    format!("New plan applied: it ends {lateness} (as close as the steps allow).")
+}
+pub const RESTATED: &str = "The restated question is recorded.";
+pub fn not_a_time(typed: &str) -> String {
+    format!("“{typed}” is not a time: type it as HH:MM, like 16:30.")
+}
+pub const RESUMED: &str = "Resumed where the session stopped.";
+pub fn draft_back(note_key: &str) -> String {
+    format!(" The note you were typing is back in the note box ({note_key}).")
+}
+pub fn hand_edits_kept(copy: &std::path::Path) -> String {
+    format!(
+        " The file had been edited by hand: those edits are kept in {}.",
+        copy.display()
+    )
+}
+pub fn cannot_resume(problem: &str) -> String {
+    format!("Cannot resume: {problem}")
+}
+
+// Saving problems, as the run screen and the summary tell them.
+pub fn saving_instead(problem: &str, path: &std::path::Path) -> String {
+    format!("{problem}. Saving to {} instead.", path.display())
+}
+pub fn kept_on_screen(problem: &str) -> String {
+    format!("{problem}. Notes are kept on screen; do not close crit.")
+}
+
+// Boxes' placeholders.
+pub const NOTE_PLACEHOLDER: &str = "Type a note. Enter saves it, Alt+Enter adds a line.";
+pub const RESTATE_PLACEHOLDER: &str = "Type the question as the presenter now puts it";
+pub const END_TIME_PLACEHOLDER: &str = "HH:MM, like 16:30";
+
+// The setup form.
+pub const FIELD_GROUP: &str = "Group";
+pub const HINT_GROUP: &str = "Who is meeting, e.g. Grade 7 team";
+pub const HINT_NAMES_OPTIONAL: &str = "Names, separated by commas (optional)";
+pub const HINT_NAMES: &str = "Names, separated by commas";
+pub const HINT_NAME_OPTIONAL: &str = "A name (optional)";
+pub const HINT_NAME: &str = "A name";
+pub const FIELD_QUESTION: &str = "Focusing question";
+pub const HINT_QUESTION: &str = "The question or dilemma (optional)";
+pub const FIELD_END_BY: &str = "End by";
+pub const HINT_END_BY: &str = "HH:MM, optional";
+pub const NAME_THE_GROUP: &str = "Give the group a name (it names the archive file).";
+pub fn who_is(role: &str) -> String {
+    format!("Who is the {role}? Type a name.")
+}
+pub fn end_by_not_a_time(value: &str) -> String {
+    format!("“{value}” is not a time; write it as HH:MM, like 16:30, or leave it empty.")
+}
+pub fn named_twice(name: &str, role_a: &str, role_b: &str) -> String {
+    format!(
+        "{name} is named as {role_a} and among {role_b}. Press Enter again to start anyway, or change one."
+    )
+}
+pub fn setup_title(protocol: &str) -> String {
+    format!("New session: {protocol}")
+}

@@ -226,6 +226,15 @@ pub fn hints_for<A: Copy + PartialEq>(
         .collect()
 }
 
+/// How the footer writes the key for `action` in `table`, for a sentence that names it
+/// ("press q to end").
+pub fn key_for<A: Copy + PartialEq>(table: &[Binding<A>], action: A) -> &'static str {
+    table
+        .iter()
+        .find(|b| b.action == action)
+        .map_or("?", |b| b.short)
+}
+
 pub fn is_ctrl_c(key: &KeyEvent) -> bool {
     CTRL_C.iter().any(|k| k.matches(key))
 }

@@ -9,6 +9,7 @@ use super::{save, single_line_input};
 use crate::app::keymap::{self, Confirm, Entry, FitAction};
 use crate::app::{Effect, Mode, Run};
 use crate::session::{Now, Session};
+use crate::words::screen as w;
 
 /// Any of help's keys closes it; Ctrl+C asks about ending.
 pub(super) fn help(run: &mut Run, key: KeyEvent) -> Vec<Effect> {
@@ -37,7 +38,7 @@ pub(super) fn confirm_delete(run: &mut Run, key: KeyEvent, now: Now) -> Vec<Effe
                 (_, 0) | (None, _) => None,
                 (Some(k), _) => Some(k.saturating_sub(1).min(left - 1)),
             };
-            run.flash = Some("The note is deleted.".into());
+            run.flash = Some(w::NOTE_DELETED.into());
             save(run, now)
         }
         Some(Confirm::No) => {
@@ -64,7 +65,7 @@ pub(super) fn fit(run: &mut Run, key: KeyEvent, now: Now) -> Vec<Effect> {
             {
                 // The session moved on while the plan was shown: plan again from here.
                 run.fit = run.session.propose_fit(now).map(|plan| (current, plan));
-                run.flash = Some("The step changed, so here is a new plan.".into());
+                run.flash = Some(w::FIT_STEP_CHANGED.into());
                 return Vec::new();
             }
             // The plan shown was worked out when `f` was pressed; time has passed since,
@@ -73,11 +74,8 @@ pub(super) fn fit(run: &mut Run, key: KeyEvent, now: Now) -> Vec<Effect> {
             if let (Some(plan), Some(_)) = (fresh, run.fit.take()) {
                 run.session.apply_fit(&plan);
                 run.flash = Some(match plan.late_by_secs() {
-                    0 => "The remaining steps now fit the end time.".to_string(),
-                    late => format!(
-                        "New plan applied: it ends {} (as close as the steps allow).",
-                        crate::text::lateness(late)
-                    ),
+                    0 => w::FIT_APPLIED.to_string(),
+                    late => w::fit_applied_late(&crate::text::lateness(late)),
                 });
             }
             run.mode = Mode::Timer;
@@ -105,7 +103,7 @@ pub(super) fn end_time_box(session: &Session) -> TextArea<'static> {
         .unwrap_or_default();
     let mut input = TextArea::new(vec![current]);
     input.move_cursor(ratatui_textarea::CursorMove::End);
-    input.set_placeholder_text("HH:MM, like 16:30");
+    input.set_placeholder_text(w::END_TIME_PLACEHOLDER);
     input
 }
 
@@ -121,7 +119,7 @@ pub(super) fn restate(run: &mut Run, key: KeyEvent, now: Now) -> Vec<Effect> {
                 let restated = (text != run.session.roster.question).then_some(text);
                 if restated != run.session.roster.restated {
                     run.session.roster.restated = restated;
-                    run.flash = Some("The restated question is recorded.".into());
+                    run.flash = Some(w::RESTATED.into());
                     return save(run, now);
                 }
             }
@@ -153,10 +151,7 @@ pub(super) fn end_time(run: &mut Run, key: KeyEvent, now: Now) -> Vec<Effect> {
                     return save(run, now);
                 }
                 None => {
-                    run.flash = Some(format!(
-                        "“{}” is not a time: type it as HH:MM, like 16:30.",
-                        typed.trim()
-                    ))
+                    run.flash = Some(w::not_a_time(typed.trim()))
                 }
             }
         }

@@ -18,6 +18,7 @@ use ratatui_textarea::TextArea;
 
 use super::{Effect, Live, Mode, Model, Msg, Run, Saving, Screen};
 use crate::session::{Advance, Now, Status};
+use crate::words::screen as w;
 use saving::{journal_clock, save, terminate};
 pub use start::{resume_session, start_session};
 
@@ -118,7 +119,7 @@ fn handle(model: &mut Model, msg: Msg, now: Now) -> Vec<Effect> {
                 Ok(effects) => effects,
                 Err(problem) => {
                     model.resume_offer = None;
-                    model.status = Some(format!("Cannot resume: {problem}"));
+                    model.status = Some(w::cannot_resume(&problem));
                     Vec::new()
                 }
             }
@@ -151,8 +152,8 @@ fn handle(model: &mut Model, msg: Msg, now: Now) -> Vec<Effect> {
             };
             saving.unsaved = moved_to.is_none();
             saving.problem = Some(match &moved_to {
-                Some(p) => format!("{problem}. Saving to {} instead.", p.display()),
-                None => format!("{problem}. Notes are kept on screen; do not close crit."),
+                Some(p) => w::saving_instead(&problem, p),
+                None => w::kept_on_screen(&problem),
             });
             let moved = moved_to.is_some();
             if moved {

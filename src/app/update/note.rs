@@ -7,6 +7,7 @@ use super::save;
 use crate::app::keymap::{self, NoteAction};
 use crate::app::{Editing, Effect, Mode, Run, new_note_box};
 use crate::session::Now;
+use crate::words::screen as w;
 
 /// A key in the note box: a command from its table, or text.
 pub(super) fn key(run: &mut Run, key: KeyEvent, now: Now) -> Vec<Effect> {
@@ -91,7 +92,10 @@ fn save_edit(run: &mut Run, now: Now) -> Vec<Effect> {
     };
     let text = run.note.lines().join("\n");
     if text.trim().is_empty() {
-        run.flash = Some("A note cannot be empty: Esc keeps it as it was, d deletes it.".into());
+        run.flash = Some(w::note_empty(
+            keymap::key_for(keymap::NOTE, NoteAction::Leave),
+            keymap::key_for(keymap::TIMER, keymap::Action::DeleteNote),
+        ));
         return Vec::new();
     }
     let kind = run.current_kind();
@@ -99,7 +103,7 @@ fn save_edit(run: &mut Run, now: Now) -> Vec<Effect> {
     end_edit(run);
     run.mode = Mode::Timer;
     if changed {
-        run.flash = Some("The note is changed.".into());
+        run.flash = Some(w::NOTE_CHANGED.into());
         save(run, now)
     } else {
         Vec::new()

@@ -9,6 +9,7 @@ use super::{dialogs, note, save};
 use crate::app::keymap::{self, Action, Confirm};
 use crate::app::{Effect, Mode, Model, Screen};
 use crate::session::Advance;
+use crate::words::screen as w;
 
 pub(super) fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
     let now = model.now;
@@ -60,13 +61,13 @@ fn timer_action(model: &mut Model, action: Action) -> Vec<Effect> {
             }
             Advance::NextTurn => return save(run, now),
             Advance::AtEnd => {
-                run.flash = Some("This is the last step. Press q to end the session.".into());
+                run.flash = Some(w::at_last_step(keymap::key_for(keymap::TIMER, Action::End)));
             }
         },
         Action::Previous => {
             let step = session.current();
             if !session.previous(now.at) {
-                run.flash = Some("This is the first step.".into());
+                run.flash = Some(w::AT_FIRST_STEP.into());
             } else {
                 if session.current() != step {
                     run.note_kind = 0;
@@ -82,7 +83,7 @@ fn timer_action(model: &mut Model, action: Action) -> Vec<Effect> {
             let before = session.countdown(now.at).allowance_ms;
             session.adjust(-60, now.at);
             if session.countdown(now.at).allowance_ms == before {
-                run.flash = Some("A step keeps at least a minute: press n to move on.".into());
+                run.flash = Some(w::at_shortest(keymap::key_for(keymap::TIMER, Action::Next)));
                 return Vec::new();
             }
             return save(run, now);
@@ -91,7 +92,7 @@ fn timer_action(model: &mut Model, action: Action) -> Vec<Effect> {
         Action::NoteUp | Action::NoteDown => {
             let count = run.step_notes().len();
             match count.checked_sub(1) {
-                None => run.flash = Some("This step has no notes yet.".into()),
+                None => run.flash = Some(w::NO_NOTES_YET.into()),
                 Some(last) => {
                     let at = run.selected_note.unwrap_or(last).min(last);
                     run.selected_note = Some(if action == Action::NoteUp {
@@ -104,14 +105,14 @@ fn timer_action(model: &mut Model, action: Action) -> Vec<Effect> {
         }
         Action::EditNote => match run.chosen_note() {
             Some(index) => note::start_edit(run, index),
-            None => run.flash = Some("This step has no notes to edit.".into()),
+            None => run.flash = Some(w::NO_NOTES_TO_EDIT.into()),
         },
         Action::DeleteNote => match run.chosen_note() {
             Some(index) => {
                 run.deleting = Some(index);
                 run.mode = Mode::ConfirmDelete;
             }
-            None => run.flash = Some("This step has no notes to delete.".into()),
+            None => run.flash = Some(w::NO_NOTES_TO_DELETE.into()),
         },
         Action::Fit => match session.propose_fit(now) {
             Some(plan) => {
@@ -127,7 +128,7 @@ fn timer_action(model: &mut Model, action: Action) -> Vec<Effect> {
         Action::Restate => {
             // An empty box: the question as it stands is shown above it, to retype freely.
             let mut input = TextArea::default();
-            input.set_placeholder_text("Type the question as the presenter now puts it");
+            input.set_placeholder_text(w::RESTATE_PLACEHOLDER);
             input.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
             run.restate_input = input;
             run.mode = Mode::Restate;
@@ -139,10 +140,7 @@ fn timer_action(model: &mut Model, action: Action) -> Vec<Effect> {
                 && step == session.current()
             {
                 session.count_time_away(away);
-                run.flash = Some(format!(
-                    "The {} crit was closed now counts in this step.",
-                    crate::text::clock(away.as_secs())
-                ));
+                run.flash = Some(w::away_counted(&crate::text::clock(away.as_secs())));
                 return save(run, now);
             }
         }

@@ -6,6 +6,7 @@ use crate::app::{Effect, Model, Run, Screen};
 use crate::archive::Resumed;
 use crate::protocol::Protocol;
 use crate::session::{Roster, Session};
+use crate::words::screen as w;
 
 /// Starts a session now: the run screen, and the effect that creates its archive file.
 pub fn start_session(model: &mut Model, protocol: Protocol, roster: Roster) -> Vec<Effect> {
@@ -53,7 +54,7 @@ pub fn resume_session(
     );
     run.saving.path = Some(path);
     let away = (now.wall - resumed.last_seen).to_std().unwrap_or_default();
-    let mut flash = String::from("Resumed where the session stopped.");
+    let mut flash = String::from(w::RESUMED);
     // A paused clock lost nothing while crit was closed: there is nothing to count.
     if !away.is_zero() && !run.session.is_paused() {
         // Said in whole seconds, rounded up: "closed for 0:01" rather than nothing.
@@ -72,13 +73,13 @@ pub fn resume_session(
         }
         run.note.insert_str(&text);
         run.journal.draft = (kind, text);
-        flash.push_str(" The note you were typing is back in the note box (i).");
+        flash.push_str(&w::draft_back(crate::app::keymap::key_for(
+            crate::app::keymap::TIMER,
+            crate::app::keymap::Action::OpenNote,
+        )));
     }
     if let Some(copy) = resumed.hand_edits {
-        flash.push_str(&format!(
-            " The file had been edited by hand: those edits are kept in {}.",
-            copy.display()
-        ));
+        flash.push_str(&w::hand_edits_kept(&copy));
     }
     run.flash = Some(flash);
     let effects = save(&mut run, now);
