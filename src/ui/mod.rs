@@ -24,7 +24,7 @@ pub fn view(model: &Model, frame: &mut Frame) {
     };
     let area = frame.area();
     if area.width < 20 || area.height < 4 {
-        let msg = Paragraph::new("Window too small for crit").wrap(Wrap { trim: true });
+        let msg = Paragraph::new(crate::words::screen::TOO_SMALL).wrap(Wrap { trim: true });
         frame.render_widget(msg, area);
         return;
     }

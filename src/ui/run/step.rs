@@ -10,6 +10,7 @@ use tui_big_text::{BigText, PixelSize};
 
 use crate::session::{Countdown, Now, Session};
 use crate::text::clock;
+use crate::words::screen as w;
 use crate::ui::{Theme, safe};
 
 pub(super) fn step_panel(
@@ -21,12 +22,7 @@ pub(super) fn step_panel(
     theme: &Theme,
 ) {
     let step = s.step();
-    let title = format!(
-        " Step {} of {}: {} ",
-        s.current() + 1,
-        s.plan.len(),
-        safe(&step.name)
-    );
+    let title = w::step_title(s.current() + 1, s.plan.len(), &safe(&step.name));
     let block = theme.block(title);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -52,7 +48,7 @@ pub(super) fn step_panel(
     if let Some((i, name)) = s.turn() {
         let mut spans = vec![
             Span::styled(
-                format!("Turn {} of {}: ", i + 1, step.turns.len()),
+                w::turn_of(i + 1, step.turns.len()),
                 theme.dim(),
             ),
             Span::styled(
@@ -62,13 +58,13 @@ pub(super) fn step_panel(
         ];
         match s.next_in_turn() {
             Some(next) => spans.push(Span::styled(
-                format!(
-                    "   next: {}",
-                    crate::text::truncate(&safe(next), text_area.width as usize / 3)
-                ),
+                w::next_turn(&crate::text::truncate(
+                    &safe(next),
+                    text_area.width as usize / 3,
+                )),
                 theme.dim(),
             )),
-            None => spans.push(Span::styled("   (last turn)", theme.dim())),
+            None => spans.push(Span::styled(w::LAST_TURN, theme.dim())),
         }
         rows.push(Line::from(spans));
     }
@@ -78,7 +74,7 @@ pub(super) fn step_panel(
             .areas(text_area);
     frame.render_widget(Paragraph::new(rows), top);
     let label = if c.is_over() {
-        "over".to_string()
+        w::GAUGE_OVER.to_string()
     } else {
         format!("{:>3.0}%", c.ratio() * 100.0)
     };
@@ -118,28 +114,26 @@ pub(super) fn countdown_line(s: &Session, now: Now, theme: &Theme) -> Line<'stat
     let mut spans = Vec::new();
     if c.is_over() {
         spans.push(Span::styled(
-            format!(" +{} OVER TIME ", clock(c.shown_secs())),
+            w::over_time_by(&clock(c.shown_secs())),
             theme.over(),
         ));
-        spans.push(Span::raw(format!(
-            " of {}",
-            clock((c.allowance_ms / 1000) as u64)
-        )));
+        spans.push(Span::raw(w::of_allowance_spaced(&clock(
+            (c.allowance_ms / 1000) as u64,
+        ))));
     } else {
         spans.push(Span::styled(
-            format!(" {} left ", clock(c.shown_secs())),
+            w::time_left(&clock(c.shown_secs())),
             countdown_style(s, &c, theme).add_modifier(Modifier::REVERSED),
         ));
-        spans.push(Span::raw(format!(
-            " of {}",
-            clock((c.allowance_ms / 1000) as u64)
-        )));
+        spans.push(Span::raw(w::of_allowance_spaced(&clock(
+            (c.allowance_ms / 1000) as u64,
+        ))));
         if theme.warning && c.is_warning() {
-            spans.push(Span::styled("  · last minute", theme.warning()));
+            spans.push(Span::styled(w::LAST_MINUTE_MARK, theme.warning()));
         }
     }
     if s.is_paused() {
-        spans.push(Span::styled("  ‖ PAUSED", theme.warning()));
+        spans.push(Span::styled(w::PAUSED_MARK, theme.warning()));
     }
     // A range's top is worth saying only while the allowance is below it.
     let allowance = (c.allowance_ms / 1000).max(0) as u32;
@@ -152,7 +146,7 @@ pub(super) fn countdown_line(s: &Session, now: Now, theme: &Theme) -> Line<'stat
     };
     if let Some(max) = stretch {
         spans.push(Span::styled(
-            format!("  · may stretch to {}", clock(u64::from(max))),
+            w::may_stretch(&clock(u64::from(max))),
             theme.dim(),
         ));
     }
@@ -162,8 +156,8 @@ pub(super) fn countdown_line(s: &Session, now: Now, theme: &Theme) -> Line<'stat
 /// The focusing question (or its restatement), kept in view all session on one line.
 pub(super) fn question_line(s: &Session, width: usize, theme: &Theme) -> Option<Line<'static>> {
     let (label, text) = match &s.roster.restated {
-        Some(r) => ("? Restated question: ", r),
-        None if !s.roster.question.trim().is_empty() => ("? Question: ", &s.roster.question),
+        Some(r) => (w::RESTATED_QUESTION, r),
+        None if !s.roster.question.trim().is_empty() => (w::QUESTION, &s.roster.question),
         None => return None,
     };
     // Up to two rows (the panel wraps it): a question is read whole more often than not,
@@ -181,9 +175,9 @@ pub(super) fn who_text(s: &Session, theme: &Theme) -> Text<'static> {
     let mut lines = Vec::new();
     match s.turn() {
         Some((_, name)) => lines.push(Line::from(vec![
-            Span::styled("▶ Speaks now: ", theme.speak()),
+            Span::styled(w::SPEAKS_NOW, theme.speak()),
             Span::styled(safe(name), theme.speak()),
-            Span::raw(" — everyone else listens"),
+            Span::raw(w::OTHERS_LISTEN),
         ])),
         None if step.speakers.is_empty()
             && step
@@ -191,22 +185,22 @@ pub(super) fn who_text(s: &Session, theme: &Theme) -> Text<'static> {
                 .iter()
                 .any(|p| p.role == crate::protocol::EVERYONE) => {}
         None if step.speakers.is_empty() => lines.push(Line::from(vec![
-            Span::styled("▶ Speak: ", theme.speak()),
-            Span::raw("as the facilitator directs"),
+            Span::styled(w::SPEAK, theme.speak()),
+            Span::raw(w::AS_DIRECTED),
         ])),
         None => {
             let list: Vec<String> = step.speakers.iter().map(|p| safe(&p.describe())).collect();
             lines.push(Line::from(vec![
-                Span::styled("▶ Speak: ", theme.speak()),
+                Span::styled(w::SPEAK, theme.speak()),
                 Span::raw(list.join(" · ")),
             ]));
         }
     }
     for p in &step.silent {
         let what = if p.role == crate::protocol::EVERYONE {
-            "Everyone: silent — write, read or think without talking".to_string()
+            w::EVERYONE_SILENT.to_string()
         } else {
-            format!("{}: silent — listen and take notes", safe(&p.describe()))
+            w::silent_listens(&safe(&p.describe()))
         };
         lines.push(Line::from(vec![
             Span::styled("■ ", theme.silent()),
