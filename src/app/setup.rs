@@ -215,9 +215,7 @@ impl Setup {
         for (i, field) in self.fields.iter().enumerate() {
             let value = field.value();
             let problem = match &field.kind {
-                FieldKind::Group if value.is_empty() => {
-                    Some(w::NAME_THE_GROUP.to_string())
-                }
+                FieldKind::Group if value.is_empty() => Some(w::NAME_THE_GROUP.to_string()),
                 FieldKind::Group => {
                     roster.group = value;
                     None

@@ -8,10 +8,10 @@ use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
 
 use super::{Theme, footer, safe};
 use crate::app::keymap::{self, PickerAction};
-use crate::words::screen as w;
 use crate::app::{Model, Picker};
 use crate::protocol::{Entry, Library, Repeat};
 use crate::text::minutes;
+use crate::words::screen as w;
 
 pub fn draw(frame: &mut Frame, area: Rect, model: &Model, picker: &Picker, theme: &Theme) {
     let lib = &model.library;
@@ -31,10 +31,7 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, picker: &Picker, theme
             Span::styled(w::FIND, theme.title()),
             Span::raw(safe(f)),
             Span::styled("▏", theme.key()),
-            Span::styled(
-                w::found_of(visible.len(), lib.protocols.len()),
-                theme.dim(),
-            ),
+            Span::styled(w::found_of(visible.len(), lib.protocols.len()), theme.dim()),
         ]),
         None => Line::styled(w::PICKER_TITLE, theme.title()),
     };

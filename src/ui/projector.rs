@@ -74,7 +74,9 @@ pub fn draw(frame: &mut Frame, area: Rect, live: &Live, c: Countdown, hint: &str
     } else if theme.warning && c.is_warning() {
         Line::styled(w::LAST_MINUTE, theme.warning())
     } else {
-        Line::raw(w::of_allowance(&clock((c.allowance_ms / 1000).max(0) as u64)))
+        Line::raw(w::of_allowance(&clock(
+            (c.allowance_ms / 1000).max(0) as u64
+        )))
     };
     bottom.push(status);
     if live.turn.is_none() && !live.speak.is_empty() {
@@ -84,10 +86,7 @@ pub fn draw(frame: &mut Frame, area: Rect, live: &Live, c: Countdown, hint: &str
         ));
     }
     for who in &live.silent {
-        bottom.push(Line::styled(
-            w::silent(&safe(who)),
-            theme.silent(),
-        ));
+        bottom.push(Line::styled(w::silent(&safe(who)), theme.silent()));
     }
     let digit_height = if scale >= 2 {
         8 * scale

@@ -8,9 +8,9 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
 use super::{Theme, footer, safe};
 use crate::app::Summary;
 use crate::app::keymap;
-use crate::words::screen as w;
 use crate::session::Now;
 use crate::text::clock;
+use crate::words::screen as w;
 
 pub fn draw(frame: &mut Frame, area: Rect, summary: &Summary, now: Now, theme: &Theme) {
     let s = &summary.session;
@@ -106,10 +106,7 @@ pub fn draw(frame: &mut Frame, area: Rect, summary: &Summary, now: Now, theme: &
             Span::styled(w::SAVED_TO, theme.dim()),
             Span::raw(safe(&p.display().to_string())),
         ])),
-        None => lines.push(Line::styled(
-            w::NOT_SAVED,
-            theme.error(),
-        )),
+        None => lines.push(Line::styled(w::NOT_SAVED, theme.error())),
     }
     let private = crate::archive::beside::private_count(s);
     if private > 0 {

@@ -238,7 +238,8 @@ pub fn silent(who: &str) -> String {
     format!("Silent: {who}")
 }
 pub const NO_SESSION: &str = "No session is running.";
-pub const MIRROR_WAITS: &str = "This window shows the session as soon as one starts on this computer.";
+pub const MIRROR_WAITS: &str =
+    "This window shows the session as soon as one starts on this computer.";
 pub const TOO_SMALL: &str = "Window too small for crit";
 
 // The run screen's step panel and who speaks.
@@ -273,4 +274,89 @@ pub const AS_DIRECTED: &str = "as the facilitator directs";
 pub const EVERYONE_SILENT: &str = "Everyone: silent — write, read or think without talking";
 pub fn silent_listens(who: &str) -> String {
     format!("{who}: silent — listen and take notes")
+}
+
+// The run screen's dialogs.
+pub const RESTATE_TITLE: &str = " Restate the focusing question ";
+pub fn now_reads(question: &str) -> String {
+    format!("Now: {question}")
+}
+pub const END_TIME_TITLE: &str = " End time ";
+pub const END_TIME_ASK: &str = "When must the meeting end? (HH:MM)";
+pub fn fit_to(end: &str) -> String {
+    format!("Fit the rest of the session to end at {end}")
+}
+pub const KEPT: &str = " (kept)";
+pub fn still_late(lateness: &str) -> String {
+    format!("Still {lateness}: no step can be cut further (half its time at most).")
+}
+pub fn still_early(lateness: &str) -> String {
+    format!("Ends {lateness}: steps are stretched as far as they go.")
+}
+pub fn on_time(end: &str) -> String {
+    format!("Ends at {end}, on time.")
+}
+pub const EQUAL_SHARES: &str = "In a go-round, each turn gets an equal share.";
+pub const FIT_TITLE: &str = " Fit to the end time ";
+pub const DELETE_ASK: &str = "Delete this note? y/n";
+pub const DELETE_EXPLAINED: &str = "y deletes it from the session and its file · n keeps it";
+pub const DELETE_TITLE: &str = " Delete ";
+pub const END_ASK: &str = "End session? y/n";
+pub fn steps_not_reached(left: usize) -> String {
+    format!("{left} step(s) not reached: the archive will say it ended early.")
+}
+pub const END_EXPLAINED: &str = "y saves the notes and shows the summary · n keeps going";
+pub const END_TITLE: &str = " End ";
+
+// The run screen's panels and notes.
+pub const OPEN_NEXT_STEPS: &str = "Open next steps:";
+pub const TIME_ESTIMATED: &str = "(Time is an estimate, not the published figure.)";
+pub const TIME_ADAPTED: &str = "(Time from an adaptation, not the original text.)";
+pub const SILENCE_IMPLIED: &str = "(The silence is implied by the source, not stated.)";
+pub const STARTERS: &str = "Starters: ";
+pub const GUIDE_TITLE: &str = " Guide ";
+pub const STEPS_TITLE: &str = " Steps ";
+pub const PRIVATE_KIND: &str = "Private: stays on this computer";
+pub const PRIVATE: &str = "Private";
+pub const TAB_CHANGES: &str = " (Tab changes)";
+pub fn editing_note(which: &str, kind: &str, tab: &str) -> String {
+    format!(" Edit note{which} · kind: {kind}{tab} ")
+}
+pub fn new_note(kind: &str, tab: &str) -> String {
+    format!(" New note · kind: {kind}{tab} ")
+}
+pub fn notes_head(count: usize) -> String {
+    format!(" Notes for this step ({count}) ")
+}
+pub fn note_waiting(head: &str, note_key: &str) -> String {
+    format!("{head}· a note is waiting: {note_key} to finish it ")
+}
+pub fn write_one(head: &str) -> String {
+    format!("{head}· i or Enter to write ")
+}
+pub fn more_above(n: usize) -> String {
+    format!("↑ {n} more")
+}
+pub fn more_below(n: usize) -> String {
+    format!("↓ {n} more")
+}
+pub const NO_NOTES: &str = "No notes yet.";
+pub fn compact_note(editing: bool, kind: &str) -> String {
+    let what = if editing { "Edit" } else { "New" };
+    format!("{what} {kind}: ")
+}
+pub fn ends_at(end: &str, verdict: &str) -> String {
+    format!("ends {end}, {verdict}")
+}
+pub fn closed_for(away: &str) -> String {
+    format!("crit was closed for {away}")
+}
+pub const COUNTS_IT: &str = " counts it in this step";
+
+// The help screen.
+pub const HELP_TITLE: &str = " Help · Esc or ? closes ";
+pub const HELP_TIMER: &str = "Timer keys";
+pub const HELP_NOTE: &str = "In the note box";
+pub fn only_next_moves(next_key: &str) -> String {
+    format!("Only {next_key} moves on (unless auto_advance is on).")
 }

@@ -150,9 +150,7 @@ pub(super) fn end_time(run: &mut Run, key: KeyEvent, now: Now) -> Vec<Effect> {
                     };
                     return save(run, now);
                 }
-                None => {
-                    run.flash = Some(w::not_a_time(typed.trim()))
-                }
+                None => run.flash = Some(w::not_a_time(typed.trim())),
             }
         }
         Some(Entry::End) => run.mode = Mode::ConfirmEnd,

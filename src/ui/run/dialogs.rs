@@ -12,17 +12,18 @@ use crate::app::Run;
 use crate::session::Session;
 use crate::text::clock;
 use crate::ui::{Theme, safe};
+use crate::words::screen as w;
 
 pub(super) fn restate(frame: &mut Frame, area: Rect, run: &Run, theme: &Theme) {
     let popup = crate::ui::popup(frame, area, 70, 9);
-    let block = theme.block(" Restate the focusing question ");
+    let block = theme.block(w::RESTATE_TITLE);
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     let [ask, input] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(inner);
     let s = &run.session;
     let original = match &s.roster.restated {
-        Some(r) => format!("Now: {}", safe(r)),
-        None => format!("Now: {}", safe(&s.roster.question)),
+        Some(r) => w::now_reads(&safe(r)),
+        None => w::now_reads(&safe(&s.roster.question)),
     };
     frame.render_widget(
         Paragraph::new(Line::styled(original, theme.dim())).wrap(Wrap { trim: true }),
@@ -33,11 +34,11 @@ pub(super) fn restate(frame: &mut Frame, area: Rect, run: &Run, theme: &Theme) {
 
 pub(super) fn end_time(frame: &mut Frame, area: Rect, run: &Run, theme: &Theme) {
     let popup = crate::ui::popup(frame, area, 64, 6);
-    let block = theme.block(" End time ");
+    let block = theme.block(w::END_TIME_TITLE);
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     let [ask, input, _, problem] = Layout::vertical([Constraint::Length(1); 4]).areas(inner);
-    frame.render_widget(Paragraph::new("When must the meeting end? (HH:MM)"), ask);
+    frame.render_widget(Paragraph::new(w::END_TIME_ASK), ask);
     frame.render_widget(&run.end_input, input);
     if let Some(f) = &run.flash {
         frame.render_widget(
@@ -56,13 +57,7 @@ pub(super) fn fit_popup(frame: &mut Frame, area: Rect, run: &Run, theme: &Theme)
         .end_by
         .map(|t| t.format("%H:%M").to_string())
         .unwrap_or_default();
-    let mut lines = vec![
-        Line::styled(
-            format!("Fit the rest of the session to end at {end}"),
-            theme.title(),
-        ),
-        Line::raw(""),
-    ];
+    let mut lines = vec![Line::styled(w::fit_to(&end), theme.title()), Line::raw("")];
     let width = area.width.saturating_sub(4).min(70) as usize;
     let name_width = width.saturating_sub(22);
     for (offset, secs) in plan.secs.iter().enumerate() {
@@ -70,7 +65,7 @@ pub(super) fn fit_popup(frame: &mut Frame, area: Rect, run: &Run, theme: &Theme)
         let Some(step) = s.plan.get(i) else { break };
         let before = s.allowance_secs(i).max(0) as u64;
         let after = u64::from(*secs);
-        let mark = if step.protected { " (kept)" } else { "" };
+        let mark = if step.protected { w::KEPT } else { "" };
         let name = crate::text::fit(&safe(&format!("{}{mark}", step.full_name())), name_width);
         let style = if after == before {
             theme.dim()
@@ -84,30 +79,20 @@ pub(super) fn fit_popup(frame: &mut Frame, area: Rect, run: &Run, theme: &Theme)
     }
     lines.push(Line::raw(""));
     let verdict = match plan.late_by_secs() {
-        late if late > 0 => Line::styled(
-            format!(
-                "Still {}: no step can be cut further (half its time at most).",
-                crate::text::lateness(late)
-            ),
-            theme.warning(),
-        ),
-        late if late < 0 => Line::raw(format!(
-            "Ends {}: steps are stretched as far as they go.",
-            crate::text::lateness(late)
-        )),
-        _ => Line::styled(format!("Ends at {end}, on time."), theme.speak()),
+        late if late > 0 => {
+            Line::styled(w::still_late(&crate::text::lateness(late)), theme.warning())
+        }
+        late if late < 0 => Line::raw(w::still_early(&crate::text::lateness(late))),
+        _ => Line::styled(w::on_time(&end), theme.speak()),
     };
     lines.push(verdict);
     if s.step().is_go_round() {
-        lines.push(Line::styled(
-            "In a go-round, each turn gets an equal share.",
-            theme.dim(),
-        ));
+        lines.push(Line::styled(w::EQUAL_SHARES, theme.dim()));
     }
     let height = (lines.len() as u16 + 2).min(area.height);
     let popup = crate::ui::popup(frame, area, width as u16 + 2, height);
     frame.render_widget(
-        Paragraph::new(lines).block(theme.block(" Fit to the end time ")),
+        Paragraph::new(lines).block(theme.block(w::FIT_TITLE)),
         popup,
     );
 }
@@ -119,14 +104,14 @@ pub(super) fn confirm_delete(frame: &mut Frame, area: Rect, run: &Run, theme: &T
     };
     let label = kind_label(&run.session, &note.kind);
     let lines = vec![
-        Line::styled("Delete this note? y/n", theme.title()),
+        Line::styled(w::DELETE_ASK, theme.title()),
         Line::raw(""),
         Line::from(vec![
             Span::styled(format!("[{}] ", safe(&label)), theme.key()),
             Span::raw(safe(&note.text.replace('\n', " / "))),
         ]),
         Line::raw(""),
-        Line::raw("y deletes it from the session and its file · n keeps it"),
+        Line::raw(w::DELETE_EXPLAINED),
     ];
     let width = 64.min(area.width);
     let inner = width.saturating_sub(2).max(1);
@@ -138,30 +123,23 @@ pub(super) fn confirm_delete(frame: &mut Frame, area: Rect, run: &Run, theme: &T
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })
-            .block(theme.block(" Delete ")),
+            .block(theme.block(w::DELETE_TITLE)),
         popup,
     );
 }
 
 pub(super) fn confirm(frame: &mut Frame, area: Rect, s: &Session, theme: &Theme) {
-    let mut lines = vec![
-        Line::styled("End session? y/n", theme.title()),
-        Line::raw(""),
-    ];
+    let mut lines = vec![Line::styled(w::END_ASK, theme.title()), Line::raw("")];
     let left = s.plan.len() - s.current() - 1;
     if left > 0 {
-        lines.push(Line::raw(format!(
-            "{left} step(s) not reached: the archive will say it ended early."
-        )));
+        lines.push(Line::raw(w::steps_not_reached(left)));
     }
-    lines.push(Line::raw(
-        "y saves the notes and shows the summary · n keeps going",
-    ));
+    lines.push(Line::raw(w::END_EXPLAINED));
     let popup = crate::ui::popup(frame, area, 64, lines.len() as u16 + 2);
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })
-            .block(theme.block(" End ")),
+            .block(theme.block(w::END_TITLE)),
         popup,
     );
 }

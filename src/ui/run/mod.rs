@@ -22,6 +22,7 @@ use crate::app::{Mode, Run, keymap};
 use crate::session::{Now, Session};
 use crate::text::clock;
 use crate::ui::{Theme, footer, help, projector, safe};
+use crate::words::screen as w;
 
 pub fn draw(frame: &mut Frame, area: Rect, run: &Run, now: Now, theme: &Theme) {
     if run.projector {
@@ -122,9 +123,9 @@ fn compact(frame: &mut Frame, area: Rect, run: &Run, now: Now, theme: &Theme) {
     lines.extend(who_text(s, theme).lines);
     lines.extend(question_line(s, area.width as usize, theme));
     if run.mode == Mode::Note {
-        let what = if run.editing.is_some() { "Edit" } else { "New" };
+        let kind = safe(&note_label(run));
         lines.push(Line::from(vec![
-            Span::styled(format!("{what} {}: ", safe(&note_label(run))), theme.key()),
+            Span::styled(w::compact_note(run.editing.is_some(), &kind), theme.key()),
             Span::raw(safe(&run.note.lines().join(" / "))),
         ]));
     }
@@ -203,7 +204,10 @@ pub fn projection(s: &Session, now: Now, theme: &Theme) -> (String, Style) {
     } else {
         Style::new()
     };
-    (format!("ends {}, {verdict}", end.format("%H:%M")), style)
+    (
+        w::ends_at(&end.format("%H:%M").to_string(), &verdict),
+        style,
+    )
 }
 
 /// The one message under the notes: a saving problem first, else the last key's message,
@@ -221,12 +225,15 @@ fn notice_text(run: &Run, theme: &Theme) -> Text<'static> {
     {
         lines.push(Line::from(vec![
             Span::styled(
-                format!("crit was closed for {}", crate::text::clock(away.as_secs())),
+                w::closed_for(&crate::text::clock(away.as_secs())),
                 theme.warning(),
             ),
             Span::raw(" · "),
-            Span::styled("a", theme.key()),
-            Span::raw(" counts it in this step"),
+            Span::styled(
+                keymap::key_for(keymap::TIMER, keymap::Action::CountAway),
+                theme.key(),
+            ),
+            Span::raw(w::COUNTS_IT),
         ]));
     }
     Text::from(lines)

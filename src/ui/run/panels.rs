@@ -7,17 +7,19 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
+use crate::app::keymap::Action;
 use crate::app::{Mode, Run, keymap};
 use crate::session::{Now, Session};
 use crate::text::clock;
 use crate::ui::{Theme, safe};
+use crate::words::screen as w;
 
 pub(super) fn guide_panel(frame: &mut Frame, area: Rect, s: &Session, theme: &Theme) {
     let step = s.step();
     let mut lines: Vec<Line> = Vec::new();
     // The presenter's open next steps from earlier sessions come back on the first step.
     if s.current() == 0 && !s.earlier.is_empty() {
-        lines.push(Line::styled("Open next steps:", theme.title()));
+        lines.push(Line::styled(w::OPEN_NEXT_STEPS, theme.title()));
         for earlier in &s.earlier {
             lines.push(Line::raw(format!("• {}", safe(&earlier.line()))));
         }
@@ -30,21 +32,12 @@ pub(super) fn guide_panel(frame: &mut Frame, area: Rect, s: &Session, theme: &Th
     }
     // The same labels as `crit show`: where the time and the silence come from.
     if step.estimated {
-        lines.push(Line::styled(
-            "(Time is an estimate, not the published figure.)",
-            theme.dim(),
-        ));
+        lines.push(Line::styled(w::TIME_ESTIMATED, theme.dim()));
     } else if step.adapted {
-        lines.push(Line::styled(
-            "(Time from an adaptation, not the original text.)",
-            theme.dim(),
-        ));
+        lines.push(Line::styled(w::TIME_ADAPTED, theme.dim()));
     }
     if step.silence_implied {
-        lines.push(Line::styled(
-            "(The silence is implied by the source, not stated.)",
-            theme.dim(),
-        ));
+        lines.push(Line::styled(w::SILENCE_IMPLIED, theme.dim()));
     }
     if !step.stems.is_empty() {
         let stems: Vec<String> = step
@@ -53,11 +46,11 @@ pub(super) fn guide_panel(frame: &mut Frame, area: Rect, s: &Session, theme: &Th
             .map(|stem| format!("“{}”", safe(stem)))
             .collect();
         lines.push(Line::from(vec![
-            Span::styled("Starters: ", theme.dim()),
+            Span::styled(w::STARTERS, theme.dim()),
             Span::raw(stems.join("  ")),
         ]));
     }
-    let block = theme.block(" Guide ");
+    let block = theme.block(w::GUIDE_TITLE);
     frame.render_widget(
         Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
         area,
@@ -65,7 +58,7 @@ pub(super) fn guide_panel(frame: &mut Frame, area: Rect, s: &Session, theme: &Th
 }
 
 pub(super) fn steps_panel(frame: &mut Frame, area: Rect, s: &Session, now: Now, theme: &Theme) {
-    let block = theme.block(" Steps ");
+    let block = theme.block(w::STEPS_TITLE);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let height = inner.height as usize;
@@ -113,7 +106,7 @@ pub(super) fn note_label(run: &Run) -> String {
 /// A kind as the recorder reads it; a private note says where it stays.
 pub(super) fn kind_label(s: &Session, kind: &str) -> String {
     if kind == crate::session::PRIVATE {
-        "Private: stays on this computer".to_string()
+        w::PRIVATE_KIND.to_string()
     } else {
         s.protocol.note_label(kind)
     }
@@ -123,7 +116,7 @@ pub(super) fn kind_label(s: &Session, kind: &str) -> String {
 /// keys that reach them (from the key table, as many as fit).
 pub(super) fn notes_title(run: &Run, count: usize, width: usize) -> String {
     let tab = if run.kinds().len() > 1 {
-        " (Tab changes)"
+        w::TAB_CHANGES
     } else {
         ""
     };
@@ -135,17 +128,17 @@ pub(super) fn notes_title(run: &Run, count: usize, width: usize) -> String {
                 let which = nth
                     .map(|n| format!(" {} of {count}", n + 1))
                     .unwrap_or_default();
-                format!(" Edit note{which} · kind: {kind}{tab} ")
+                w::editing_note(&which, &kind, tab)
             }
-            None => format!(" New note · kind: {kind}{tab} "),
+            None => w::new_note(&kind, tab),
         };
     }
-    let head = format!(" Notes for this step ({count}) ");
+    let head = w::notes_head(count);
     if !run.note.is_empty() && run.editing.is_none() {
-        return format!("{head}· a note is waiting: i to finish it ");
+        return w::note_waiting(&head, keymap::key_for(keymap::TIMER, Action::OpenNote));
     }
     if count == 0 {
-        return format!("{head}· i or Enter to write ");
+        return w::write_one(&head);
     }
     let ranked: Vec<(&str, &str, u8)> = keymap::hints_for(keymap::TIMER, keymap::NOTES)
         .into_iter()
@@ -187,7 +180,7 @@ pub(super) fn notes_panel(frame: &mut Frame, area: Rect, run: &Run, theme: &Them
         let n = &s.notes[index];
         let private = n.kind == crate::session::PRIVATE;
         let label = if private {
-            "Private".to_string()
+            w::PRIVATE.to_string()
         } else {
             s.protocol.note_label(&n.kind)
         };
@@ -235,10 +228,10 @@ pub(super) fn notes_panel(frame: &mut Frame, area: Rect, run: &Run, theme: &Them
     let (above, below) = (first, count - first - shown);
     let mut more = Vec::new();
     if above > 0 {
-        more.push(format!("↑ {above} more"));
+        more.push(w::more_above(above));
     }
     if below > 0 {
-        more.push(format!("↓ {below} more"));
+        more.push(w::more_below(below));
     }
     if !more.is_empty() {
         block = block.title_bottom(
@@ -251,10 +244,7 @@ pub(super) fn notes_panel(frame: &mut Frame, area: Rect, run: &Run, theme: &Them
         Layout::vertical([Constraint::Min(0), Constraint::Length(input_height)]).areas(inner);
     let lines: Vec<Line> = (first..first + shown).map(note_line).collect();
     if lines.is_empty() && run.mode != Mode::Note {
-        frame.render_widget(
-            Paragraph::new(Span::styled("No notes yet.", theme.dim())),
-            list,
-        );
+        frame.render_widget(Paragraph::new(Span::styled(w::NO_NOTES, theme.dim())), list);
     } else {
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), list);
     }

@@ -10,8 +10,8 @@ use tui_big_text::{BigText, PixelSize};
 
 use crate::session::{Countdown, Now, Session};
 use crate::text::clock;
-use crate::words::screen as w;
 use crate::ui::{Theme, safe};
+use crate::words::screen as w;
 
 pub(super) fn step_panel(
     frame: &mut Frame,
@@ -47,10 +47,7 @@ pub(super) fn step_panel(
     }
     if let Some((i, name)) = s.turn() {
         let mut spans = vec![
-            Span::styled(
-                w::turn_of(i + 1, step.turns.len()),
-                theme.dim(),
-            ),
+            Span::styled(w::turn_of(i + 1, step.turns.len()), theme.dim()),
             Span::styled(
                 crate::text::truncate(&safe(name), text_area.width as usize / 2),
                 theme.speak(),
