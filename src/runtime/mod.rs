@@ -22,6 +22,7 @@ use ratatui::crossterm::event::Event;
 
 use crate::app::{Effect, Model, Msg, Screen, update};
 use crate::session::Now;
+use crate::words::screen as w;
 
 pub use files::{Files, finished_syncs};
 use input::{Incoming, Signal, read_terminal, watch_signals};
@@ -118,7 +119,7 @@ pub fn run(mut model: Model, effects: Vec<Effect>, mut files: Files) -> io::Resu
             let msg = match rx.recv_timeout(wait) {
                 Err(mpsc::RecvTimeoutError::Timeout) => Msg::Tick,
                 Err(mpsc::RecvTimeoutError::Disconnected) => {
-                    return Err(io::Error::other("the keyboard stopped answering"));
+                    return Err(io::Error::other(w::KEYBOARD_GONE));
                 }
                 Ok(Incoming::Failed(e)) => return Err(e),
                 Ok(Incoming::Signal(Signal::Terminate)) => Msg::Terminate,
@@ -166,14 +167,14 @@ pub fn run(mut model: Model, effects: Vec<Effect>, mut files: Files) -> io::Resu
             let saved = emergency_save(&mut model, &mut files);
             files.release();
             if !saved.is_empty() {
-                say(true, &format!("crit lost its terminal.{saved}"));
+                say(true, &w::lost_terminal(&saved));
             }
             Err(e)
         }
         Err(panic) => {
             let saved = emergency_save(&mut model, &mut files);
             files.release();
-            say(true, &format!("crit stopped because of a bug.{saved}"));
+            say(true, &w::stopped_by_bug(&saved));
             std::panic::resume_unwind(panic)
         }
     }
@@ -196,15 +197,9 @@ fn emergency_save(model: &mut Model, files: &mut Files) -> String {
         saved
     }));
     match (attempt, files.session()) {
-        (Ok(true), Some(path)) => format!(
-            " The session was saved in {}; `crit resume` continues it.",
-            path.display()
-        ),
-        (_, Some(path)) => format!(
-            " Notes up to the last one entered are in {}.",
-            path.display()
-        ),
-        (_, None) => " The session had not been saved yet.".into(),
+        (Ok(true), Some(path)) => w::rescued_in(path),
+        (_, Some(path)) => w::notes_up_to_last_in(path),
+        (_, None) => w::NOT_SAVED_YET.into(),
     }
 }
 
