@@ -235,10 +235,6 @@ pub fn key_for<A: Copy + PartialEq>(table: &[Binding<A>], action: A) -> &'static
         .map_or("?", |b| b.short)
 }
 
-pub fn is_ctrl_c(key: &KeyEvent) -> bool {
-    CTRL_C.iter().any(|k| k.matches(key))
-}
-
 /// Ctrl+C, which every screen answers (it never quits without asking while a session
 /// runs).
 pub const CTRL_C: &[Key] = &[Key::ctrl('c'), Key::ctrl('C')];
