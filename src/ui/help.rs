@@ -29,7 +29,10 @@ pub fn draw(frame: &mut Frame, area: Rect, theme: &Theme) {
         ..area
     };
     let one_column = timer.len() + note.len() + 2;
-    let block = theme.block(w::HELP_TITLE);
+    let block = theme.block(w::help_title(&keymap::keys_said(
+        keymap::HELP,
+        keymap::Confirm::No,
+    )));
     if one_column as u16 <= above_footer.height || area.width < 60 {
         timer.extend(note);
         let popup = super::popup(frame, above_footer, 52, one_column as u16);

@@ -215,7 +215,10 @@ fn skipped_popup(frame: &mut Frame, area: Rect, lib: &Library, theme: &Theme) {
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
-            .block(theme.block(w::SKIPPED_TITLE)),
+            .block(theme.block(w::skipped_title(keymap::first_key_for(
+                keymap::SKIPPED,
+                PickerAction::Skipped,
+            )))),
         popup,
     );
 }

@@ -235,6 +235,20 @@ pub fn key_for<A: Copy + PartialEq>(table: &[Binding<A>], action: A) -> &'static
         .map_or("?", |b| b.short)
 }
 
+/// The first of the keys the footer writes for `action` ("n" of "n/Esc").
+pub fn first_key_for<A: Copy + PartialEq>(table: &[Binding<A>], action: A) -> &'static str {
+    let short = key_for(table, action);
+    short.split('/').next().unwrap_or(short)
+}
+
+/// The keys for `action` as a sentence says them ("Esc or ?" for "Esc/?").
+pub fn keys_said<A: Copy + PartialEq>(table: &[Binding<A>], action: A) -> String {
+    table
+        .iter()
+        .find(|b| b.action == action)
+        .map_or_else(|| "?".to_string(), |b| b.shows.replace('/', " or "))
+}
+
 /// Ctrl+C, which every screen answers (it never quits without asking while a session
 /// runs).
 pub const CTRL_C: &[Key] = &[Key::ctrl('c'), Key::ctrl('C')];

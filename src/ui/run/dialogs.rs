@@ -9,6 +9,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::panels::kind_label;
 use crate::app::Run;
+use crate::app::keymap::{self, Confirm};
 use crate::session::Session;
 use crate::text::clock;
 use crate::ui::{Theme, safe};
@@ -103,15 +104,17 @@ pub(super) fn confirm_delete(frame: &mut Frame, area: Rect, run: &Run, theme: &T
         return;
     };
     let label = kind_label(&run.session, &note.kind);
+    let yes = keymap::first_key_for(keymap::CONFIRM_DELETE, Confirm::Yes);
+    let no = keymap::first_key_for(keymap::CONFIRM_DELETE, Confirm::No);
     let lines = vec![
-        Line::styled(w::DELETE_ASK, theme.title()),
+        Line::styled(w::delete_ask(yes, no), theme.title()),
         Line::raw(""),
         Line::from(vec![
             Span::styled(format!("[{}] ", safe(&label)), theme.key()),
             Span::raw(safe(&note.text.replace('\n', " / "))),
         ]),
         Line::raw(""),
-        Line::raw(w::DELETE_EXPLAINED),
+        Line::raw(w::delete_explained(yes, no)),
     ];
     let width = 64.min(area.width);
     let inner = width.saturating_sub(2).max(1);
@@ -129,12 +132,17 @@ pub(super) fn confirm_delete(frame: &mut Frame, area: Rect, run: &Run, theme: &T
 }
 
 pub(super) fn confirm(frame: &mut Frame, area: Rect, s: &Session, theme: &Theme) {
-    let mut lines = vec![Line::styled(w::END_ASK, theme.title()), Line::raw("")];
+    let yes = keymap::first_key_for(keymap::CONFIRM_END, Confirm::Yes);
+    let no = keymap::first_key_for(keymap::CONFIRM_END, Confirm::No);
+    let mut lines = vec![
+        Line::styled(w::end_ask(yes, no), theme.title()),
+        Line::raw(""),
+    ];
     let left = s.plan.len() - s.current() - 1;
     if left > 0 {
         lines.push(Line::raw(w::steps_not_reached(left)));
     }
-    lines.push(Line::raw(w::END_EXPLAINED));
+    lines.push(Line::raw(w::end_explained(yes, no)));
     let popup = crate::ui::popup(frame, area, 64, lines.len() as u16 + 2);
     frame.render_widget(
         Paragraph::new(lines)

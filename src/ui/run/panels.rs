@@ -138,7 +138,7 @@ pub(super) fn notes_title(run: &Run, count: usize, width: usize) -> String {
         return w::note_waiting(&head, keymap::key_for(keymap::TIMER, Action::OpenNote));
     }
     if count == 0 {
-        return w::write_one(&head);
+        return w::write_one(&head, &keymap::keys_said(keymap::TIMER, Action::OpenNote));
     }
     let ranked: Vec<(&str, &str, u8)> = keymap::hints_for(keymap::TIMER, keymap::NOTES)
         .into_iter()

@@ -74,7 +74,9 @@ pub const SOURCE: &str = "Source: ";
 pub const FILE: &str = "File: ";
 pub const ABOUT_TITLE: &str = " About ";
 pub const NONE_SKIPPED: &str = "No files were skipped.";
-pub const SKIPPED_TITLE: &str = " Skipped files · Esc closes ";
+pub fn skipped_title(close_key: &str) -> String {
+    format!(" Skipped files · {close_key} closes ")
+}
 
 // The summary.
 pub fn summary_title(complete: bool, protocol: &str, group: &str) -> String {

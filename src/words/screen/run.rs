@@ -44,7 +44,9 @@ pub fn cannot_resume(problem: &str) -> String {
 }
 
 // Boxes' placeholders.
-pub const NOTE_PLACEHOLDER: &str = "Type a note. Enter saves it, Alt+Enter adds a line.";
+pub fn note_placeholder(save_key: &str, new_line_key: &str) -> String {
+    format!("Type a note. {save_key} saves it, {new_line_key} adds a line.")
+}
 pub const RESTATE_PLACEHOLDER: &str = "Type the question as the presenter now puts it";
 pub const END_TIME_PLACEHOLDER: &str = "HH:MM, like 16:30";
 
@@ -104,14 +106,22 @@ pub fn on_time(end: &str) -> String {
 }
 pub const EQUAL_SHARES: &str = "In a go-round, each turn gets an equal share.";
 pub const FIT_TITLE: &str = " Fit to the end time ";
-pub const DELETE_ASK: &str = "Delete this note? y/n";
-pub const DELETE_EXPLAINED: &str = "y deletes it from the session and its file · n keeps it";
+pub fn delete_ask(yes: &str, no: &str) -> String {
+    format!("Delete this note? {yes}/{no}")
+}
+pub fn delete_explained(yes: &str, no: &str) -> String {
+    format!("{yes} deletes it from the session and its file · {no} keeps it")
+}
 pub const DELETE_TITLE: &str = " Delete ";
-pub const END_ASK: &str = "End session? y/n";
+pub fn end_ask(yes: &str, no: &str) -> String {
+    format!("End session? {yes}/{no}")
+}
 pub fn steps_not_reached(left: usize) -> String {
     format!("{left} step(s) not reached: the archive will say it ended early.")
 }
-pub const END_EXPLAINED: &str = "y saves the notes and shows the summary · n keeps going";
+pub fn end_explained(yes: &str, no: &str) -> String {
+    format!("{yes} saves the notes and shows the summary · {no} keeps going")
+}
 pub const END_TITLE: &str = " End ";
 
 // The run screen's panels and notes.
@@ -137,8 +147,8 @@ pub fn notes_head(count: usize) -> String {
 pub fn note_waiting(head: &str, note_key: &str) -> String {
     format!("{head}· a note is waiting: {note_key} to finish it ")
 }
-pub fn write_one(head: &str) -> String {
-    format!("{head}· i or Enter to write ")
+pub fn write_one(head: &str, note_keys: &str) -> String {
+    format!("{head}· {note_keys} to write ")
 }
 pub fn more_above(n: usize) -> String {
     format!("↑ {n} more")
@@ -160,7 +170,9 @@ pub fn closed_for(away: &str) -> String {
 pub const COUNTS_IT: &str = " counts it in this step";
 
 // The help screen.
-pub const HELP_TITLE: &str = " Help · Esc or ? closes ";
+pub fn help_title(close_keys: &str) -> String {
+    format!(" Help · {close_keys} closes ")
+}
 pub const HELP_TIMER: &str = "Timer keys";
 pub const HELP_NOTE: &str = "In the note box";
 pub fn only_next_moves(next_key: &str) -> String {
