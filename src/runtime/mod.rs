@@ -164,27 +164,50 @@ pub fn run(mut model: Model, effects: Vec<Effect>, mut files: Files) -> io::Resu
         Ok(Err(e)) => {
             // The terminal went away (a closed window): keep what the session has, and
             // say where, in case anyone still reads this output.
-            let saved = emergency_save(&mut model, &mut files);
+            let rescue = emergency_save(&mut model, &mut files);
             files.release();
-            if !saved.is_empty() {
-                say(true, &w::lost_terminal(&saved));
+            if let Some(rescue) = rescue {
+                say(true, &w::lost_terminal(&rescue.words()));
             }
             Err(e)
         }
         Err(panic) => {
-            let saved = emergency_save(&mut model, &mut files);
+            let rescue = emergency_save(&mut model, &mut files);
             files.release();
+            let saved = rescue.map(|r| r.words()).unwrap_or_default();
             say(true, &w::stopped_by_bug(&saved));
             std::panic::resume_unwind(panic)
         }
     }
 }
 
+/// What became of a running session when crit had to stop.
+#[derive(Debug, Clone, PartialEq)]
+enum Rescue {
+    /// Saved whole, with what `crit resume` needs.
+    Saved(std::path::PathBuf),
+    /// The last save failed: the file has the notes up to the last one entered.
+    UpToLastNote(std::path::PathBuf),
+    /// The session had no file yet.
+    NotSaved,
+}
+
+impl Rescue {
+    /// How it is told, after "crit lost its terminal." and the like.
+    fn words(&self) -> String {
+        match self {
+            Rescue::Saved(path) => w::rescued_in(path),
+            Rescue::UpToLastNote(path) => w::notes_up_to_last_in(path),
+            Rescue::NotSaved => w::NOT_SAVED_YET.into(),
+        }
+    }
+}
+
 /// After a failure: saves the running session as it stands (the note being typed
-/// included), if there is one, and says where.
-fn emergency_save(model: &mut Model, files: &mut Files) -> String {
+/// included), if there is one, and says what became of it.
+fn emergency_save(model: &mut Model, files: &mut Files) -> Option<Rescue> {
     if !matches!(model.screen, Screen::Run(_)) {
-        return String::new();
+        return None;
     }
     let attempt = catch_unwind(AssertUnwindSafe(|| {
         let effects = update(model, Msg::Terminate, now());
@@ -197,9 +220,9 @@ fn emergency_save(model: &mut Model, files: &mut Files) -> String {
         saved
     }));
     match (attempt, files.session()) {
-        (Ok(true), Some(path)) => w::rescued_in(path),
-        (_, Some(path)) => w::notes_up_to_last_in(path),
-        (_, None) => w::NOT_SAVED_YET.into(),
+        (Ok(true), Some(path)) => Some(Rescue::Saved(path.to_path_buf())),
+        (_, Some(path)) => Some(Rescue::UpToLastNote(path.to_path_buf())),
+        (_, None) => Some(Rescue::NotSaved),
     }
 }
 

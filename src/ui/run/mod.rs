@@ -143,10 +143,9 @@ fn run_footer(frame: &mut Frame, area: Rect, run: &Run, theme: &Theme) {
 
 fn header_line(frame: &mut Frame, area: Rect, s: &Session, now: Now, theme: &Theme) {
     let (end_text, style) = projection(s, now, theme);
-    let session = format!(
-        "{} of {} · ",
-        clock(s.total_actual_secs(now.at)),
-        clock(s.allowed_total_secs())
+    let session = w::session_time(
+        &clock(s.total_actual_secs(now.at)),
+        &clock(s.allowed_total_secs()),
     );
     let time = format!("{} · ", now.wall.format("%H:%M"));
     let width = area.width as usize;

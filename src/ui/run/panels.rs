@@ -125,9 +125,7 @@ pub(super) fn notes_title(run: &Run, count: usize, width: usize) -> String {
         return match run.editing.as_ref().map(|e| e.index) {
             Some(index) => {
                 let nth = run.step_notes().iter().position(|&i| i == index);
-                let which = nth
-                    .map(|n| format!(" {} of {count}", n + 1))
-                    .unwrap_or_default();
+                let which = nth.map(|n| w::nth_of(n + 1, count)).unwrap_or_default();
                 w::editing_note(&which, &kind, tab)
             }
             None => w::new_note(&kind, tab),

@@ -125,6 +125,12 @@ pub fn end_explained(yes: &str, no: &str) -> String {
 pub const END_TITLE: &str = " End ";
 
 // The run screen's panels and notes.
+pub fn session_time(actual: &str, allowed: &str) -> String {
+    format!("{actual} of {allowed} · ")
+}
+pub fn nth_of(n: usize, count: usize) -> String {
+    format!(" {n} of {count}")
+}
 pub const OPEN_NEXT_STEPS: &str = "Open next steps:";
 pub const TIME_ESTIMATED: &str = "(Time is an estimate, not the published figure.)";
 pub const TIME_ADAPTED: &str = "(Time from an adaptation, not the original text.)";
