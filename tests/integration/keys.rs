@@ -85,9 +85,14 @@ fn every_footer_key_works(name: &str, make: impl Fn() -> App) {
         "{name}: the footer drawn is not the table's\nwanted: {expected}\n{}",
         drawn.join("\n")
     );
+    each_key_works(name, make, &hints);
+}
+
+/// Each key of `hints`, sent to a fresh `make()`, changes something.
+fn each_key_works(name: &str, make: impl Fn() -> App, hints: &[Hint]) {
     // Every key starts from the same state: what it looks like is worked out once.
-    let before = observed(&app);
-    for hint in &hints {
+    let before = observed(&make());
+    for hint in hints {
         for key in hint.keys {
             let mut app = make();
             app.send(Msg::Key(key.event()));
@@ -290,17 +295,41 @@ fn the_summary_saved_and_saved_nowhere() {
     });
 }
 
-/// The test above would catch a footer that names a key its table does not handle: a
-/// hint whose key `update` ignores is reported.
+/// The check above catches a footer naming a key that does nothing: on the summary of a
+/// saved session, the other table's `s` (try saving again) does nothing.
 #[test]
 #[should_panic(expected = "does nothing")]
 fn a_footer_key_that_does_nothing_is_caught() {
-    // In the summary of a saved session, `s` (try saving again) does nothing: it is the
-    // other table's hint. Checking it as if it were shown must fail.
-    let mut app = feedback();
-    app.key(KeyCode::Char('q')).key(KeyCode::Char('y'));
-    let hint = keymap::footer_hints(keymap::SUMMARY_UNSAVED, false)[0];
-    let before = observed(&app);
-    app.send(Msg::Key(hint.keys[0].event()));
-    assert_ne!(before, observed(&app), "`s` does nothing");
+    let saved_summary = || {
+        let mut app = feedback();
+        app.key(KeyCode::Char('q')).key(KeyCode::Char('y'));
+        app
+    };
+    let wrong = keymap::footer_hints(keymap::SUMMARY_UNSAVED, false);
+    each_key_works("saved summary, unsaved footer", saved_summary, &wrong);
+}
+
+/// `crit mirror` has one key line, drawn from its table, and every key in it quits
+/// (the runtime's loop acts on the action; the PTY test sends `q`).
+#[test]
+fn the_mirror_line_is_its_table() {
+    let hint = keymap::mirror_hint();
+    assert_eq!(hint, "q quits the mirror");
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(W, H)).unwrap();
+    let theme = critical_friends::ui::Theme {
+        color: false,
+        warning: true,
+    };
+    let wall = FakeClock::new().now.wall;
+    t.draw(|f| critical_friends::ui::mirror_view(f, None, wall, &theme))
+        .unwrap();
+    assert!(format!("{:?}", t.backend()).contains(&hint));
+    for b in keymap::MIRROR {
+        for k in b.keys {
+            assert_eq!(
+                keymap::action(keymap::MIRROR, &k.event()),
+                Some(keymap::MirrorAction::Quit)
+            );
+        }
+    }
 }
