@@ -481,6 +481,9 @@ impl Run {
 pub fn new_note_box() -> TextArea<'static> {
     let mut t = TextArea::default();
     t.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
-    t.set_placeholder_text("Type a note. Enter saves it, Alt+Enter adds a line.");
+    t.set_placeholder_text(crate::words::screen::note_placeholder(
+        keymap::key_for(keymap::NOTE, keymap::NoteAction::Save),
+        keymap::key_for(keymap::NOTE, keymap::NoteAction::NewLine),
+    ));
     t
 }

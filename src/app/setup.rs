@@ -6,6 +6,7 @@ use ratatui_textarea::TextArea;
 
 use crate::protocol::Protocol;
 use crate::session::Roster;
+use crate::words::screen as w;
 
 /// What the command line already said about the session.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -137,8 +138,8 @@ pub struct Setup {
 impl Setup {
     pub fn new(protocol: Protocol, prefill: &Prefill) -> Setup {
         let mut fields = vec![Field::new(
-            "Group".into(),
-            "Who is meeting, e.g. Grade 7 team",
+            w::FIELD_GROUP.into(),
+            w::HINT_GROUP,
             FieldKind::Group,
             prefill.group.as_deref().unwrap_or(""),
         )];
@@ -148,10 +149,10 @@ impl Setup {
                 .map(|n| n.join(", "))
                 .unwrap_or_default();
             let hint = match (role.many, role.optional) {
-                (true, true) => "Names, separated by commas (optional)",
-                (true, false) => "Names, separated by commas",
-                (false, true) => "A name (optional)",
-                (false, false) => "A name",
+                (true, true) => w::HINT_NAMES_OPTIONAL,
+                (true, false) => w::HINT_NAMES,
+                (false, true) => w::HINT_NAME_OPTIONAL,
+                (false, false) => w::HINT_NAME,
             };
             fields.push(Field::new(
                 role.label.clone(),
@@ -164,8 +165,8 @@ impl Setup {
             ));
         }
         fields.push(Field::new(
-            "Focusing question".into(),
-            "The question or dilemma (optional)",
+            w::FIELD_QUESTION.into(),
+            w::HINT_QUESTION,
             FieldKind::Question,
             prefill.question.as_deref().unwrap_or(""),
         ));
@@ -174,8 +175,8 @@ impl Setup {
             .map(|t| t.format("%H:%M").to_string())
             .unwrap_or_default();
         fields.push(Field::new(
-            "End by".into(),
-            "HH:MM, optional",
+            w::FIELD_END_BY.into(),
+            w::HINT_END_BY,
             FieldKind::EndBy,
             &end,
         ));
@@ -192,12 +193,16 @@ impl Setup {
         }
     }
 
+    /// The next field; from the last, round to the first (so the footer's `Tab` always
+    /// moves).
     pub fn next_field(&mut self) {
-        self.focus = (self.focus + 1).min(self.fields.len() - 1);
+        self.focus = (self.focus + 1) % self.fields.len().max(1);
     }
 
+    /// The field before; from the first, round to the last.
     pub fn previous_field(&mut self) {
-        self.focus = self.focus.saturating_sub(1);
+        let count = self.fields.len().max(1);
+        self.focus = (self.focus + count - 1) % count;
     }
 
     pub fn on_last_field(&self) -> bool {
@@ -210,9 +215,7 @@ impl Setup {
         for (i, field) in self.fields.iter().enumerate() {
             let value = field.value();
             let problem = match &field.kind {
-                FieldKind::Group if value.is_empty() => {
-                    Some("Give the group a name (it names the archive file).".to_string())
-                }
+                FieldKind::Group if value.is_empty() => Some(w::NAME_THE_GROUP.to_string()),
                 FieldKind::Group => {
                     roster.group = value;
                     None
@@ -221,10 +224,7 @@ impl Setup {
                     let names = split_names(&value, *many);
                     let optional = self.protocol.role(id).is_some_and(|r| r.optional);
                     if names.is_empty() && !optional {
-                        Some(format!(
-                            "Who is the {}? Type a name.",
-                            field.label.to_lowercase()
-                        ))
+                        Some(w::who_is(&field.label.to_lowercase()))
                     } else {
                         roster.people.push((id.clone(), names));
                         None
@@ -240,9 +240,7 @@ impl Setup {
                         roster.end_by = Some(t);
                         None
                     }
-                    None => Some(format!(
-                        "“{value}” is not a time; write it as HH:MM, like 16:30, or leave it empty."
-                    )),
+                    None => Some(w::end_by_not_a_time(&value)),
                 },
             };
             if let Some(p) = problem {
@@ -280,11 +278,7 @@ pub fn name_in_two_roles(protocol: &Protocol, roster: &Roster) -> Option<String>
                         .map(|r| r.label.clone())
                         .unwrap_or_else(|| r.to_string())
                 };
-                return Some(format!(
-                    "{name} is named as {} and among {}. Press Enter again to start anyway, or change one.",
-                    label(role_a),
-                    label(role_b)
-                ));
+                return Some(w::named_twice(name, &label(role_a), &label(role_b)));
             }
         }
     }

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use crate::app::{Effect, Msg, Record};
 use crate::archive::{self, Journal, Resumed, SessionLock};
+use crate::words::screen as w;
 
 /// What this process holds for the running session: its lock (so no other crit can open
 /// it) and its journal (so `crit resume` loses nothing).
@@ -27,9 +28,7 @@ impl Files {
         if !archive::journal::is_session(md) {
             // `load` says why (missing, finished, not crit's); the rest is a plain refusal.
             let why = archive::journal::load(md).err();
-            return Err(
-                why.unwrap_or_else(|| format!("{} is not a session crit can resume", md.display()))
-            );
+            return Err(why.unwrap_or_else(|| w::not_resumable(md)));
         }
         let lock = archive::acquire(md).map_err(|e| e.describe(md))?;
         let resumed = archive::journal::load(md)?;
@@ -131,17 +130,14 @@ impl Files {
                     problem: None,
                 };
             }
-            Err(e) => format!("Cannot save in {}: {e}", dir.display()),
+            Err(e) => w::cannot_save_in(dir, &e),
         };
         match self.create(fallback, name, contents, record) {
             Ok(path) => Msg::ArchiveOpened {
-                problem: Some(format!("{problem}. Saving to {} instead.", path.display())),
+                problem: Some(w::saving_instead(&problem, &path)),
                 path,
             },
-            Err(e2) => Msg::ArchiveFailed(format!(
-                "{problem}; nor in {}: {e2}. Notes are kept on screen only: do not close crit.",
-                fallback.display()
-            )),
+            Err(e2) => Msg::ArchiveFailed(w::nowhere_to_save(&problem, fallback, &e2)),
         }
     }
 
@@ -158,7 +154,7 @@ impl Files {
         if let Record::Running { snapshot, entries } = record {
             let started = snapshot
                 .as_deref()
-                .ok_or_else(|| io::Error::other("no state to start the journal from"))
+                .ok_or_else(|| io::Error::other(w::NO_STATE_FOR_JOURNAL))
                 .and_then(|s| Journal::begin(&path, s))
                 .and_then(|mut j| j.append(entries).map(|_| j));
             match started {
@@ -187,7 +183,7 @@ impl Files {
                 let journal = match (snapshot, self.journal.take()) {
                     (Some(s), _) => Journal::begin(path, s)?,
                     (None, Some(j)) if j.session() == path => j,
-                    _ => return Err(io::Error::other("the session's journal is not open")),
+                    _ => return Err(io::Error::other(w::JOURNAL_NOT_OPEN)),
                 };
                 let journal = self.journal.insert(journal);
                 journal.append(entries)?;
@@ -214,7 +210,7 @@ impl Files {
         let Err(e) = self.write(path, contents, record) else {
             return Msg::Saved(path.to_path_buf());
         };
-        let problem = format!("Cannot save {}: {e}", path.display());
+        let problem = w::cannot_save(path, &e);
         // Already in the rescue folder: there is nowhere else to go; the next save tries
         // the same file again.
         if path.parent() == Some(fallback) {
@@ -284,7 +280,7 @@ fn with_private(msg: Msg, private: Option<&str>) -> Msg {
     let Err(e) = archive::save_atomic(&beside, private) else {
         return msg;
     };
-    let problem = format!("Cannot save the private notes in {}: {e}", beside.display());
+    let problem = w::cannot_save_private(&beside, &e);
     match msg {
         // The file exists: keep it, and say what is missing.
         Msg::ArchiveOpened { path, .. } => Msg::ArchiveOpened {
@@ -302,13 +298,12 @@ fn with_private(msg: Msg, private: Option<&str>) -> Msg {
 /// shared. The message says where it went, or why not.
 fn write_takeaway(session: &Path, reflection: &[String]) -> Msg {
     let page = archive::read::read(session).and_then(|file| {
-        let file = file.ok_or("the session file is not a crit session any more")?;
+        let file = file.ok_or(w::NOT_A_SESSION_ANY_MORE)?;
         archive::takeaway::render(&file, Some(reflection), None)
     });
     let target = archive::beside::takeaway_path(session);
     let result = page.and_then(|page| {
-        archive::save_atomic(&target, &page)
-            .map_err(|e| format!("cannot write {}: {e}", target.display()))
+        archive::save_atomic(&target, &page).map_err(|e| w::cannot_write(&target, &e))
     });
     if result.is_ok() {
         // Shared archives commit the files written beside a finished session.
@@ -337,7 +332,7 @@ fn share(path: std::path::PathBuf, sync: bool) -> Option<Msg> {
         });
         return Some(Msg::Shared(archive::share::Outcome {
             ok: true,
-            message: format!("{} Syncing with the network…", committed.message),
+            message: w::syncing(&committed.message),
             syncing: true,
         }));
     }

@@ -5,14 +5,14 @@ use std::io::{self, IsTerminal};
 use std::path::Path;
 use std::sync::mpsc;
 
-use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind};
+use ratatui::crossterm::event::{Event, KeyEventKind};
 
 use super::input::{Incoming, Signal, read_terminal, watch_signals};
 use super::terminal::{
     TerminalGuard, enter_terminal, forget_terminal, init_terminal, is_ctrl_z, repaint, suspend,
 };
 use super::{SIGNAL_CHECK, now};
-use crate::app::Live;
+use crate::app::{Live, keymap};
 
 /// `crit mirror`: shows the public view of the session running on this computer (the
 /// newest, if several run), read from its live file once a second (and at each second
@@ -51,8 +51,7 @@ fn mirror_loop(
         match rx.recv_timeout(wait) {
             Ok(Incoming::Event(Event::Key(key)))
                 if key.kind == KeyEventKind::Press
-                    && (matches!(key.code, KeyCode::Char('q') | KeyCode::Esc)
-                        || crate::app::keymap::is_ctrl_c(&key)) =>
+                    && keymap::action(keymap::MIRROR, &key) == Some(keymap::MirrorAction::Quit) =>
             {
                 return Ok(());
             }

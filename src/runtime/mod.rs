@@ -22,6 +22,7 @@ use ratatui::crossterm::event::Event;
 
 use crate::app::{Effect, Model, Msg, Screen, update};
 use crate::session::Now;
+use crate::words::screen as w;
 
 pub use files::{Files, finished_syncs};
 use input::{Incoming, Signal, read_terminal, watch_signals};
@@ -118,7 +119,7 @@ pub fn run(mut model: Model, effects: Vec<Effect>, mut files: Files) -> io::Resu
             let msg = match rx.recv_timeout(wait) {
                 Err(mpsc::RecvTimeoutError::Timeout) => Msg::Tick,
                 Err(mpsc::RecvTimeoutError::Disconnected) => {
-                    return Err(io::Error::other("the keyboard stopped answering"));
+                    return Err(io::Error::other(w::KEYBOARD_GONE));
                 }
                 Ok(Incoming::Failed(e)) => return Err(e),
                 Ok(Incoming::Signal(Signal::Terminate)) => Msg::Terminate,
@@ -163,27 +164,50 @@ pub fn run(mut model: Model, effects: Vec<Effect>, mut files: Files) -> io::Resu
         Ok(Err(e)) => {
             // The terminal went away (a closed window): keep what the session has, and
             // say where, in case anyone still reads this output.
-            let saved = emergency_save(&mut model, &mut files);
+            let rescue = emergency_save(&mut model, &mut files);
             files.release();
-            if !saved.is_empty() {
-                say(true, &format!("crit lost its terminal.{saved}"));
+            if let Some(rescue) = rescue {
+                say(true, &w::lost_terminal(&rescue.words()));
             }
             Err(e)
         }
         Err(panic) => {
-            let saved = emergency_save(&mut model, &mut files);
+            let rescue = emergency_save(&mut model, &mut files);
             files.release();
-            say(true, &format!("crit stopped because of a bug.{saved}"));
+            let saved = rescue.map(|r| r.words()).unwrap_or_default();
+            say(true, &w::stopped_by_bug(&saved));
             std::panic::resume_unwind(panic)
         }
     }
 }
 
+/// What became of a running session when crit had to stop.
+#[derive(Debug, Clone, PartialEq)]
+enum Rescue {
+    /// Saved whole, with what `crit resume` needs.
+    Saved(std::path::PathBuf),
+    /// The last save failed: the file has the notes up to the last one entered.
+    UpToLastNote(std::path::PathBuf),
+    /// The session had no file yet.
+    NotSaved,
+}
+
+impl Rescue {
+    /// How it is told, after "crit lost its terminal." and the like.
+    fn words(&self) -> String {
+        match self {
+            Rescue::Saved(path) => w::rescued_in(path),
+            Rescue::UpToLastNote(path) => w::notes_up_to_last_in(path),
+            Rescue::NotSaved => w::NOT_SAVED_YET.into(),
+        }
+    }
+}
+
 /// After a failure: saves the running session as it stands (the note being typed
-/// included), if there is one, and says where.
-fn emergency_save(model: &mut Model, files: &mut Files) -> String {
+/// included), if there is one, and says what became of it.
+fn emergency_save(model: &mut Model, files: &mut Files) -> Option<Rescue> {
     if !matches!(model.screen, Screen::Run(_)) {
-        return String::new();
+        return None;
     }
     let attempt = catch_unwind(AssertUnwindSafe(|| {
         let effects = update(model, Msg::Terminate, now());
@@ -196,15 +220,9 @@ fn emergency_save(model: &mut Model, files: &mut Files) -> String {
         saved
     }));
     match (attempt, files.session()) {
-        (Ok(true), Some(path)) => format!(
-            " The session was saved in {}; `crit resume` continues it.",
-            path.display()
-        ),
-        (_, Some(path)) => format!(
-            " Notes up to the last one entered are in {}.",
-            path.display()
-        ),
-        (_, None) => " The session had not been saved yet.".into(),
+        (Ok(true), Some(path)) => Some(Rescue::Saved(path.to_path_buf())),
+        (_, Some(path)) => Some(Rescue::UpToLastNote(path.to_path_buf())),
+        (_, None) => Some(Rescue::NotSaved),
     }
 }
 

@@ -7,20 +7,20 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::Theme;
 use crate::app::keymap;
+use crate::words::screen as w;
 
 pub fn draw(frame: &mut Frame, area: Rect, theme: &Theme) {
-    let mut timer = vec![Line::styled("Timer keys", theme.title())];
-    for b in keymap::TIMER {
-        timer.push(row(b.keys, b.label, theme));
+    let mut timer = vec![Line::styled(w::HELP_TIMER, theme.title())];
+    for (keys, label) in keymap::help_rows(keymap::TIMER) {
+        timer.push(row(keys, label, theme));
     }
-    timer.push(row("Ctrl+C", "end (asks first)", theme));
-    let mut note = vec![Line::styled("In the note box", theme.title())];
-    for (k, l) in keymap::NOTE {
+    let mut note = vec![Line::styled(w::HELP_NOTE, theme.title())];
+    for (k, l) in keymap::help_rows(keymap::NOTE) {
         note.push(row(k, l, theme));
     }
     note.push(Line::raw(""));
     note.push(Line::styled(
-        "Only n moves on (unless auto_advance is on).",
+        w::only_next_moves(keymap::key_for(keymap::TIMER, keymap::Action::Next)),
         theme.dim(),
     ));
     // Keep the footer row visible under the help.
@@ -29,7 +29,10 @@ pub fn draw(frame: &mut Frame, area: Rect, theme: &Theme) {
         ..area
     };
     let one_column = timer.len() + note.len() + 2;
-    let block = theme.block(" Help · Esc or ? closes ");
+    let block = theme.block(w::help_title(&keymap::keys_said(
+        keymap::HELP,
+        keymap::Confirm::No,
+    )));
     if one_column as u16 <= above_footer.height || area.width < 60 {
         timer.extend(note);
         let popup = super::popup(frame, above_footer, 52, one_column as u16);

@@ -13,6 +13,7 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
+use crate::app::keymap::Hint;
 use crate::app::{Model, Screen};
 
 /// Draws the whole screen.
@@ -23,7 +24,7 @@ pub fn view(model: &Model, frame: &mut Frame) {
     };
     let area = frame.area();
     if area.width < 20 || area.height < 4 {
-        let msg = Paragraph::new("Window too small for crit").wrap(Wrap { trim: true });
+        let msg = Paragraph::new(crate::words::screen::TOO_SMALL).wrap(Wrap { trim: true });
         frame.render_widget(msg, area);
         return;
     }
@@ -49,7 +50,7 @@ pub fn mirror_view(
             area,
             live,
             live.countdown_at(wall),
-            "q quits the mirror",
+            &crate::app::keymap::mirror_hint(),
             theme,
         ),
         None => projector::waiting(frame, area, theme),
@@ -122,27 +123,12 @@ impl Theme {
     }
 }
 
-/// The footer: the keys that work right now. When the line is short of room, the hints
-/// just before the last go first: the first (the main action) and the last (how to leave)
-/// stay.
-pub fn footer(frame: &mut Frame, area: Rect, hints: &[(&str, &str)], theme: &Theme) {
-    let last = hints.len().saturating_sub(1);
-    let ranked: Vec<(&str, &str, u8)> = hints
-        .iter()
-        .enumerate()
-        .map(|(i, (k, l))| {
-            let rank = if i == last { 0 } else { (i + 1).min(255) as u8 };
-            (*k, *l, rank)
-        })
-        .collect();
-    footer_ranked(frame, area, &ranked, theme);
-}
-
-/// The footer from ranked hints: as many as fit on the line, most needed (lowest rank)
-/// first, shown in the order given.
-pub fn footer_ranked(frame: &mut Frame, area: Rect, hints: &[(&str, &str, u8)], theme: &Theme) {
+/// The footer: the keys that work right now, from the key table in front. As many as
+/// fit on the line, most needed (lowest rank) first, shown in the table's order.
+pub fn footer(frame: &mut Frame, area: Rect, hints: &[Hint], theme: &Theme) {
+    let ranked: Vec<(&str, &str, u8)> = hints.iter().map(|h| (h.short, h.label, h.rank)).collect();
     let mut spans = Vec::new();
-    for (i, (key, label)) in fit_hints(hints, area.width as usize).iter().enumerate() {
+    for (i, (key, label)) in fit_hints(&ranked, area.width as usize).iter().enumerate() {
         if i > 0 {
             spans.push(Span::styled("  ", theme.dim()));
         }

@@ -11,6 +11,7 @@ use crate::app::keymap::{self, PickerAction};
 use crate::app::{Model, Picker};
 use crate::protocol::{Entry, Library, Repeat};
 use crate::text::minutes;
+use crate::words::screen as w;
 
 pub fn draw(frame: &mut Frame, area: Rect, model: &Model, picker: &Picker, theme: &Theme) {
     let lib = &model.library;
@@ -27,21 +28,18 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, picker: &Picker, theme
     let visible = picker.visible(lib);
     let heading = match &picker.filter {
         Some(f) => Line::from(vec![
-            Span::styled("Find: ", theme.title()),
+            Span::styled(w::FIND, theme.title()),
             Span::raw(safe(f)),
             Span::styled("▏", theme.key()),
-            Span::styled(
-                format!("  {} of {} protocols", visible.len(), lib.protocols.len()),
-                theme.dim(),
-            ),
+            Span::styled(w::found_of(visible.len(), lib.protocols.len()), theme.dim()),
         ]),
-        None => Line::styled("crit · choose a protocol", theme.title()),
+        None => Line::styled(w::PICKER_TITLE, theme.title()),
     };
     frame.render_widget(Paragraph::new(heading), head);
     let totals: Vec<String> = lib
         .protocols
         .iter()
-        .map(|s| format!("{} min", minutes((s.total_secs as f64 / 60.0).round())))
+        .map(|s| w::minutes(&minutes((s.total_secs as f64 / 60.0).round())))
         .collect();
     // Wide enough for the longest name and time (borders, the mark and a space), while
     // leaving the outline beside it some room.
@@ -73,7 +71,7 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, picker: &Picker, theme
     let shown = visible.iter().position(|&i| i == picker.selected);
     let mut state = ListState::default().with_selected(shown);
     let list = List::new(items)
-        .block(theme.block(" Protocols "))
+        .block(theme.block(w::PROTOCOLS_TITLE))
         .highlight_style(theme.selected())
         .highlight_symbol("▶");
     frame.render_stateful_widget(list, list_area, &mut state);
@@ -81,7 +79,7 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, picker: &Picker, theme
         let inner = theme.block("").inner(list_area);
         frame.render_widget(
             Paragraph::new(Line::styled(
-                "No protocol matches. Esc clears the search.",
+                w::no_match(keymap::key_for(keymap::PICKER_FILTER, PickerAction::Clear)),
                 theme.dim(),
             ))
             .wrap(Wrap { trim: true }),
@@ -97,7 +95,8 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, picker: &Picker, theme
     let mut notices = Vec::new();
     if let Some((_, what)) = &model.resume_offer {
         // The key stays in view: the description is what gets cut.
-        let (lead, key) = ("Unfinished session: ", "  r resumes it");
+        let key = w::resumes_it(keymap::key_for(keymap::PICKER, PickerAction::Resume));
+        let lead = w::UNFINISHED;
         let room = (area.width as usize).saturating_sub(lead.len() + key.len());
         notices.push(Line::from(vec![
             Span::styled(lead, theme.warning()),
@@ -109,26 +108,12 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, picker: &Picker, theme
         notices.push(Line::styled(safe(status), theme.error()));
     }
     if !lib.skipped.is_empty() {
-        let text = format!(
-            "{} protocol file{} skipped because of problems: s shows why",
-            lib.skipped.len(),
-            if lib.skipped.len() == 1 { "" } else { "s" }
-        );
+        let show = keymap::key_for(keymap::PICKER, PickerAction::Skipped);
+        let text = w::skipped_files(lib.skipped.len(), show);
         notices.push(Line::styled(text, theme.warning()));
     }
     frame.render_widget(Paragraph::new(notices), warn);
-    if picker.show_skipped {
-        footer(frame, foot, keymap::SKIPPED, theme);
-    } else if picker.filter.is_some() {
-        footer(frame, foot, keymap::PICKER_FILTER, theme);
-    } else {
-        let hints = keymap::picker_hints(|a| match a {
-            PickerAction::Resume => model.resume_offer.is_some(),
-            PickerAction::Skipped => !lib.skipped.is_empty(),
-            _ => true,
-        });
-        super::footer_ranked(frame, foot, &hints, theme);
-    }
+    footer(frame, foot, &keymap::footer(model), theme);
     if picker.show_skipped {
         skipped_popup(frame, area, lib, theme);
     }
@@ -143,7 +128,7 @@ fn detail(frame: &mut Frame, area: Rect, source: &crate::protocol::Source, theme
     lines.push(Line::raw(""));
     let roles: Vec<String> = p.roles.iter().map(|r| safe(&r.label)).collect();
     lines.push(Line::from(vec![
-        Span::styled("Roles: ", theme.dim()),
+        Span::styled(w::ROLES, theme.dim()),
         Span::raw(roles.join(", ")),
     ]));
     let total = source.total_secs;
@@ -151,12 +136,12 @@ fn detail(frame: &mut Frame, area: Rect, source: &crate::protocol::Source, theme
     let typical = if sizes.is_empty() {
         String::new()
     } else {
-        format!(" with {}", safe(&sizes.join(", ")))
+        w::with_sizes(&safe(&sizes.join(", ")))
     };
     let total_min = minutes((total as f64 / 60.0).round());
     lines.push(Line::from(vec![
-        Span::styled("Time: ", theme.dim()),
-        Span::raw(format!("about {total_min} min{typical}")),
+        Span::styled(w::TIME, theme.dim()),
+        Span::raw(w::about_minutes(&total_min, &typical)),
     ]));
     lines.push(Line::raw(""));
     let mut n = 0;
@@ -168,16 +153,15 @@ fn detail(frame: &mut Frame, area: Rect, source: &crate::protocol::Source, theme
             }
             Entry::Block(b) => {
                 let times = match &b.repeat {
-                    Repeat::EachOf(role) => format!(
-                        "once for each {}",
-                        p.role(role)
+                    Repeat::EachOf(role) => w::once_for_each(
+                        &p.role(role)
                             .map(|r| r.label.to_lowercase())
-                            .unwrap_or(role.clone())
+                            .unwrap_or(role.clone()),
                     ),
-                    Repeat::Times(k) => format!("{k} times"),
+                    Repeat::Times(k) => w::times(*k),
                 };
                 lines.push(Line::styled(
-                    format!("   {} (repeats {times}):", safe(&b.name)),
+                    w::repeats(&safe(&b.name), &times),
                     theme.dim(),
                 ));
                 for s in &b.steps {
@@ -189,28 +173,23 @@ fn detail(frame: &mut Frame, area: Rect, source: &crate::protocol::Source, theme
     }
     lines.push(Line::raw(""));
     lines.push(Line::from(vec![
-        Span::styled("Source: ", theme.dim()),
+        Span::styled(w::SOURCE, theme.dim()),
         Span::raw(safe(&p.source)),
     ]));
     lines.push(Line::from(vec![
-        Span::styled("File: ", theme.dim()),
+        Span::styled(w::FILE, theme.dim()),
         Span::raw(safe(&source.path)),
     ]));
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })
-            .block(theme.block(" About ")),
+            .block(theme.block(w::ABOUT_TITLE)),
         area,
     );
 }
 
 fn step_line(n: usize, name: &str, planned: f64, per_turn: bool) -> Line<'static> {
-    let each = if per_turn { " each" } else { "" };
-    Line::raw(format!(
-        "{n:>3}. {} · {} min{each}",
-        safe(name),
-        minutes(planned)
-    ))
+    Line::raw(w::outline_step(n, &safe(name), &minutes(planned), per_turn))
 }
 
 fn skipped_popup(frame: &mut Frame, area: Rect, lib: &Library, theme: &Theme) {
@@ -221,17 +200,25 @@ fn skipped_popup(frame: &mut Frame, area: Rect, lib: &Library, theme: &Theme) {
         }
     }
     if lines.is_empty() {
-        lines.push(Line::raw("No files were skipped."));
+        lines.push(Line::raw(w::NONE_SKIPPED));
     }
     // Messages wrap: give each the rows it needs at this width.
     let width = area.width.saturating_sub(4);
     let inner = width.saturating_sub(2).max(1) as usize;
     let rows: usize = lines.iter().map(|l| l.width().max(1).div_ceil(inner)).sum();
-    let popup = super::popup(frame, area, width, rows as u16 + 2);
+    // The footer row stays in view below it (it says how to close the pop-up).
+    let above_footer = Rect {
+        height: area.height.saturating_sub(1),
+        ..area
+    };
+    let popup = super::popup(frame, above_footer, width, rows as u16 + 2);
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
-            .block(theme.block(" Skipped files · Esc closes ")),
+            .block(theme.block(w::skipped_title(keymap::first_key_for(
+                keymap::SKIPPED,
+                PickerAction::Skipped,
+            )))),
         popup,
     );
 }

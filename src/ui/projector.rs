@@ -12,6 +12,7 @@ use super::{Theme, safe};
 use crate::app::Live;
 use crate::session::Countdown;
 use crate::text::clock;
+use crate::words::screen as w;
 
 /// Draws `live` with countdown `c`; `hint` is the one line of keys at the bottom.
 pub fn draw(frame: &mut Frame, area: Rect, live: &Live, c: Countdown, hint: &str, theme: &Theme) {
@@ -52,10 +53,10 @@ pub fn draw(frame: &mut Frame, area: Rect, live: &Live, c: Countdown, hint: &str
         let next = live
             .next_turn
             .as_ref()
-            .map(|n| format!("   next: {}", safe(n)))
+            .map(|n| w::next_turn(&safe(n)))
             .unwrap_or_default();
         top.push(Line::styled(
-            format!("Speaks now: {}{next}", safe(name)),
+            w::speaks_now(&safe(name), &next),
             theme.speak(),
         ));
     }
@@ -63,33 +64,29 @@ pub fn draw(frame: &mut Frame, area: Rect, live: &Live, c: Countdown, hint: &str
     let status = if c.is_over() && live.paused {
         // Paused in overtime: the room must see both, or the frozen digits mislead.
         Line::from(vec![
-            Span::styled(" OVER TIME ", theme.over()),
-            Span::styled("  PAUSED", theme.warning()),
+            Span::styled(w::OVER_TIME_BADGE, theme.over()),
+            Span::styled(w::AND_PAUSED, theme.warning()),
         ])
     } else if c.is_over() {
-        Line::styled(" OVER TIME ", theme.over())
+        Line::styled(w::OVER_TIME_BADGE, theme.over())
     } else if live.paused {
-        Line::styled("PAUSED", theme.warning())
+        Line::styled(w::PAUSED, theme.warning())
     } else if theme.warning && c.is_warning() {
-        Line::styled("Last minute", theme.warning())
+        Line::styled(w::LAST_MINUTE, theme.warning())
     } else {
-        Line::raw(format!(
-            "of {}",
-            clock((c.allowance_ms / 1000).max(0) as u64)
-        ))
+        Line::raw(w::of_allowance(&clock(
+            (c.allowance_ms / 1000).max(0) as u64
+        )))
     };
     bottom.push(status);
     if live.turn.is_none() && !live.speak.is_empty() {
         bottom.push(Line::styled(
-            format!("Speak: {}", safe(&live.speak.join(" · "))),
+            w::speak(&safe(&live.speak.join(" · "))),
             theme.speak(),
         ));
     }
     for who in &live.silent {
-        bottom.push(Line::styled(
-            format!("Silent: {}", safe(who)),
-            theme.silent(),
-        ));
+        bottom.push(Line::styled(w::silent(&safe(who)), theme.silent()));
     }
     let digit_height = if scale >= 2 {
         8 * scale
@@ -267,10 +264,10 @@ fn scaled_digits(
 /// The mirror when no session is running.
 pub fn waiting(frame: &mut Frame, area: Rect, theme: &Theme) {
     let lines = vec![
-        Line::styled("No session is running.", theme.title()),
+        Line::styled(w::NO_SESSION, theme.title()),
         Line::raw(""),
-        Line::raw("This window shows the session as soon as one starts on this computer."),
-        Line::styled("q quits the mirror", theme.dim()),
+        Line::raw(w::MIRROR_WAITS),
+        Line::styled(crate::app::keymap::mirror_hint(), theme.dim()),
     ];
     let [mid] = Layout::vertical([Constraint::Length(4)])
         .flex(Flex::Center)

@@ -7,6 +7,7 @@ use ratatui::widgets::Paragraph;
 
 use super::{Theme, footer, safe};
 use crate::app::Setup;
+use crate::app::keymap;
 
 pub fn draw(frame: &mut Frame, area: Rect, setup: &Setup, theme: &Theme) {
     let [head, form, error, foot] = Layout::vertical([
@@ -16,7 +17,7 @@ pub fn draw(frame: &mut Frame, area: Rect, setup: &Setup, theme: &Theme) {
         Constraint::Length(1),
     ])
     .areas(area);
-    let title = format!("New session: {}", safe(&setup.protocol.name));
+    let title = crate::words::screen::setup_title(&safe(&setup.protocol.name));
     frame.render_widget(Paragraph::new(Line::styled(title, theme.title())), head);
     let label_width = setup
         .fields
@@ -56,21 +57,6 @@ pub fn draw(frame: &mut Frame, area: Rect, setup: &Setup, theme: &Theme) {
     if let Some(e) = &setup.error {
         frame.render_widget(Paragraph::new(Span::styled(safe(e), theme.error())), error);
     }
-    let enter = if setup.on_last_field() {
-        "start"
-    } else {
-        "next field"
-    };
-    footer(
-        frame,
-        foot,
-        &[
-            ("Enter", enter),
-            ("Tab/↓", "next"),
-            ("Shift+Tab/↑", "back"),
-            ("Ctrl+S", "start"),
-            ("Esc", "back"),
-        ],
-        theme,
-    );
+    let hints = keymap::footer_hints(keymap::SETUP, setup.on_last_field());
+    footer(frame, foot, &hints, theme);
 }

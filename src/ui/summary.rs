@@ -7,8 +7,10 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
 
 use super::{Theme, footer, safe};
 use crate::app::Summary;
+use crate::app::keymap;
 use crate::session::Now;
 use crate::text::clock;
+use crate::words::screen as w;
 
 pub fn draw(frame: &mut Frame, area: Rect, summary: &Summary, now: Now, theme: &Theme) {
     let s = &summary.session;
@@ -19,15 +21,10 @@ pub fn draw(frame: &mut Frame, area: Rect, summary: &Summary, now: Now, theme: &
         Constraint::Length(1),
     ])
     .areas(area);
-    let title = format!(
-        "Session {}: {} · {}",
-        if s.status == crate::session::Status::Complete {
-            "complete"
-        } else {
-            "ended early"
-        },
-        safe(&s.protocol.name),
-        safe(&s.roster.group)
+    let title = w::summary_title(
+        s.status == crate::session::Status::Complete,
+        &safe(&s.protocol.name),
+        &safe(&s.roster.group),
     );
     frame.render_widget(Paragraph::new(Line::styled(title, theme.title())), head);
 
@@ -71,7 +68,7 @@ pub fn draw(frame: &mut Frame, area: Rect, summary: &Summary, now: Now, theme: &
         Constraint::Length(9),
         Constraint::Length(5),
     ];
-    let header = Row::new(["#", "Step", "Planned", "Actual", "Diff", "Notes"]).style(theme.title());
+    let header = Row::new(w::TIMING_COLUMNS).style(theme.title());
     // Long sessions scroll: keep the chosen first row, but never leave rows empty below.
     let visible = table_area.height.saturating_sub(3) as usize;
     let first = summary.scroll.min(rows.len().saturating_sub(visible));
@@ -81,16 +78,16 @@ pub fn draw(frame: &mut Frame, area: Rect, summary: &Summary, now: Now, theme: &
         Table::new(rows, widths)
             .header(header)
             .block(theme.block(if scrolled {
-                " Timing · ↑/↓ scroll "
+                w::TIMING_SCROLLS
             } else {
-                " Timing "
+                w::TIMING
             })),
         table_area,
     );
 
     // The plan as the group changed it (`+`/`-`, fitting), beside the original plan.
     let changed = match s.allowed_total_secs() {
-        t if t != s.planned_total_secs() => format!(" · changed to {}", clock(t)),
+        t if t != s.planned_total_secs() => w::changed_to(&clock(t)),
         _ => String::new(),
     };
     let shared_notes = s
@@ -98,22 +95,18 @@ pub fn draw(frame: &mut Frame, area: Rect, summary: &Summary, now: Now, theme: &
         .iter()
         .filter(|n| n.kind != crate::session::PRIVATE)
         .count();
-    let mut lines = vec![Line::raw(format!(
-        "{} note{} · planned {}{changed} · actual {}",
+    let mut lines = vec![Line::raw(w::totals(
         shared_notes,
-        if shared_notes == 1 { "" } else { "s" },
-        clock(s.planned_total_secs()),
-        clock(s.total_actual_secs(now.at))
+        &clock(s.planned_total_secs()),
+        &changed,
+        &clock(s.total_actual_secs(now.at)),
     ))];
     match &summary.saving.path {
         Some(p) => lines.push(Line::from(vec![
-            Span::styled("Saved to ", theme.dim()),
+            Span::styled(w::SAVED_TO, theme.dim()),
             Span::raw(safe(&p.display().to_string())),
         ])),
-        None => lines.push(Line::styled(
-            "The session could not be saved to a file.",
-            theme.error(),
-        )),
+        None => lines.push(Line::styled(w::NOT_SAVED, theme.error())),
     }
     let private = crate::archive::beside::private_count(s);
     if private > 0 {
@@ -121,26 +114,20 @@ pub fn draw(frame: &mut Frame, area: Rect, summary: &Summary, now: Now, theme: &
             Some(p) => crate::archive::beside::private_path(p)
                 .display()
                 .to_string(),
-            None => "nowhere yet".to_string(),
+            None => w::NOWHERE_YET.to_string(),
         };
         lines.push(Line::from(vec![
-            Span::styled(
-                format!(
-                    "{private} private note{} (not in the session's file) in ",
-                    if private == 1 { "" } else { "s" }
-                ),
-                theme.dim(),
-            ),
+            Span::styled(w::private_notes_in(private), theme.dim()),
             Span::raw(safe(&place)),
         ]));
     }
     match &summary.takeaway {
         Some(Ok(p)) => lines.push(Line::from(vec![
-            Span::styled("Take-away written to ", theme.dim()),
+            Span::styled(w::TAKEAWAY_WRITTEN, theme.dim()),
             Span::raw(safe(&p.display().to_string())),
         ])),
         Some(Err(why)) => lines.push(Line::styled(
-            format!("Cannot write the take-away: {}", safe(why)),
+            w::cannot_write_takeaway(&safe(why)),
             theme.error(),
         )),
         None => {}
@@ -156,21 +143,16 @@ pub fn draw(frame: &mut Frame, area: Rect, summary: &Summary, now: Now, theme: &
     if let Some(problem) = &summary.saving.problem {
         lines.push(Line::styled(safe(problem), theme.error()));
     }
-    let unsaved = summary.saving.path.is_none() || summary.saving.unsaved;
     if summary.quit_warned {
         lines.push(Line::styled(
-            "These notes are saved nowhere. s tries again; q again quits and loses them.",
+            w::saved_nowhere(
+                keymap::key_for(keymap::SUMMARY_UNSAVED, keymap::SummaryAction::TrySave),
+                keymap::key_for(keymap::SUMMARY_UNSAVED, keymap::SummaryAction::Quit),
+            ),
             theme.warning(),
         ));
     }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), info);
-    let hints: &[(&str, &str)] = if unsaved {
-        &[("s", "try saving again"), ("q", "quit")]
-    } else {
-        &[
-            ("t", "write the presenter's take-away"),
-            ("q/Enter", "quit"),
-        ]
-    };
-    footer(frame, foot, hints, theme);
+    let hints = keymap::footer_hints(keymap::summary_table(summary), false);
+    footer(frame, foot, &hints, theme);
 }

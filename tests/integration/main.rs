@@ -6,6 +6,7 @@ mod builtins;
 mod cli;
 mod config;
 mod journal;
+mod keys;
 mod layering;
 mod loader;
 mod picker;

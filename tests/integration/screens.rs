@@ -41,7 +41,12 @@ pub(crate) struct App {
 impl App {
     pub(crate) fn new() -> App {
         let clock = FakeClock::new();
-        let lib = Library::load(None, &[fixtures().join("protocols/valid")]).unwrap();
+        // Loaded once for every test (reading and checking the files is most of the cost
+        // of a new app): each app gets its own copy.
+        static VALID: std::sync::OnceLock<Library> = std::sync::OnceLock::new();
+        let lib = VALID
+            .get_or_init(|| Library::load(None, &[fixtures().join("protocols/valid")]).unwrap())
+            .clone();
         App {
             model: Model::new(lib, settings(true), clock.now),
             clock,
