@@ -7,8 +7,9 @@ use std::process::ExitCode;
 use crate::app::{self, Model, Prefill, Screen, Settings, Setup, split_names};
 use crate::cli::{ArchiveCommand, Cli, Command, ConfigCommand, RunArgs};
 use crate::config::{self, ConfigSource};
+use crate::handout::{binder, handout};
 use crate::paths::Paths;
-use crate::protocol::{Library, Protocol, binder, handout, id_problem, parse_protocol, template};
+use crate::protocol::{Library, Protocol, id_problem, parse_protocol, template};
 use crate::runtime::{Files, say};
 use crate::text::{line as safe, minutes};
 

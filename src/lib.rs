@@ -4,6 +4,7 @@
 //! - [`session`]: a running session's plan, clock and notes (pure; time passed in).
 //! - [`archive`]: the markdown file a session is saved as.
 //! - [`markup`]: typed text made safe for markdown and YAML readers.
+//! - [`handout`]: a protocol as a markdown handout or binder, for `crit show`.
 //! - [`app`]: the terminal UI's model and `update` (The Elm Architecture).
 //! - [`ui`]: drawing the model.
 //! - [`runtime`]: the loop that owns the terminal and the clock.
@@ -14,6 +15,7 @@ pub mod archive;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod handout;
 pub mod markup;
 pub mod paths;
 pub mod protocol;

@@ -7,8 +7,9 @@
 //! `estimated` and A times `adapted`. The minutes of E and A steps are pinned too, so a
 //! change to any built-in's timing is a deliberate act that updates this file.
 
+use critical_friends::handout::{binder, handout};
 use critical_friends::protocol::{
-    EVERYONE, Entry, Library, Protocol, Repeat, binder, builtin_files, handout, parse_protocol,
+    EVERYONE, Entry, Library, Protocol, Repeat, builtin_files, parse_protocol,
 };
 use critical_friends::session::{PlannedStep, Roster, Session, expand};
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
