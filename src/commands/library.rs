@@ -1,0 +1,222 @@
+//! The commands about protocols: `crit list`, `crit show` (the handout), `crit validate`
+//! and `crit new`.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use super::Fail;
+use crate::handout::{binder, handout};
+use crate::protocol::{Library, Protocol, id_problem, parse_protocol, template};
+use crate::text::{line as safe, minutes};
+
+/// Finds a protocol by id, or loads it from a path.
+pub(super) fn find(library: &mut Library, what: &str) -> Result<Protocol, Fail> {
+    let path = Path::new(what);
+    let id = if what.ends_with(".toml") || path.is_file() {
+        library.load_file(path).map_err(|problems| {
+            let list: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+            format!("cannot use this protocol file:\n{}", list.join("\n"))
+        })?
+    } else {
+        what.to_string()
+    };
+    match library.find(&id) {
+        Some(s) => Ok(s.protocol.clone()),
+        None => {
+            let hint = library
+                .suggest(&id)
+                .map(|s| format!(" Did you mean `{s}`?"))
+                .unwrap_or_default();
+            Err(format!(
+                "there is no protocol `{}`.{hint} `crit list` shows them all.",
+                safe(&id)
+            ))
+        }
+    }
+}
+
+/// `crit show`: one protocol's handout, or a binder of several (all with `--all`).
+pub(super) fn show(mut library: Library, ids: &[String], all: bool) -> Result<ExitCode, Fail> {
+    let chosen: Vec<Protocol> = if all {
+        library
+            .protocols
+            .iter()
+            .map(|s| s.protocol.clone())
+            .collect()
+    } else {
+        let mut found = Vec::new();
+        for id in ids {
+            found.push(find(&mut library, id)?);
+        }
+        found
+    };
+    match chosen.as_slice() {
+        [one] => print!("{}", handout(one)),
+        several => print!("{}", binder(several)),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub(super) fn list(library: &Library, json: bool) -> ExitCode {
+    if json {
+        let items: Vec<serde_json::Value> = library
+            .protocols
+            .iter()
+            .map(|s| {
+                serde_json::json!({
+                    "id": s.protocol.id,
+                    "name": s.protocol.name,
+                    "total_minutes": s.total_secs as f64 / 60.0,
+                    "origin": s.origin.label(),
+                    "file": s.path,
+                })
+            })
+            .collect();
+        let skipped: Vec<serde_json::Value> = library
+            .skipped
+            .iter()
+            .map(|s| serde_json::json!({ "file": s.path, "problems": s.problems.iter().map(|p| p.to_string()).collect::<Vec<_>>() }))
+            .collect();
+        let doc = serde_json::json!({ "protocols": items, "skipped": skipped });
+        println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
+        return ExitCode::SUCCESS;
+    }
+    let id_width = library
+        .protocols
+        .iter()
+        .map(|s| s.protocol.id.chars().count())
+        .max()
+        .unwrap_or(2)
+        .max(2);
+    let name_width = library
+        .protocols
+        .iter()
+        .map(|s| s.protocol.name.chars().count())
+        .max()
+        .unwrap_or(4)
+        .clamp(4, 40);
+    println!(
+        "{:<id_width$}  {:<name_width$}  {:>7}  FROM",
+        "ID", "NAME", "MINUTES"
+    );
+    for s in &library.protocols {
+        let name: String = safe(&s.protocol.name).chars().take(name_width).collect();
+        let total = minutes((s.total_secs as f64 / 60.0 * 10.0).round() / 10.0);
+        println!(
+            "{:<id_width$}  {:<name_width$}  {:>7}  {}",
+            safe(&s.protocol.id),
+            name,
+            total,
+            match s.origin {
+                // The network's protocols say so: their path alone is just a folder.
+                crate::protocol::Origin::SharedArchive =>
+                    format!("shared archive: {}", safe(&s.path)),
+                _ => safe(&s.path),
+            }
+        );
+    }
+    for s in &library.skipped {
+        for p in &s.problems {
+            eprintln!("skipped: {}", safe(&p.to_string()));
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+pub(super) fn validate(files: &[PathBuf]) -> ExitCode {
+    let mut failed = 0;
+    let mut seen: Vec<(String, String)> = Vec::new();
+    for file in files {
+        let shown = file.display().to_string();
+        let text = match fs::read(file) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(t) => t,
+                Err(_) => {
+                    println!(
+                        "{shown}:1:1: this file is not UTF-8 text; save it as UTF-8 in your editor"
+                    );
+                    failed += 1;
+                    continue;
+                }
+            },
+            Err(e) => {
+                println!("{shown}: cannot read this file: {e}");
+                failed += 1;
+                continue;
+            }
+        };
+        let stem = file
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        match parse_protocol(&text, &shown, &stem) {
+            Ok(p) => {
+                if let Some((_, first)) = seen.iter().find(|(id, _)| *id == p.id) {
+                    println!(
+                        "{shown}:1:1: id `{}` is also used by {first}; give one of them another `id`",
+                        p.id
+                    );
+                    failed += 1;
+                } else {
+                    seen.push((p.id.clone(), shown));
+                }
+            }
+            Err(problems) => {
+                failed += 1;
+                for p in problems {
+                    println!("{}", safe(&p.to_string()));
+                }
+            }
+        }
+    }
+    if failed > 0 {
+        eprintln!("{failed} of {} file(s) have problems", files.len());
+        ExitCode::from(1)
+    } else {
+        println!("{} file(s) OK", files.len());
+        ExitCode::SUCCESS
+    }
+}
+
+/// The shared archive's protocol folder, for `crit new --shared`.
+pub(super) fn shared_protocols(archive: &Path) -> Result<PathBuf, Fail> {
+    if !crate::archive::share::is_shared(archive) {
+        return Err(format!(
+            "{} is not a shared archive yet: `crit archive init --remote URL` or `crit archive clone URL` first, \
+             or leave out --shared to write into your own protocol folder",
+            archive.display()
+        ));
+    }
+    Ok(archive.join(crate::protocol::SHARED_FOLDER))
+}
+
+pub(super) fn new(id: &str, stdout: bool, dir: &Path, shared: bool) -> Result<ExitCode, Fail> {
+    if let Some(problem) = id_problem(id) {
+        return Err(format!("{} (for example `my-tuning`)", safe(&problem)));
+    }
+    let text = template(id);
+    if stdout {
+        print!("{text}");
+        return Ok(ExitCode::SUCCESS);
+    }
+    let path = dir.join(format!("{id}.toml"));
+    if path.exists() {
+        return Err(format!(
+            "{} already exists; choose another id or edit that file",
+            path.display()
+        ));
+    }
+    fs::create_dir_all(dir)
+        .and_then(|_| fs::write(&path, text))
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    println!(
+        "Wrote {}\nEdit it, check it with `crit validate {}`, then find it in `crit list`.",
+        path.display(),
+        path.display()
+    );
+    if shared {
+        println!("`crit archive sync` shares it with the network.");
+    }
+    Ok(ExitCode::SUCCESS)
+}
