@@ -7,8 +7,9 @@ use std::process::ExitCode;
 
 use super::Fail;
 use crate::handout::{binder, handout};
-use crate::protocol::{Library, Protocol, id_problem, parse_protocol, template};
+use crate::protocol::{Library, Protocol, id_problem, template};
 use crate::text::{line as safe, minutes};
+use crate::words::cli as words;
 
 /// Finds a protocol by id, or loads it from a path.
 pub(super) fn find(library: &mut Library, what: &str) -> Result<Protocol, Fail> {
@@ -126,55 +127,22 @@ pub(super) fn list(library: &Library, json: bool) -> ExitCode {
 
 pub(super) fn validate(files: &[PathBuf]) -> ExitCode {
     let mut failed = 0;
-    let mut seen: Vec<(String, String)> = Vec::new();
-    for file in files {
-        let shown = file.display().to_string();
-        let text = match fs::read(file) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(t) => t,
-                Err(_) => {
-                    println!(
-                        "{shown}:1:1: this file is not UTF-8 text; save it as UTF-8 in your editor"
-                    );
-                    failed += 1;
-                    continue;
-                }
-            },
-            Err(e) => {
-                println!("{shown}: cannot read this file: {e}");
-                failed += 1;
-                continue;
+    for checked in Library::check_files(files) {
+        if let Some(why) = checked.unreadable() {
+            println!("{}: {}", checked.path, words::cannot_read_file(why));
+            failed += 1;
+        } else if !checked.problems().is_empty() {
+            for p in checked.problems() {
+                println!("{}", safe(&p.to_string()));
             }
-        };
-        let stem = file
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        match parse_protocol(&text, &shown, &stem) {
-            Ok(p) => {
-                if let Some((_, first)) = seen.iter().find(|(id, _)| *id == p.id) {
-                    println!(
-                        "{shown}:1:1: id `{}` is also used by {first}; give one of them another `id`",
-                        p.id
-                    );
-                    failed += 1;
-                } else {
-                    seen.push((p.id.clone(), shown));
-                }
-            }
-            Err(problems) => {
-                failed += 1;
-                for p in problems {
-                    println!("{}", safe(&p.to_string()));
-                }
-            }
+            failed += 1;
         }
     }
     if failed > 0 {
-        eprintln!("{failed} of {} file(s) have problems", files.len());
+        eprintln!("{}", words::files_with_problems(failed, files.len()));
         ExitCode::from(1)
     } else {
-        println!("{} file(s) OK", files.len());
+        println!("{}", words::files_ok(files.len()));
         ExitCode::SUCCESS
     }
 }
