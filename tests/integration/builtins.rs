@@ -1460,22 +1460,9 @@ fn the_binder_has_a_contents_list_that_links_to_every_protocol() {
 #[test]
 fn crit_show_prints_the_binder_for_all_or_several_ids() {
     let run = |args: &[&str]| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_crit"))
-            .args(args)
-            .env_remove("CRIT_PROTOCOLS")
-            .env("HOME", std::env::temp_dir())
-            .env(
-                "XDG_CONFIG_HOME",
-                std::env::temp_dir().join("crit-test-config-none"),
-            )
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8_lossy(&out.stdout).into_owned()
+        let (code, out, err) = crate::support::crit_with(args, &[]);
+        assert_eq!(code, 0, "{err}");
+        out
     };
     let all = run(&["show", "--all"]);
     assert!(

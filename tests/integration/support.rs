@@ -86,3 +86,27 @@ pub fn tuning_session(clock: &FakeClock) -> Session {
     let r = roster(&p, &["Ana", "Ben", "Cy"]);
     Session::start(p, r, clock.now)
 }
+
+/// Runs the `crit` binary as a user would, away from this machine's own settings (no
+/// CRIT_PROTOCOLS or CRIT_ARCHIVE, an empty config folder), with `env` added: the exit
+/// code, what it printed, and what it said on stderr.
+pub fn crit_with(args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_crit"));
+    cmd.args(args)
+        .env_remove("CRIT_PROTOCOLS")
+        .env_remove("CRIT_ARCHIVE")
+        .env("HOME", std::env::temp_dir())
+        .env(
+            "XDG_CONFIG_HOME",
+            std::env::temp_dir().join("crit-test-config-none"),
+        );
+    for (key, value) in env {
+        cmd.env(key, value);
+    }
+    let out = cmd.output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
