@@ -239,6 +239,5 @@ pub struct RunArgs {
 }
 
 fn parse_time(s: &str) -> Result<NaiveTime, String> {
-    crate::app::parse_end_time(s)
-        .ok_or_else(|| format!("`{s}` is not a time; write it as HH:MM, like 16:30"))
+    crate::app::parse_end_time(s).ok_or_else(|| crate::words::cli::not_a_time(s))
 }

@@ -10,6 +10,7 @@ use crate::cli::ArchiveCommand;
 use crate::paths::Paths;
 use crate::protocol::Library;
 use crate::text::line as safe;
+use crate::words::cli as words;
 
 /// `crit archive list|search|path`. List and search read the rescue folder too, where
 /// sessions go when the archive folder cannot be written.
@@ -21,8 +22,7 @@ pub(super) fn archive_command(
     use crate::archive::{filter_group, filter_site, list_folders, search_folders, share, to_json};
     let folders = [dir, rescue];
     let shown_dir = safe(&dir.display().to_string());
-    let unreadable_folder =
-        |e: std::io::Error| format!("cannot read the archive folder {shown_dir}: {e}");
+    let unreadable_folder = |e: std::io::Error| words::cannot_read_archive(&shown_dir, e);
     let missing = |e: &std::io::Error| e.kind() == std::io::ErrorKind::NotFound;
     match command {
         ArchiveCommand::Path => println!("{}", dir.display()),
@@ -56,11 +56,14 @@ pub(super) fn archive_command(
             } else {
                 print!("{}", crate::archive::actions::to_text(&actions));
                 if actions.is_empty() {
-                    eprintln!("no next steps found in {}", dir.display());
+                    eprintln!("{}", words::no_next_steps(dir.display()));
                 }
             }
             for (path, why) in &unreadable {
-                eprintln!("skipped {}: {}", path.display(), safe(why));
+                eprintln!(
+                    "{}",
+                    words::skipped_session(&path.display().to_string(), &safe(why))
+                );
             }
         }
         ArchiveCommand::Report {
@@ -89,15 +92,14 @@ pub(super) fn archive_command(
                 ),
             }
             for (path, why) in &built.unreadable {
-                eprintln!("skipped {}: {}", path.display(), safe(why));
+                eprintln!(
+                    "{}",
+                    words::skipped_session(&path.display().to_string(), &safe(why))
+                );
             }
             for (group, a, b) in &built.near_duplicates {
-                eprintln!(
-                    "note: in {}, {} and {} differ by one letter; counted as two people",
-                    safe(group),
-                    safe(a),
-                    safe(b)
-                );
+                let note = words::one_letter_apart(&safe(group), &safe(a), &safe(b));
+                eprintln!("{note}");
             }
             if let Some(message) = built.empty_message() {
                 eprintln!("{message}");
@@ -140,16 +142,13 @@ pub(super) fn archive_command(
                     serde_json::to_string_pretty(&to_json(&entries)).unwrap_or_default()
                 );
             } else if entries.is_empty() {
-                eprintln!("no sessions yet in {shown_dir}");
+                eprintln!("{}", words::no_sessions_yet(&shown_dir));
             } else {
                 print!("{}", archive_table(&entries, paths));
             }
             for (path, why) in &listing.unreadable {
-                eprintln!(
-                    "skipped {}: {}",
-                    safe(&path.display().to_string()),
-                    safe(why)
-                );
+                let path = safe(&path.display().to_string());
+                eprintln!("{}", words::skipped_session(&path, &safe(why)));
             }
         }
         ArchiveCommand::Search { text, site } => {
@@ -163,14 +162,11 @@ pub(super) fn archive_command(
             }
             print!("{}", search_results(&hits));
             for (path, why) in &unreadable {
-                eprintln!(
-                    "skipped {}: {}",
-                    safe(&path.display().to_string()),
-                    safe(why)
-                );
+                let path = safe(&path.display().to_string());
+                eprintln!("{}", words::skipped_session(&path, &safe(why)));
             }
             if hits.is_empty() {
-                eprintln!("nothing matches \"{}\"", safe(&text));
+                eprintln!("{}", words::nothing_matches(&safe(&text)));
                 return Ok(ExitCode::from(1));
             }
         }
@@ -191,8 +187,8 @@ fn takeaway(
         None => read::most_recent(dir)?,
     };
     let session = read::read(&path)
-        .map_err(|why| format!("cannot read {}: {why}", path.display()))?
-        .ok_or_else(|| format!("{} is not a crit session", path.display()))?;
+        .map_err(|why| words::cannot_read(path.display(), why))?
+        .ok_or_else(|| words::not_a_session(path.display()))?;
     // The protocol tells which steps are the presenter's reflection (built-in, yours, or
     // the shared archive's); a protocol crit does not know (a file since removed) falls
     // back on the steps' names.
@@ -210,8 +206,8 @@ fn takeaway(
     match output {
         Some(out) => {
             crate::archive::save_atomic(&out, &page)
-                .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
-            println!("Take-away written to {}", out.display());
+                .map_err(|e| words::cannot_write(out.display(), e))?;
+            println!("{}", words::takeaway_written(out.display()));
         }
         None => print!("{page}"),
     }

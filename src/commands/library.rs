@@ -17,7 +17,7 @@ pub(super) fn find(library: &mut Library, what: &str) -> Result<Protocol, Fail> 
     let id = if what.ends_with(".toml") || path.is_file() {
         library.load_file(path).map_err(|problems| {
             let list: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
-            format!("cannot use this protocol file:\n{}", list.join("\n"))
+            format!("{}\n{}", words::CANNOT_USE_PROTOCOL_FILE, list.join("\n"))
         })?
     } else {
         what.to_string()
@@ -27,12 +27,9 @@ pub(super) fn find(library: &mut Library, what: &str) -> Result<Protocol, Fail> 
         None => {
             let hint = library
                 .suggest(&id)
-                .map(|s| format!(" Did you mean `{s}`?"))
+                .map(words::did_you_mean)
                 .unwrap_or_default();
-            Err(format!(
-                "there is no protocol `{}`.{hint} `crit list` shows them all.",
-                safe(&id)
-            ))
+            Err(words::no_such_protocol(&safe(&id), &hint))
         }
     }
 }
@@ -98,8 +95,11 @@ pub(super) fn list(library: &Library, json: bool) -> ExitCode {
         .unwrap_or(4)
         .clamp(4, 40);
     println!(
-        "{:<id_width$}  {:<name_width$}  {:>7}  FROM",
-        "ID", "NAME", "MINUTES"
+        "{:<id_width$}  {:<name_width$}  {:>7}  {}",
+        words::LIST_ID,
+        words::LIST_NAME,
+        words::LIST_MINUTES,
+        words::LIST_FROM
     );
     for s in &library.protocols {
         let name: String = safe(&s.protocol.name).chars().take(name_width).collect();
@@ -112,14 +112,14 @@ pub(super) fn list(library: &Library, json: bool) -> ExitCode {
             match s.origin {
                 // The network's protocols say so: their path alone is just a folder.
                 crate::protocol::Origin::SharedArchive =>
-                    format!("shared archive: {}", safe(&s.path)),
+                    words::from_shared_archive(&safe(&s.path)),
                 _ => safe(&s.path),
             }
         );
     }
     for s in &library.skipped {
         for p in &s.problems {
-            eprintln!("skipped: {}", safe(&p.to_string()));
+            eprintln!("{}", words::skipped_protocol(&safe(&p.to_string())));
         }
     }
     ExitCode::SUCCESS
@@ -150,18 +150,14 @@ pub(super) fn validate(files: &[PathBuf]) -> ExitCode {
 /// The shared archive's protocol folder, for `crit new --shared`.
 pub(super) fn shared_protocols(archive: &Path) -> Result<PathBuf, Fail> {
     if !crate::archive::share::is_shared(archive) {
-        return Err(format!(
-            "{} is not a shared archive yet: `crit archive init --remote URL` or `crit archive clone URL` first, \
-             or leave out --shared to write into your own protocol folder",
-            archive.display()
-        ));
+        return Err(words::not_shared_yet(archive.display()));
     }
     Ok(archive.join(crate::protocol::SHARED_FOLDER))
 }
 
 pub(super) fn new(id: &str, stdout: bool, dir: &Path, shared: bool) -> Result<ExitCode, Fail> {
     if let Some(problem) = id_problem(id) {
-        return Err(format!("{} (for example `my-tuning`)", safe(&problem)));
+        return Err(words::bad_new_id(&safe(&problem)));
     }
     let text = template(id);
     if stdout {
@@ -170,21 +166,14 @@ pub(super) fn new(id: &str, stdout: bool, dir: &Path, shared: bool) -> Result<Ex
     }
     let path = dir.join(format!("{id}.toml"));
     if path.exists() {
-        return Err(format!(
-            "{} already exists; choose another id or edit that file",
-            path.display()
-        ));
+        return Err(words::already_exists(path.display()));
     }
     fs::create_dir_all(dir)
         .and_then(|_| fs::write(&path, text))
-        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-    println!(
-        "Wrote {}\nEdit it, check it with `crit validate {}`, then find it in `crit list`.",
-        path.display(),
-        path.display()
-    );
+        .map_err(|e| words::cannot_write(path.display(), e))?;
+    println!("{}", words::new_protocol_written(path.display()));
     if shared {
-        println!("`crit archive sync` shares it with the network.");
+        println!("{}", words::NEW_SHARED_HINT);
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use crate::text::line as safe;
+use crate::words::cli as words;
 
 /// The `archive list` table: date, group, protocol, presenter and status in 80 columns;
 /// each session's file after them with `paths`.
@@ -22,7 +23,7 @@ pub(super) fn archive_table(entries: &[crate::archive::ArchiveEntry], paths: boo
             ]
         })
         .collect();
-    let header = ["DATE", "GROUP", "PROTOCOL", "PRESENTER", "STATUS"];
+    let header = words::TABLE_HEADER;
     // Each column as wide as its widest entry, up to a share of 80 columns (two spaces
     // between columns); a column narrower than its share gives the rest to the others.
     let mut widths: Vec<usize> = (0..5)
@@ -75,7 +76,7 @@ pub(super) fn archive_table(entries: &[crate::archive::ArchiveEntry], paths: boo
         l.trim_end().to_string()
     };
     let mut out = String::new();
-    let _ = writeln!(out, "{}", line(header, paths.then_some("FILE")));
+    let _ = writeln!(out, "{}", line(header, paths.then_some(words::TABLE_FILE)));
     for (row, e) in rows.iter().zip(entries) {
         let path = safe(&e.path.display().to_string());
         let cells = [
@@ -108,14 +109,14 @@ pub(super) fn search_results(hits: &[crate::archive::SearchHit]) -> String {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            let _ = writeln!(
-                out,
-                "{} {time} · {} · {} · {}",
-                safe(&e.date),
-                safe(&e.group),
-                safe(&e.protocol),
-                safe(&file)
+            let session = words::search_session(
+                &safe(&e.date),
+                time,
+                &safe(&e.group),
+                &safe(&e.protocol),
+                &safe(&file),
             );
+            let _ = writeln!(out, "{session}");
             last = Some(e.path.as_path());
         }
         let mut lines = hit.text.lines();

@@ -18,6 +18,7 @@ use crate::cli::{Cli, Command, ConfigCommand};
 use crate::config::{self, ConfigSource};
 use crate::paths::Paths;
 use crate::protocol::Library;
+use crate::words::cli as words;
 
 /// A user-fixable problem, explained in one message (exit code 1).
 pub type Fail = String;
@@ -38,7 +39,7 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode, Fail> {
     };
     let resolved = config::resolve(&flags, &|key| std::env::var(key).ok(), &file);
     for warning in warnings.iter().chain(&resolved.warnings) {
-        eprintln!("crit: {warning}");
+        eprintln!("{}", words::crit_says(warning));
     }
     let archive_dir = resolved
         .archive
@@ -96,9 +97,10 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode, Fail> {
             let dir = if shared {
                 library::shared_protocols(&archive_dir)?
             } else {
-                paths.user_protocols.clone().ok_or(
-                    "no config folder is known on this system; use --stdout and save the file yourself",
-                )?
+                paths
+                    .user_protocols
+                    .clone()
+                    .ok_or(words::NO_CONFIG_FOLDER_FOR_NEW)?
             };
             library::new(&id, stdout, &dir, shared)
         }
@@ -114,7 +116,7 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode, Fail> {
             let cmd = <Cli as clap::CommandFactory>::command();
             clap_mangen::Man::new(cmd)
                 .render(&mut std::io::stdout())
-                .map_err(|e| format!("cannot write the manual page: {e}"))?;
+                .map_err(words::cannot_write_manual)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Mirror) => {
@@ -122,15 +124,14 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode, Fail> {
                 color: resolved.color,
                 warning: resolved.warning,
             };
-            crate::runtime::mirror(&paths.live, theme)
-                .map_err(|e| format!("the terminal failed: {e}"))?;
+            crate::runtime::mirror(&paths.live, theme).map_err(words::terminal_failed)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Config { command }) => {
             match command {
                 ConfigCommand::Path => match &paths.config_file {
                     Some(p) => println!("{}", p.display()),
-                    None => return Err("no config folder is known on this system".into()),
+                    None => return Err(words::NO_CONFIG_FOLDER.into()),
                 },
                 ConfigCommand::Example => print!("{}", config::EXAMPLE),
             }

@@ -11,6 +11,7 @@ use crate::app::{self, Model, Prefill, Screen, Settings, Start, split_names};
 use crate::cli::RunArgs;
 use crate::protocol::{Library, Protocol};
 use crate::runtime::{Files, say};
+use crate::words::cli as words;
 
 /// `crit` with no command: the picker, offering the most recent unfinished session.
 pub(super) fn picker(library: Library, settings: Settings) -> Result<ExitCode, Fail> {
@@ -27,37 +28,23 @@ pub(super) fn picker(library: Library, settings: Settings) -> Result<ExitCode, F
 fn tui(model: Model, effects: Vec<app::Effect>, files: Files) -> Result<ExitCode, Fail> {
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        return Err(
-            "this command shows a screen and needs a terminal window; run it in one \
-             (list, show, validate and archive work anywhere)"
-                .into(),
-        );
+        return Err(words::NEEDS_A_TERMINAL.into());
     }
-    let model = crate::runtime::run(model, effects, files)
-        .map_err(|e| format!("the terminal failed: {e}"))?;
+    let model = crate::runtime::run(model, effects, files).map_err(words::terminal_failed)?;
     // After the screen is restored, say where the notes are, so it stays in the scrollback.
     // (The window may be gone already: these lines are best effort.)
     if let Screen::Run(run) = &model.screen
         && let Some(path) = &run.saving.path
     {
-        say(
-            false,
-            &format!(
-                "The session is saved in {}; `crit resume` continues it.",
-                path.display()
-            ),
-        );
+        say(false, &words::session_saved_resumable(path.display()));
     }
     if let Screen::Summary(s) = &model.screen {
         match &s.saving.path {
-            Some(p) => say(false, &format!("Session notes saved to {}", p.display())),
-            None => say(true, "crit: the session could not be saved to a file"),
+            Some(p) => say(false, &words::session_notes_saved(p.display())),
+            None => say(true, words::SESSION_NOT_SAVED),
         }
         match &s.shared {
-            Some(shared) if shared.syncing => println!(
-                "Committed to the shared archive; the sync had not finished when crit closed, \
-                 and `crit archive sync` completes it."
-            ),
+            Some(shared) if shared.syncing => println!("{}", words::SYNC_UNFINISHED_AT_EXIT),
             Some(shared) => println!("{}", shared.message),
             None => {}
         }
@@ -77,9 +64,10 @@ fn unfinished(dirs: &[&Path]) -> Option<(PathBuf, String)> {
         .as_deref()
         .and_then(|s| chrono::DateTime::parse_from_rfc3339(s).ok());
     let when = when
-        .map(|t| t.format(" started %a %-d %b, %H:%M").to_string())
+        .map(|t| t.format(words::UNFINISHED_STARTED).to_string())
         .unwrap_or_default();
-    Some((path, format!("{} · {}{when}", entry.protocol, entry.group)))
+    let offer = words::unfinished_session(&entry.protocol, &entry.group, &when);
+    Some((path, offer))
 }
 
 /// `crit resume`: the given session file, or the most recently active one that can
@@ -112,11 +100,8 @@ pub(super) fn resume(
                 }
             }
             found.ok_or_else(|| match last_problem {
-                Some(problem) => format!("no unfinished session can be resumed: {problem}"),
-                None => format!(
-                    "there is no unfinished session in {} to resume",
-                    settings.archive_dir.display()
-                ),
+                Some(problem) => words::nothing_resumable(problem),
+                None => words::no_unfinished_session(settings.archive_dir.display()),
             })?
         }
     };
@@ -125,7 +110,7 @@ pub(super) fn resume(
         path: path.clone(),
     };
     let (model, effects) = app::init(library, settings, crate::runtime::now(), start)
-        .map_err(|e| format!("cannot resume {}: {e}", path.display()))?;
+        .map_err(|e| words::cannot_resume(path.display(), e))?;
     tui(model, effects, files)
 }
 
@@ -158,16 +143,9 @@ fn prefill(protocol: &Protocol, args: &RunArgs) -> Result<Prefill, Fail> {
     let roles: Vec<String> = protocol.roles.iter().map(|r| r.id.clone()).collect();
     let unknown = |role: &str| {
         if roles.is_empty() {
-            format!(
-                "`{}` has no role `{role}`: it declares no roles, so there are no names to give.",
-                protocol.id
-            )
+            words::no_roles_at_all(&protocol.id, role)
         } else {
-            format!(
-                "`{}` has no role `{role}`; its roles are: {}. Use --role ROLE=NAMES.",
-                protocol.id,
-                roles.join(", ")
-            )
+            words::no_such_role(&protocol.id, role, &roles.join(", "))
         }
     };
     let mut given: Vec<(String, String)> = Vec::new();
@@ -194,9 +172,7 @@ fn prefill(protocol: &Protocol, args: &RunArgs) -> Result<Prefill, Fail> {
     }
     for pair in &args.role {
         let Some((role, names)) = pair.split_once('=') else {
-            return Err(format!(
-                "--role needs ROLE=NAMES, like --role timekeeper=Sam (got `{pair}`)"
-            ));
+            return Err(words::role_needs_names(pair));
         };
         if protocol.role(role.trim()).is_none() {
             return Err(unknown(role.trim()));
