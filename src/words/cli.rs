@@ -225,3 +225,140 @@ pub const TABLE_FILE: &str = "FILE";
 pub fn search_session(date: &str, time: &str, group: &str, protocol: &str, file: &str) -> String {
     format!("{date} {time} · {group} · {protocol} · {file}")
 }
+
+// `crit show`: the handout and the binder (markdown; the text given is already escaped).
+
+pub fn handout_roles(roles: &str) -> String {
+    format!("**Roles:** {roles}")
+}
+
+/// `sizes` is [`typical_sizes`] or empty.
+pub fn handout_time(minutes: &str, sizes: &str) -> String {
+    format!("**Time:** about {minutes} min for a typical group{sizes}")
+}
+
+/// " (5 participants)": the group sizes a total assumes.
+pub fn typical_sizes(sizes: &str) -> String {
+    format!(" ({sizes})")
+}
+
+/// A block's repeat, after "repeats": one round for each person of a role.
+pub fn repeats_each(people: &str, as_role: &str) -> String {
+    format!("once for each of the {people}; in each round, that person is the {as_role}")
+}
+
+/// A block's repeat, after "repeats": a number of rounds.
+pub fn repeats_times(times: u32, rotate: bool) -> String {
+    let rotating = if rotate {
+        ", the speaking order moving on by one each time"
+    } else {
+        ""
+    };
+    format!("{times} times{rotating}")
+}
+
+pub fn block_heading(name: &str, repeats: &str) -> String {
+    format!("{name} (repeats {repeats})")
+}
+
+pub fn handout_source(source: &str) -> String {
+    format!("*Source: {source}*")
+}
+
+pub fn minutes_range(planned: &str, max: &str) -> String {
+    format!("{planned}–{max} min")
+}
+
+pub fn minutes_of(minutes: &str) -> String {
+    format!("{minutes} min")
+}
+
+/// After a go-round step's time: its time is for each person of the role.
+pub fn for_each_of(people: &str) -> String {
+    format!(" for each of the {people}")
+}
+
+pub const A_TURN: &str = " a turn";
+
+/// How a step's time is known ("estimate"), after its time.
+pub fn time_origin(origin: &str) -> String {
+    format!(" ({origin})")
+}
+
+/// "3. Clarifying questions · 5 min": `level` is the heading's `##`.
+pub fn step_heading(
+    level: &str,
+    n: usize,
+    name: &str,
+    time: &str,
+    each: &str,
+    origin: &str,
+) -> String {
+    format!("{level} {n}. {name} · {time}{each}{origin}")
+}
+
+pub const EVERYONE: &str = "everyone";
+
+/// The person a round is about, in a repeated block's step.
+pub fn the_rounds(role: &str) -> String {
+    format!("the round's {role}")
+}
+
+pub fn published_limit(limits: &str, per: &str) -> String {
+    format!("- **Published limit:** {limits}{per}")
+}
+
+pub fn in_groups(groups: &str) -> String {
+    format!("- **Groups:** in {groups}, all at the same time")
+}
+
+pub fn go_round_of(people: &str) -> String {
+    format!("- **Go-round:** each of the {people} in turn")
+}
+
+pub fn go_round_seats(seats: u32) -> String {
+    format!("- **Go-round:** person 1 to {seats} in turn, in every group at once")
+}
+
+pub const OPEN_STEP: &str =
+    "- **Open:** people speak when they are moved to, once each; nobody is called on";
+
+pub fn speak(who: &str) -> String {
+    format!("- **Speak:** {who}")
+}
+
+pub fn silent(who: &str, implied: bool) -> String {
+    let implied = if implied {
+        " (implied by the source, not stated)"
+    } else {
+        ""
+    };
+    format!("- **Silent:** {who}{implied}")
+}
+
+pub const SPEAK_AS_DIRECTED: &str = "- **Speak:** as the facilitator directs";
+
+pub const SENTENCE_STARTERS: &str = "Sentence starters:";
+
+/// A sentence starter, quoted.
+pub fn stem(text: &str) -> String {
+    format!("- “{text}”")
+}
+
+/// The binder's title, and the anchor its heading gets.
+pub const BINDER_TITLE: &str = "Protocol binder";
+pub const BINDER_ANCHOR: &str = "protocol-binder";
+
+pub fn binder_intro(count: usize) -> String {
+    format!(
+        "{count} protocols, each with its steps, times, who speaks and who listens, and its source."
+    )
+}
+
+/// The binder's table of contents, and the anchor its heading gets.
+pub const CONTENTS: &str = "Contents";
+pub const CONTENTS_ANCHOR: &str = "contents";
+
+pub fn contents_line(n: usize, name: &str, anchor: &str, minutes: &str) -> String {
+    format!("{n}. [{name}](#{anchor}) · about {minutes} min")
+}
