@@ -50,7 +50,7 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode, Fail> {
     if let Some(file) = &resolved.live {
         paths.live = crate::app::live::LiveSource::File(file.clone());
     }
-    let library = || {
+    let load_library = || {
         let shared = archive_dir.join(crate::protocol::SHARED_FOLDER);
         Library::load_with_shared(paths.user_protocols.as_deref(), Some(&shared), &named)
     };
@@ -71,7 +71,7 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode, Fail> {
     // The commands that show a screen write the live file: one crit did not make is refused
     // (after the library loads, so a broken protocol folder is said first).
     let ready_for_screen = || -> Result<(Library, Settings), Fail> {
-        let library = library()?;
+        let library = load_library()?;
         match paths.live_problem() {
             Some(problem) => Err(problem),
             None => Ok((library, settings())),
@@ -90,8 +90,8 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode, Fail> {
             let (library, settings) = ready_for_screen()?;
             session::resume(library, settings, session)
         }
-        Some(Command::List { json }) => Ok(library::list(&library()?, json)),
-        Some(Command::Show { ids, all }) => library::show(library()?, &ids, all),
+        Some(Command::List { json }) => Ok(library::list(&load_library()?, json)),
+        Some(Command::Show { ids, all }) => library::show(load_library()?, &ids, all),
         Some(Command::Validate { files }) => Ok(library::validate(&files)),
         Some(Command::New { id, stdout, shared }) => {
             let dir = if shared {

@@ -61,6 +61,14 @@ pub fn terminal_failed(why: impl Display) -> String {
     format!("the terminal failed: {why}")
 }
 
+/// `CRIT_LIVE` names a file crit did not write: it is never overwritten.
+pub fn live_file_not_ours(path: impl Display) -> String {
+    format!(
+        "CRIT_LIVE names {path}, which is not a file crit made; crit never overwrites it. \
+         Name a new file in CRIT_LIVE, or unset it"
+    )
+}
+
 pub const NEEDS_A_TERMINAL: &str = "this command shows a screen and needs a terminal window; run it in one \
      (list, show, validate and archive work anywhere)";
 
