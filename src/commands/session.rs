@@ -41,7 +41,7 @@ fn tui(model: Model, effects: Vec<app::Effect>, files: Files) -> Result<ExitCode
     if let Screen::Summary(s) = &model.screen {
         match &s.saving.path {
             Some(p) => say(false, &words::session_notes_saved(p.display())),
-            None => say(true, words::SESSION_NOT_SAVED),
+            None => say(true, &words::crit_says(words::SESSION_NOT_SAVED)),
         }
         match &s.shared {
             Some(shared) if shared.syncing => println!("{}", words::SYNC_UNFINISHED_AT_EXIT),

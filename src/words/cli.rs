@@ -82,7 +82,7 @@ pub fn session_notes_saved(path: impl Display) -> String {
     format!("Session notes saved to {path}")
 }
 
-pub const SESSION_NOT_SAVED: &str = "crit: the session could not be saved to a file";
+pub const SESSION_NOT_SAVED: &str = "the session could not be saved to a file";
 
 pub const SYNC_UNFINISHED_AT_EXIT: &str = "Committed to the shared archive; the sync had not finished when crit closed, \
      and `crit archive sync` completes it.";
