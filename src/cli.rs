@@ -1,29 +1,27 @@
-//! The command line, as clap types.
+//! The command line, as clap types. Their help is worded in `words::cli`.
 
 use std::path::PathBuf;
 
 use chrono::NaiveTime;
 use clap::{Args, Parser, Subcommand};
 
+use crate::words::cli as words;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "crit",
     version,
-    about = "Run Critical Friends Group protocols: timed steps, who speaks, who listens, and notes saved as markdown.",
-    long_about = "Run Critical Friends Group protocols: timed steps, who speaks, who listens, and notes saved as markdown.\n\nWith no command, crit opens the protocol picker."
+    about = words::ABOUT_CRIT,
+    long_about = words::LONG_ABOUT_CRIT
 )]
 pub struct Cli {
-    /// Also load protocols from this folder (may be repeated; also CRIT_PROTOCOLS).
-    #[arg(long, global = true, value_name = "DIR")]
+    #[arg(long, global = true, value_name = "DIR", help = words::HELP_PROTOCOLS)]
     pub protocols: Vec<PathBuf>,
-    /// Save session notes in this folder (also CRIT_ARCHIVE).
-    #[arg(long, global = true, value_name = "DIR")]
+    #[arg(long, global = true, value_name = "DIR", help = words::HELP_ARCHIVE)]
     pub archive: Option<PathBuf>,
-    /// Read settings from this file instead of the default config.toml.
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(long, global = true, value_name = "FILE", help = words::HELP_CONFIG)]
     pub config: Option<PathBuf>,
-    /// Do not ring the terminal bell when time is up.
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help = words::HELP_NO_BELL)]
     pub no_bell: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -31,164 +29,130 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Run a protocol, skipping the picker.
+    #[command(about = words::ABOUT_RUN)]
     Run(RunArgs),
-    /// List every protocol found, with its total time and the file it came from.
+    #[command(about = words::ABOUT_LIST)]
     List {
-        /// Print JSON instead of a table.
-        #[arg(long)]
+        #[arg(long, help = words::HELP_LIST_JSON)]
         json: bool,
     },
-    /// Print a protocol as a markdown handout for the facilitator; several ids (or
-    /// --all) make one binder with a table of contents.
+    #[command(about = words::ABOUT_SHOW)]
     Show {
-        /// Protocol ids (see `crit list`) or paths to .toml files.
-        #[arg(value_name = "PROTOCOL", required_unless_present = "all")]
+        #[arg(value_name = "PROTOCOL", required_unless_present = "all", help = words::HELP_SHOW_IDS)]
         ids: Vec<String>,
-        /// Every protocol in the library, as one binder.
-        #[arg(long, conflicts_with = "ids")]
+        #[arg(long, conflicts_with = "ids", help = words::HELP_SHOW_ALL)]
         all: bool,
     },
-    /// Check protocol files and report every problem as path:line:column: message.
+    #[command(about = words::ABOUT_VALIDATE)]
     Validate {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
-    /// Continue an interrupted session where it stopped (the most recent one, or FILE).
+    #[command(about = words::ABOUT_RESUME)]
     Resume {
-        /// The session's markdown file; by default the most recent unfinished session.
-        #[arg(value_name = "FILE")]
+        #[arg(value_name = "FILE", help = words::HELP_RESUME_SESSION)]
         session: Option<PathBuf>,
     },
-    /// Show the running session's public view (big countdown, step, who speaks) in this
-    /// terminal: a window on the projector, or a second screen over ssh. Never notes.
+    #[command(about = words::ABOUT_MIRROR)]
     Mirror,
-    /// Print shell completions: `crit completions bash > ~/.local/share/bash-completion/completions/crit`.
+    #[command(about = words::ABOUT_COMPLETIONS)]
     Completions { shell: clap_complete::Shell },
-    /// Print the manual page (roff): `crit man > crit.1 && man ./crit.1`.
+    #[command(about = words::ABOUT_MAN)]
     Man,
-    /// Browse past sessions, and share them with a network on git.
+    #[command(about = words::ABOUT_ARCHIVE)]
     Archive {
         #[command(subcommand)]
         command: ArchiveCommand,
     },
-    /// Settings: where config.toml lives, and a commented example.
+    #[command(about = words::ABOUT_CONFIG)]
     Config {
         #[command(subcommand)]
         command: ConfigCommand,
     },
-    /// Write a commented template protocol into your protocol folder.
+    #[command(about = words::ABOUT_NEW)]
     New {
-        /// The new protocol's id (lowercase letters, digits and '-').
+        #[arg(help = words::HELP_NEW_ID)]
         id: String,
-        /// Print the template instead of writing a file.
-        #[arg(long)]
+        #[arg(long, help = words::HELP_NEW_STDOUT)]
         stdout: bool,
-        /// Write it into the shared archive's `protocols/` folder, for the whole network.
-        #[arg(long, conflicts_with = "stdout")]
+        #[arg(long, conflicts_with = "stdout", help = words::HELP_NEW_SHARED)]
         shared: bool,
     },
 }
 
 #[derive(Debug, Subcommand)]
 pub enum ArchiveCommand {
-    /// List past sessions, newest first.
+    #[command(about = words::ABOUT_ARCHIVE_LIST)]
     List {
-        /// Only this group's sessions.
-        #[arg(long)]
+        #[arg(long, help = words::HELP_ARCHIVE_LIST_GROUP)]
         group: Option<String>,
-        /// Only the sessions recorded at this site (the `site` setting of each school).
-        #[arg(long)]
+        #[arg(long, help = words::HELP_ARCHIVE_LIST_SITE)]
         site: Option<String>,
-        /// Print JSON instead of a table (an array; `[]` when there are no sessions).
-        #[arg(long)]
+        #[arg(long, help = words::HELP_ARCHIVE_LIST_JSON)]
         json: bool,
-        /// Add each session's file to the table.
-        #[arg(long)]
+        #[arg(long, help = words::HELP_ARCHIVE_LIST_PATHS)]
         paths: bool,
     },
-    /// Find sessions whose notes, question or names contain TEXT (ignoring case).
+    #[command(about = words::ABOUT_ARCHIVE_SEARCH)]
     Search {
         text: String,
-        /// Only the sessions recorded at this site.
-        #[arg(long)]
+        #[arg(long, help = words::HELP_ARCHIVE_SEARCH_SITE)]
         site: Option<String>,
     },
-    /// Print the presenter's take-away of a session as markdown: question, feedback,
-    /// reflection, next steps (never private notes).
+    #[command(about = words::ABOUT_ARCHIVE_TAKEAWAY)]
     Takeaway {
-        /// The session's file (default: the most recent finished session).
-        #[arg(value_name = "FILE")]
+        #[arg(value_name = "FILE", help = words::HELP_ARCHIVE_TAKEAWAY_FILE)]
         file: Option<PathBuf>,
-        /// Write it to this file instead of printing it.
-        #[arg(long, value_name = "FILE")]
+        #[arg(long, value_name = "FILE", help = words::HELP_ARCHIVE_TAKEAWAY_OUTPUT)]
         output: Option<PathBuf>,
-        /// In round protocols (Final Word, Success Analysis): only this presenter's round.
-        #[arg(long, value_name = "NAME")]
+        #[arg(long, value_name = "NAME", help = words::HELP_ARCHIVE_TAKEAWAY_PRESENTER)]
         presenter: Option<String>,
     },
-    /// List next steps across sessions; done means ticked (`- [x]`) in the session's file.
+    #[command(about = words::ABOUT_ARCHIVE_ACTIONS)]
     Actions {
-        /// Only this group's sessions.
-        #[arg(long)]
+        #[arg(long, help = words::HELP_ARCHIVE_ACTIONS_GROUP)]
         group: Option<String>,
-        /// Only this person's next steps (named to them, or unnamed in a session they presented).
-        #[arg(long)]
+        #[arg(long, help = words::HELP_ARCHIVE_ACTIONS_PERSON)]
         person: Option<String>,
-        /// Only the sessions recorded at this site (the `site` setting of each school).
-        #[arg(long)]
+        #[arg(long, help = words::HELP_ARCHIVE_ACTIONS_SITE)]
         site: Option<String>,
-        /// Only the ones not ticked yet.
-        #[arg(long, conflicts_with = "done")]
+        #[arg(long, conflicts_with = "done", help = words::HELP_ARCHIVE_ACTIONS_OPEN)]
         open: bool,
-        /// Only the ticked ones.
-        #[arg(long)]
+        #[arg(long, help = words::HELP_ARCHIVE_ACTIONS_DONE)]
         done: bool,
-        /// Print JSON instead of lines.
-        #[arg(long)]
+        #[arg(long, help = words::HELP_ARCHIVE_ACTIONS_JSON)]
         json: bool,
     },
-    /// A record of professional-learning time: each session a person took part in, with
-    /// totals per person and role.
+    #[command(about = words::ABOUT_ARCHIVE_REPORT)]
     Report {
-        /// Only this person (ignoring case and accents).
-        #[arg(long)]
+        #[arg(long, help = words::HELP_ARCHIVE_REPORT_PERSON)]
         person: Option<String>,
-        /// Only this group's sessions.
-        #[arg(long)]
+        #[arg(long, help = words::HELP_ARCHIVE_REPORT_GROUP)]
         group: Option<String>,
-        /// Only the sessions recorded at this site (the `site` setting of each school).
-        #[arg(long)]
+        #[arg(long, help = words::HELP_ARCHIVE_REPORT_SITE)]
         site: Option<String>,
-        /// From this date on (YYYY-MM-DD).
-        #[arg(long, value_name = "DATE")]
+        #[arg(long, value_name = "DATE", help = words::HELP_ARCHIVE_REPORT_FROM)]
         from: Option<String>,
-        /// Up to this date (YYYY-MM-DD).
-        #[arg(long, value_name = "DATE")]
+        #[arg(long, value_name = "DATE", help = words::HELP_ARCHIVE_REPORT_TO)]
         to: Option<String>,
-        /// md (a page to file), csv (a spreadsheet) or json.
-        #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
+        #[arg(long, value_enum, default_value_t = ReportFormat::Md, help = words::HELP_ARCHIVE_REPORT_FORMAT)]
         format: ReportFormat,
     },
-    /// Print the archive folder's path.
+    #[command(about = words::ABOUT_ARCHIVE_PATH)]
     Path,
-    /// Share the archive on git: make it a repository (the sessions already there become
-    /// the first commit) and set the group's remote. Needs git.
+    #[command(about = words::ABOUT_ARCHIVE_INIT)]
     Init {
-        /// The shared repository every school syncs with (https://… or git@…).
-        #[arg(long, value_name = "URL")]
+        #[arg(long, value_name = "URL", help = words::HELP_ARCHIVE_INIT_REMOTE)]
         remote: Option<String>,
     },
-    /// Join a group's shared archive: make the archive folder a clone of URL. Needs git.
+    #[command(about = words::ABOUT_ARCHIVE_CLONE)]
     Clone {
-        /// The group's shared repository.
+        #[arg(help = words::HELP_ARCHIVE_CLONE_URL)]
         url: String,
-        /// Add the sessions already in the folder to the shared archive.
-        #[arg(long)]
+        #[arg(long, help = words::HELP_ARCHIVE_CLONE_MERGE)]
         merge: bool,
     },
-    /// Exchange sessions (and shared protocols) with the group's remote: commit, fetch,
-    /// merge, push. Needs git.
+    #[command(about = words::ABOUT_ARCHIVE_SYNC)]
     Sync,
 }
 
@@ -202,43 +166,34 @@ pub enum ReportFormat {
 
 #[derive(Debug, Subcommand)]
 pub enum ConfigCommand {
-    /// Print where config.toml is read from.
+    #[command(about = words::ABOUT_CONFIG_PATH)]
     Path,
-    /// Print a commented example config.toml.
+    #[command(about = words::ABOUT_CONFIG_EXAMPLE)]
     Example,
 }
 
 #[derive(Debug, Args)]
 pub struct RunArgs {
-    /// A protocol id (see `crit list`) or a path to a .toml file.
+    #[arg(help = words::HELP_RUN_PROTOCOL)]
     pub protocol: String,
-    /// The group's name.
-    #[arg(long)]
+    #[arg(long, help = words::HELP_RUN_GROUP)]
     pub group: Option<String>,
-    /// The facilitator's name.
-    #[arg(long)]
+    #[arg(long, help = words::HELP_RUN_FACILITATOR)]
     pub facilitator: Option<String>,
-    /// The presenter's name.
-    #[arg(long)]
+    #[arg(long, help = words::HELP_RUN_PRESENTER)]
     pub presenter: Option<String>,
-    /// The participants' names, separated by commas: "Ana, Ben, Cy".
-    #[arg(long)]
+    #[arg(long, help = words::HELP_RUN_PARTICIPANTS)]
     pub participants: Option<String>,
-    /// Names for any other role, as ROLE=NAMES (may be repeated).
-    #[arg(long, value_name = "ROLE=NAMES")]
+    #[arg(long, value_name = "ROLE=NAMES", help = words::HELP_RUN_ROLE)]
     pub role: Vec<String>,
-    /// The focusing question or dilemma.
-    #[arg(long)]
+    #[arg(long, help = words::HELP_RUN_QUESTION)]
     pub question: Option<String>,
-    /// The time the meeting must end by (HH:MM).
-    #[arg(long, value_name = "HH:MM", value_parser = parse_time)]
+    #[arg(long, value_name = "HH:MM", value_parser = parse_time, help = words::HELP_RUN_END)]
     pub end: Option<NaiveTime>,
-    /// Start in the big-digit projector view.
-    #[arg(long)]
+    #[arg(long, help = words::HELP_RUN_PROJECTOR)]
     pub projector: bool,
 }
 
 fn parse_time(s: &str) -> Result<NaiveTime, String> {
-    crate::app::parse_end_time(s)
-        .ok_or_else(|| format!("`{s}` is not a time; write it as HH:MM, like 16:30"))
+    crate::app::parse_end_time(s).ok_or_else(|| crate::words::cli::not_a_time(s))
 }

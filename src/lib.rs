@@ -5,6 +5,7 @@
 //! - [`archive`]: the markdown file a session is saved as.
 //! - [`diagnostics`]: checking a TOML file, every problem at its line and column.
 //! - [`markup`]: typed text made safe for markdown and YAML readers.
+//! - [`handout`]: a protocol as a markdown handout or binder, for `crit show`.
 //! - [`app`]: the terminal UI's model and `update` (The Elm Architecture).
 //! - [`ui`]: drawing the model.
 //! - [`runtime`]: the loop that owns the terminal and the clock.
@@ -16,6 +17,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod diagnostics;
+pub mod handout;
 pub mod markup;
 pub mod paths;
 pub mod protocol;

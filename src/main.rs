@@ -9,7 +9,8 @@ fn main() -> ExitCode {
     match critical_friends::commands::dispatch(cli) {
         Ok(code) => code,
         Err(message) => {
-            critical_friends::runtime::say(true, &format!("crit: {message}"));
+            let said = critical_friends::words::cli::crit_says(message);
+            critical_friends::runtime::say(true, &said);
             ExitCode::from(1)
         }
     }

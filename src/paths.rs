@@ -34,11 +34,9 @@ impl Paths {
     /// overwrite or remove it.
     pub fn live_problem(&self) -> Option<String> {
         match &self.live {
-            LiveSource::File(path) if !crate::app::live::may_write(path) => Some(format!(
-                "CRIT_LIVE names {}, which is not a file crit made; crit never overwrites it. \
-                 Name a new file in CRIT_LIVE, or unset it",
-                path.display()
-            )),
+            LiveSource::File(path) if !crate::app::live::may_write(path) => {
+                Some(crate::words::cli::live_file_not_ours(path.display()))
+            }
             _ => None,
         }
     }

@@ -3,13 +3,15 @@
 //! replaces an earlier one with the same id.
 //!
 //! Each file is read on its own, so one broken file is reported and skipped while every
-//! other protocol still loads.
+//! other protocol still loads. `crit validate` checks the files it is given with the same
+//! steps ([`Library::check_files`]), so the two never disagree about a file.
 
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::{Problem, Protocol, parse_protocol};
+use crate::words::cli as words;
 
 /// The built-in protocols, compiled in. A test checks this list against `protocols/`.
 static BUILTIN: &[(&str, &str)] = &[
@@ -111,10 +113,10 @@ pub enum Origin {
 impl Origin {
     pub fn label(&self) -> &'static str {
         match self {
-            Origin::BuiltIn => "built-in",
-            Origin::UserFolder => "your folder",
-            Origin::SharedArchive => "shared archive",
-            Origin::Named => "named",
+            Origin::BuiltIn => words::ORIGIN_BUILT_IN,
+            Origin::UserFolder => words::ORIGIN_USER_FOLDER,
+            Origin::SharedArchive => words::ORIGIN_SHARED_ARCHIVE,
+            Origin::Named => words::ORIGIN_NAMED,
         }
     }
 }
@@ -152,6 +154,49 @@ pub struct Skipped {
     pub problems: Vec<Problem>,
 }
 
+/// One file checked as the library loads it: read as UTF-8 text, parsed, and its id
+/// compared with the files checked before it.
+#[derive(Debug)]
+pub struct Checked {
+    pub path: String,
+    pub outcome: Result<Protocol, Refused>,
+}
+
+impl Checked {
+    /// The reason the file cannot be read at all, if it cannot.
+    pub fn unreadable(&self) -> Option<&str> {
+        match &self.outcome {
+            Err(Refused::Unreadable(why)) => Some(why),
+            _ => None,
+        }
+    }
+
+    /// What is wrong in the file (nothing when it is fine, or cannot be read at all).
+    pub fn problems(&self) -> &[Problem] {
+        match &self.outcome {
+            Err(Refused::Problems(problems)) => problems,
+            _ => &[],
+        }
+    }
+}
+
+/// Why a checked file gives no protocol.
+#[derive(Debug)]
+pub enum Refused {
+    /// The file cannot be read at all (missing, a folder, not allowed): the reason.
+    Unreadable(String),
+    /// Not UTF-8, not a valid protocol, or an id an earlier file already has.
+    Problems(Vec<Problem>),
+}
+
+/// A file's text, or why there is none.
+type Read = Result<String, Unread>;
+
+enum Unread {
+    Io(std::io::Error),
+    NotUtf8,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Library {
     /// Sorted by name.
@@ -164,11 +209,8 @@ impl Library {
     pub fn builtin() -> Library {
         let mut lib = Library::default();
         let files = builtin_files().iter().map(|(name, text)| {
-            (
-                format!("built-in:{name}"),
-                Ok(text.to_string()),
-                stem_of(name),
-            )
+            let text: Read = Ok(text.to_string());
+            (format!("built-in:{name}"), text, stem_of(name))
         });
         lib.add_level(files.collect(), Origin::BuiltIn);
         lib.sort();
@@ -203,16 +245,15 @@ impl Library {
                         path: dir.display().to_string(),
                         problems: vec![problem(
                             &dir.display().to_string(),
-                            format!("cannot read this folder: {e}"),
+                            words::cannot_read_folder(e),
                         )],
                     }),
                 }
             }
         }
         for dir in named {
-            let files = toml_files(dir).map_err(|e| {
-                format!("{}: cannot read this protocol folder ({e}); check the path given with --protocols or CRIT_PROTOCOLS", dir.display())
-            })?;
+            let files =
+                toml_files(dir).map_err(|e| words::cannot_read_named_folder(dir.display(), e))?;
             lib.add_files(&files, Origin::Named);
         }
         lib.sort();
@@ -223,7 +264,7 @@ impl Library {
     /// returned, not skipped.
     pub fn load_file(&mut self, path: &Path) -> Result<String, Vec<Problem>> {
         let shown = path.display().to_string();
-        let text = read_text(path).map_err(|e| vec![problem(&shown, e)])?;
+        let text = read_text(path).map_err(|e| vec![unread_problem(&shown, e)])?;
         let protocol = parse_protocol(&text, &shown, &file_stem(path))?;
         let id = protocol.id.clone();
         let replaces = self.remove(&id).map(|s| s.path);
@@ -247,36 +288,27 @@ impl Library {
         Some(self.protocols.remove(i))
     }
 
+    /// Checks files as one level of the library would load them, in the order given,
+    /// without loading them: what `crit validate` reports.
+    pub fn check_files(files: &[PathBuf]) -> Vec<Checked> {
+        check_level(read_files(files))
+    }
+
     fn add_files(&mut self, files: &[PathBuf], origin: Origin) {
-        let files = files
-            .iter()
-            .map(|p| (p.display().to_string(), read_text(p), file_stem(p)));
-        self.add_level(files.collect(), origin);
+        self.add_level(read_files(files), origin);
     }
 
     /// Adds the files of one level. Two files of the same level with one id is an error
     /// naming both; a file replacing one of an earlier level is normal.
-    fn add_level(&mut self, files: Vec<(String, Result<String, String>, String)>, origin: Origin) {
-        let mut this_level: HashMap<String, String> = HashMap::new();
-        for (path, text, stem) in files {
-            let parsed = text
-                .map_err(|e| vec![problem(&path, e)])
-                .and_then(|t| parse_protocol(&t, &path, &stem));
-            match parsed {
-                Err(problems) => self.skipped.push(Skipped { path, problems }),
+    fn add_level(&mut self, files: Vec<(String, Read, String)>, origin: Origin) {
+        for Checked { path, outcome } in check_level(files) {
+            match outcome {
+                Err(Refused::Unreadable(why)) => self.skipped.push(Skipped {
+                    problems: vec![problem(&path, words::cannot_read_file(why))],
+                    path,
+                }),
+                Err(Refused::Problems(problems)) => self.skipped.push(Skipped { path, problems }),
                 Ok(protocol) => {
-                    if let Some(first) = this_level.get(&protocol.id) {
-                        let message = format!(
-                            "id `{}` is also used by {first}; give one of them another `id`",
-                            protocol.id
-                        );
-                        self.skipped.push(Skipped {
-                            problems: vec![problem(&path, message)],
-                            path,
-                        });
-                        continue;
-                    }
-                    this_level.insert(protocol.id.clone(), path.clone());
                     let replaces = self.remove(&protocol.id).map(|s| s.path);
                     self.protocols
                         .push(Source::new(protocol, origin.clone(), path, replaces));
@@ -289,6 +321,53 @@ impl Library {
         self.protocols
             .sort_by_key(|s| s.protocol.name.to_lowercase());
     }
+}
+
+/// Each file of one level read and parsed on its own; a file whose id an earlier file of
+/// the level already has is refused, naming that file.
+fn check_level(files: Vec<(String, Read, String)>) -> Vec<Checked> {
+    let mut this_level: HashMap<String, String> = HashMap::new();
+    let mut checked = Vec::new();
+    for (path, text, stem) in files {
+        let outcome = match text {
+            Err(Unread::Io(e)) => Err(Refused::Unreadable(e.to_string())),
+            Err(Unread::NotUtf8) => Err(Refused::Problems(vec![unread_problem(
+                &path,
+                Unread::NotUtf8,
+            )])),
+            Ok(text) => match parse_protocol(&text, &path, &stem) {
+                Err(problems) => Err(Refused::Problems(problems)),
+                Ok(protocol) => match this_level.get(&protocol.id) {
+                    Some(first) => {
+                        let message = words::id_used_twice(&protocol.id, first);
+                        Err(Refused::Problems(vec![problem(&path, message)]))
+                    }
+                    None => {
+                        this_level.insert(protocol.id.clone(), path.clone());
+                        Ok(protocol)
+                    }
+                },
+            },
+        };
+        checked.push(Checked { path, outcome });
+    }
+    checked
+}
+
+fn read_files(files: &[PathBuf]) -> Vec<(String, Read, String)> {
+    files
+        .iter()
+        .map(|p| (p.display().to_string(), read_text(p), file_stem(p)))
+        .collect()
+}
+
+/// A file that cannot be read, as a problem at its start.
+fn unread_problem(path: &str, unread: Unread) -> Problem {
+    let message = match unread {
+        Unread::Io(e) => words::cannot_read_file(e),
+        Unread::NotUtf8 => words::NOT_UTF8.to_string(),
+    };
+    problem(path, message)
 }
 
 fn problem(path: &str, message: String) -> Problem {
@@ -310,10 +389,9 @@ fn toml_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-fn read_text(path: &Path) -> Result<String, String> {
-    let bytes = fs::read(path).map_err(|e| format!("cannot read this file: {e}"))?;
-    String::from_utf8(bytes)
-        .map_err(|_| "this file is not UTF-8 text; save it as UTF-8 in your editor".to_string())
+fn read_text(path: &Path) -> Read {
+    let bytes = fs::read(path).map_err(Unread::Io)?;
+    String::from_utf8(bytes).map_err(|_| Unread::NotUtf8)
 }
 
 fn file_stem(path: &Path) -> String {

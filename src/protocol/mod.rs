@@ -7,7 +7,6 @@
 //! read with the shared `diagnostics` checker; what an id may be is in `ids.rs`.
 
 use serde::{Deserialize, Serialize};
-mod handout;
 mod ids;
 mod library;
 mod parse;
@@ -16,7 +15,6 @@ mod template;
 
 /// A problem in a protocol file (the shared diagnostics' type, named here for callers).
 pub use crate::diagnostics::Problem;
-pub use handout::{binder, handout, slug};
 pub use ids::{MAX_ID_LEN, id_problem, valid_id};
 pub use library::{Library, Origin, Skipped, Source, builtin_files};
 pub use parse::parse_protocol;

@@ -892,7 +892,7 @@ fn every_case_reads_well() {
 
 #[test]
 fn handouts_start_with_front_matter_and_link_their_sources_exactly() {
-    use critical_friends::protocol::handout;
+    use critical_friends::handout::handout;
     let p = builtin("final-word");
     let md = handout(&p);
     let y = front_matter(&md);

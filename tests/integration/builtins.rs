@@ -7,8 +7,9 @@
 //! `estimated` and A times `adapted`. The minutes of E and A steps are pinned too, so a
 //! change to any built-in's timing is a deliberate act that updates this file.
 
+use critical_friends::handout::{binder, handout};
 use critical_friends::protocol::{
-    EVERYONE, Entry, Library, Protocol, Repeat, binder, builtin_files, handout, parse_protocol,
+    EVERYONE, Entry, Library, Protocol, Repeat, builtin_files, parse_protocol,
 };
 use critical_friends::session::{PlannedStep, Roster, Session, expand};
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
@@ -1459,22 +1460,9 @@ fn the_binder_has_a_contents_list_that_links_to_every_protocol() {
 #[test]
 fn crit_show_prints_the_binder_for_all_or_several_ids() {
     let run = |args: &[&str]| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_crit"))
-            .args(args)
-            .env_remove("CRIT_PROTOCOLS")
-            .env("HOME", std::env::temp_dir())
-            .env(
-                "XDG_CONFIG_HOME",
-                std::env::temp_dir().join("crit-test-config-none"),
-            )
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8_lossy(&out.stdout).into_owned()
+        let (code, out, err) = crate::support::crit_with(args, &[]);
+        assert_eq!(code, 0, "{err}");
+        out
     };
     let all = run(&["show", "--all"]);
     assert!(
@@ -1517,27 +1505,6 @@ fn the_total_the_library_shows_is_the_total_a_session_plans() {
             critical_friends::session::planned_total_secs(&p),
             "{id}: `crit list` and a session for a typical group agree"
         );
-    }
-}
-
-#[test]
-fn the_protocol_layer_does_not_reach_up_into_sessions() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/protocol");
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        let text = std::fs::read_to_string(&path).unwrap();
-        for layer in [
-            "crate::session",
-            "crate::app",
-            "crate::ui",
-            "crate::runtime",
-        ] {
-            assert!(
-                !text.contains(layer),
-                "{} uses {layer}: protocol is the bottom layer",
-                path.display()
-            );
-        }
     }
 }
 

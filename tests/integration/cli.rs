@@ -2,24 +2,10 @@
 
 use std::process::Command;
 
-use crate::support::fixtures;
+use crate::support::{crit_with, fixtures};
 
 fn crit(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_crit"))
-        .args(args)
-        .env_remove("CRIT_PROTOCOLS")
-        .env("HOME", std::env::temp_dir())
-        .env(
-            "XDG_CONFIG_HOME",
-            std::env::temp_dir().join("crit-test-config-none"),
-        )
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    crit_with(args, &[])
 }
 
 #[test]
@@ -154,40 +140,20 @@ fn version_and_help_work() {
     assert!(out.contains("--participants"));
 }
 
-fn crit_env(args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_crit"));
-    cmd.args(args)
-        .env_remove("CRIT_PROTOCOLS")
-        .env_remove("CRIT_ARCHIVE")
-        .env(
-            "XDG_CONFIG_HOME",
-            std::env::temp_dir().join("crit-test-config-none"),
-        );
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    let out = cmd.output().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
 #[test]
 fn the_archive_folder_follows_flag_then_environment_then_config_file() {
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join("config.toml");
     std::fs::write(&config, "archive = \"/from/config\"\nbell = false\n").unwrap();
     let c = config.to_str().unwrap();
-    let (_, out, _) = crit_env(&["archive", "path", "--config", c], &[]);
+    let (_, out, _) = crit_with(&["archive", "path", "--config", c], &[]);
     assert_eq!(out.trim(), "/from/config");
-    let (_, out, _) = crit_env(
+    let (_, out, _) = crit_with(
         &["archive", "path", "--config", c],
         &[("CRIT_ARCHIVE", "/from/env")],
     );
     assert_eq!(out.trim(), "/from/env");
-    let (_, out, _) = crit_env(
+    let (_, out, _) = crit_with(
         &["archive", "path", "--config", c, "--archive", "/from/flag"],
         &[("CRIT_ARCHIVE", "/from/env")],
     );
@@ -196,7 +162,7 @@ fn the_archive_folder_follows_flag_then_environment_then_config_file() {
 
 #[test]
 fn an_explicit_config_that_fails_is_an_error_and_the_default_only_warns() {
-    let (code, _, err) = crit_env(
+    let (code, _, err) = crit_with(
         &["archive", "path", "--config", "/no/such/config.toml"],
         &[],
     );
@@ -207,7 +173,7 @@ fn an_explicit_config_that_fails_is_an_error_and_the_default_only_warns() {
     let conf_dir = home.path().join("crit");
     std::fs::create_dir_all(&conf_dir).unwrap();
     std::fs::write(conf_dir.join("config.toml"), "bel = false\n").unwrap();
-    let (code, out, err) = crit_env(
+    let (code, out, err) = crit_with(
         &["archive", "path"],
         &[("XDG_CONFIG_HOME", home.path().to_str().unwrap())],
     );
@@ -223,7 +189,7 @@ fn an_explicit_config_that_fails_is_an_error_and_the_default_only_warns() {
 #[test]
 fn config_path_and_example() {
     let home = tempfile::tempdir().unwrap();
-    let (code, out, _) = crit_env(
+    let (code, out, _) = crit_with(
         &["config", "path"],
         &[("XDG_CONFIG_HOME", home.path().to_str().unwrap())],
     );
@@ -232,11 +198,11 @@ fn config_path_and_example() {
         out.trim(),
         home.path().join("crit/config.toml").display().to_string()
     );
-    let (code, example, _) = crit_env(&["config", "example"], &[]);
+    let (code, example, _) = crit_with(&["config", "example"], &[]);
     assert_eq!(code, 0);
     let file = home.path().join("example.toml");
     std::fs::write(&file, example).unwrap();
-    let (code, _, err) = crit_env(
+    let (code, _, err) = crit_with(
         &["archive", "path", "--config", file.to_str().unwrap()],
         &[("HOME", "/home/someone")],
     );
@@ -404,4 +370,165 @@ fn show_an_id_beside_a_folder_of_that_name_shows_the_built_in() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(text.contains("Tuning Protocol"), "{text}");
+}
+
+/// `crit validate` checks files with the library's own loader: for the same files it says
+/// exactly what `crit list` says when it skips them, file by file, and a file it cannot
+/// read at all is named without a position.
+#[test]
+fn validate_and_the_library_say_the_same_about_each_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let tuning = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("protocols/tuning.toml"),
+    )
+    .unwrap();
+    let path = |name: &str| dir.path().join(name).display().to_string();
+    std::fs::write(path("a.toml"), &tuning).unwrap();
+    std::fs::write(path("b.toml"), &tuning).unwrap();
+    std::fs::write(path("bad.toml"), "id = \"x\"\n").unwrap();
+    std::fs::write(path("bin.toml"), b"\xff\xfe").unwrap();
+    let (a, b, bad, bin) = (
+        path("a.toml"),
+        path("b.toml"),
+        path("bad.toml"),
+        path("bin.toml"),
+    );
+    let problems = [
+        format!("{b}:1:1: id `tuning` is also used by {a}; give one of them another `id`"),
+        format!(
+            "{bad}:1:1: missing `name`: add a line like `name = \"Tuning Protocol\"` at the top"
+        ),
+        format!(
+            "{bad}:1:1: no steps: add at least one `[[steps]]` table with a `name` and `minutes`"
+        ),
+        format!("{bin}:1:1: this file is not UTF-8 text; save it as UTF-8 in your editor"),
+    ];
+    let missing = path("missing.toml");
+    let (code, out, err) = crit(&["validate", &a, &b, &bad, &bin, &missing]);
+    assert_eq!(code, 1);
+    let mut lines: Vec<&str> = out.lines().collect();
+    let last = lines.pop().unwrap();
+    assert_eq!(lines, problems, "{out}");
+    assert!(
+        last.starts_with(&format!("{missing}: cannot read this file: ")),
+        "{last}"
+    );
+    assert_eq!(err, "4 of 5 file(s) have problems\n");
+
+    let (code, _, err) = crit(&["list", "--protocols", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 0);
+    let skipped: Vec<String> = problems.iter().map(|p| format!("skipped: {p}")).collect();
+    assert_eq!(err.lines().collect::<Vec<_>>(), skipped, "{err}");
+
+    assert_eq!(
+        crit(&["validate", &a]),
+        (0, "1 file(s) OK\n".into(), String::new())
+    );
+}
+
+// Starting the screen: the model is built in one place, `app::init`, for the picker,
+// `crit run` and `crit resume`.
+
+mod init {
+    use std::path::PathBuf;
+
+    use critical_friends::app::{self, Effect, Prefill, Screen, Settings, Start};
+    use critical_friends::archive::Resumed;
+    use critical_friends::protocol::Library;
+
+    use crate::support::{FakeClock, builtin, tuning_session};
+
+    fn settings() -> Settings {
+        Settings::new(PathBuf::from("/archive"), PathBuf::from("/rescue"))
+    }
+
+    #[test]
+    fn the_picker_offers_the_unfinished_session() {
+        let offer = (PathBuf::from("/archive/s.md"), "Tuning · G".to_string());
+        let start = Start::Picker {
+            resume_offer: Some(offer.clone()),
+        };
+        let now = FakeClock::new().now;
+        let (model, effects) = app::init(Library::builtin(), settings(), now, start).unwrap();
+        assert!(matches!(model.screen, Screen::Picker(_)));
+        assert_eq!(model.resume_offer, Some(offer));
+        assert!(model.came_from_picker && !model.start_in_projector);
+        assert!(effects.is_empty());
+    }
+
+    #[test]
+    fn run_with_everyone_named_starts_the_session_and_saves_it() {
+        let protocol = builtin("tuning");
+        let prefill = Prefill {
+            group: Some("G".into()),
+            roles: vec![
+                ("facilitator".into(), vec!["Sam".into()]),
+                ("presenter".into(), vec!["Pat".into()]),
+                ("participant".into(), vec!["Ana".into(), "Ben".into()]),
+            ],
+            question: None,
+            end_by: None,
+        };
+        let start = Start::Run {
+            protocol,
+            prefill,
+            projector: true,
+        };
+        let now = FakeClock::new().now;
+        let (model, effects) = app::init(Library::builtin(), settings(), now, start).unwrap();
+        let Screen::Run(run) = &model.screen else {
+            panic!("not the run screen")
+        };
+        assert!(run.projector, "--projector opens the projector view");
+        assert_eq!(run.session.roster.names("participant"), ["Ana", "Ben"]);
+        assert!(
+            !model.came_from_picker,
+            "leaving setup does not go to the picker"
+        );
+        assert!(
+            effects
+                .iter()
+                .any(|e| matches!(e, Effect::OpenArchive { dir, .. } if dir.as_path() == std::path::Path::new("/archive"))),
+            "the session's file is written at once"
+        );
+    }
+
+    #[test]
+    fn run_with_names_missing_opens_the_setup_form() {
+        let start = Start::Run {
+            protocol: builtin("tuning"),
+            prefill: Prefill::default(),
+            projector: false,
+        };
+        let now = FakeClock::new().now;
+        let (model, effects) = app::init(Library::builtin(), settings(), now, start).unwrap();
+        assert!(matches!(model.screen, Screen::Setup(_)));
+        assert!(!model.came_from_picker);
+        assert!(effects.is_empty());
+    }
+
+    #[test]
+    fn resume_continues_the_saved_session_with_its_draft() {
+        let mut clock = FakeClock::new();
+        let session = tuning_session(&clock);
+        let saved = session.saved(clock.advance(30));
+        let resumed = Resumed {
+            saved,
+            draft: Some(("note".into(), "half a thought".into())),
+            last_seen: clock.now.wall,
+            hand_edits: None,
+        };
+        let path = PathBuf::from("/archive/s.md");
+        let start = Start::Resume {
+            resumed,
+            path: path.clone(),
+        };
+        let now = clock.advance(5);
+        let (model, _) = app::init(Library::builtin(), settings(), now, start).unwrap();
+        let Screen::Run(run) = &model.screen else {
+            panic!("not the run screen")
+        };
+        assert_eq!(run.saving.path.as_ref(), Some(&path));
+        assert_eq!(run.note.lines().join("\n"), "half a thought");
+    }
 }

@@ -68,7 +68,16 @@ fn reaches(code: &str) -> Vec<String> {
 #[test]
 fn the_knowledge_layers_never_reach_up() {
     let src = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src");
-    let above = ["app", "ui", "runtime", "commands", "ratatui", "crossterm"];
+    let above = [
+        "app",
+        "ui",
+        "runtime",
+        "commands",
+        "cli",
+        "handout",
+        "ratatui",
+        "crossterm",
+    ];
     let mut broken = Vec::new();
     for layer in ["protocol", "session", "archive"] {
         let mut refused: Vec<&str> = above.to_vec();
@@ -92,35 +101,50 @@ fn the_knowledge_layers_never_reach_up() {
     assert!(broken.is_empty(), "{}", broken.join("\n"));
 }
 
-/// `diagnostics` (checking any TOML file) sits at the bottom, beside `text` and
-/// `words`: protocol files and `config.toml` are read with it, so it names neither, nor
-/// anything above them.
+/// The shared ground every layer stands on: `diagnostics` (checking any TOML file),
+/// `words` (what people read), `markup` (escaping for markdown and YAML) and `text`
+/// (terminal-safe text and widths). They name none of the layers above them, so any
+/// layer may use them without a cycle. `diagnostics` words its problems with `words`;
+/// `words` uses at most `text`.
 #[test]
-fn diagnostics_name_no_file_format_and_nothing_above() {
+fn the_shared_ground_names_nothing_above_it() {
     let src = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src");
-    let refused = [
+    let layers = [
         "protocol",
         "session",
         "archive",
+        "config",
+        "handout",
         "app",
         "ui",
         "runtime",
         "commands",
-        "config",
+        "cli",
         "ratatui",
         "crossterm",
     ];
-    let dir = src.join("diagnostics");
-    let files = rust_files(&dir);
-    assert!(!files.is_empty(), "{} has the diagnostics", dir.display());
     let mut broken = Vec::new();
-    for file in files {
-        for module in reaches(&code(&file)) {
-            if refused.contains(&module.as_str()) {
-                broken.push(format!(
-                    "{} reaches up to `{module}`",
-                    file.strip_prefix(&src).unwrap().display()
-                ));
+    for (ground, also_refused) in [
+        ("diagnostics", &["markup"][..]),
+        ("words", &["diagnostics", "markup"][..]),
+        ("markup.rs", &["diagnostics", "words"][..]),
+        ("text.rs", &["diagnostics", "words", "markup"][..]),
+    ] {
+        let path = src.join(ground);
+        let files = if path.is_dir() {
+            rust_files(&path)
+        } else {
+            vec![path]
+        };
+        assert!(files.iter().all(|f| f.exists()), "{ground} is in src/");
+        for file in files {
+            for module in reaches(&code(&file)) {
+                if layers.contains(&module.as_str()) || also_refused.contains(&module.as_str()) {
+                    broken.push(format!(
+                        "{} reaches up to `{module}`",
+                        file.strip_prefix(&src).unwrap().display()
+                    ));
+                }
             }
         }
     }

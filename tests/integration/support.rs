@@ -206,3 +206,22 @@ pub fn carry_out(
         queue = next;
     }
 }
+
+/// Runs the `crit` binary as a user would, away from this machine's own settings (no
+/// CRIT_PROTOCOLS or CRIT_ARCHIVE, an empty config folder), with `env` added: the exit
+/// code, what it printed, and what it said on stderr.
+pub fn crit_with(args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_crit"));
+    cmd.args(args)
+        .env_remove("CRIT_PROTOCOLS")
+        .env_remove("CRIT_ARCHIVE")
+        .env("HOME", std::env::temp_dir())
+        .env(
+            "XDG_CONFIG_HOME",
+            std::env::temp_dir().join("crit-test-config-none"),
+        );
+    for (key, value) in env {
+        cmd.env(key, value);
+    }
+    output_of(&mut cmd)
+}

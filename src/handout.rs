@@ -1,11 +1,15 @@
 //! `crit show`: a protocol as a facilitator's handout in markdown, and several of them
 //! as one binder with a table of contents.
+//!
+//! It renders a protocol for people; it is not part of the file format, so it sits
+//! above `protocol` (beside `markup`, whose escaping it shares with the archive).
 
 use std::fmt::Write;
 
-use super::{EVERYONE, Entry, Protocol, Repeat, Step};
 use crate::markup::{self, inline as esc, yaml_string};
+use crate::protocol::{EVERYONE, Entry, Protocol, Repeat, Step};
 use crate::text::minutes;
+use crate::words::cli as words;
 
 /// The handout: front matter (so a site builder renders it), title, summary, roles, then
 /// each step with its time, who speaks, who is silent, the guide and the sentence
@@ -32,13 +36,9 @@ fn handout_body(p: &Protocol) -> String {
     }
     let roles: Vec<String> = p.roles.iter().map(|r| esc(&r.label)).collect();
     // Two paragraphs, not a line break: editors trim the trailing spaces of one.
-    let _ = writeln!(out, "**Roles:** {}\n", roles.join(", "));
-    let _ = writeln!(
-        out,
-        "**Time:** about {} min for a typical group{}\n",
-        minutes((p.typical_total_secs() as f64 / 60.0).round()),
-        typical_sizes(p)
-    );
+    let _ = writeln!(out, "{}\n", words::handout_roles(&roles.join(", ")));
+    let total = minutes((p.typical_total_secs() as f64 / 60.0).round());
+    let _ = writeln!(out, "{}\n", words::handout_time(&total, &typical_sizes(p)));
     let mut n = 0;
     for entry in &p.steps {
         match entry {
@@ -48,21 +48,12 @@ fn handout_body(p: &Protocol) -> String {
             }
             Entry::Block(b) => {
                 let times = match &b.repeat {
-                    Repeat::EachOf(role) => format!(
-                        "once for each of the {}; in each round, that person is the {}",
-                        label(p, role).to_lowercase(),
-                        esc(&b.as_role)
-                    ),
-                    Repeat::Times(k) => format!(
-                        "{k} times{}",
-                        if b.rotate {
-                            ", the speaking order moving on by one each time"
-                        } else {
-                            ""
-                        }
-                    ),
+                    Repeat::EachOf(role) => {
+                        words::repeats_each(&label(p, role).to_lowercase(), &esc(&b.as_role))
+                    }
+                    Repeat::Times(k) => words::repeats_times(*k, b.rotate),
                 };
-                let _ = writeln!(out, "## {} (repeats {times})\n", esc(&b.name));
+                let _ = writeln!(out, "## {}\n", words::block_heading(&esc(&b.name), &times));
                 if !b.guide.is_empty() {
                     let _ = writeln!(out, "{}\n", paragraph(&b.guide));
                 }
@@ -74,41 +65,31 @@ fn handout_body(p: &Protocol) -> String {
         }
     }
     if !p.source.is_empty() {
-        let _ = writeln!(out, "---\n\n*Source: {}*", esc(&p.source));
+        let _ = writeln!(out, "---\n\n{}", words::handout_source(&esc(&p.source)));
     }
     out
 }
 
 fn step(out: &mut String, p: &Protocol, n: usize, s: &Step, level: &str, round_role: Option<&str>) {
     let time = if s.minutes.is_range() {
-        format!(
-            "{}–{} min",
-            minutes(s.minutes.planned),
-            minutes(s.minutes.max)
-        )
+        words::minutes_range(&minutes(s.minutes.planned), &minutes(s.minutes.max))
     } else {
-        format!("{} min", minutes(s.minutes.planned))
+        words::minutes_of(&minutes(s.minutes.planned))
     };
     let each = match (&s.turns, s.seats) {
-        (Some(r), _) => format!(" for each of the {}", label(p, r).to_lowercase()),
-        (None, Some(_)) => " a turn".to_string(),
+        (Some(r), _) => words::for_each_of(&label(p, r).to_lowercase()),
+        (None, Some(_)) => words::A_TURN.to_string(),
         (None, None) => String::new(),
     };
-    let estimate = s
-        .time_origin()
-        .map(|o| format!(" ({o})"))
-        .unwrap_or_default();
-    let _ = writeln!(
-        out,
-        "{level} {n}. {} · {time}{each}{estimate}\n",
-        esc(&s.name)
-    );
+    let estimate = s.time_origin().map(words::time_origin).unwrap_or_default();
+    let heading = words::step_heading(level, n, &esc(&s.name), &time, &each, &estimate);
+    let _ = writeln!(out, "{heading}\n");
     let who = |roles: &[String]| -> String {
         roles
             .iter()
             .map(|r| match r.as_str() {
-                EVERYONE => "everyone".to_string(),
-                r if Some(r) == round_role => format!("the round's {}", esc(r)),
+                EVERYONE => words::EVERYONE.to_string(),
+                r if Some(r) == round_role => words::the_rounds(&esc(r)),
                 r => label(p, r),
             })
             .collect::<Vec<_>>()
@@ -116,58 +97,40 @@ fn step(out: &mut String, p: &Protocol, n: usize, s: &Step, level: &str, round_r
     };
     if let Some(limits) = s.limits_text() {
         let per = if s.turns.is_some() || s.seats.is_some() {
-            " a turn"
+            words::A_TURN
         } else {
             ""
         };
-        let _ = writeln!(out, "- **Published limit:** {limits}{per}");
+        let _ = writeln!(out, "{}", words::published_limit(&limits, per));
     }
     if let Some(groups) = &s.groups {
-        let _ = writeln!(
-            out,
-            "- **Groups:** in {}, all at the same time",
-            esc(groups)
-        );
+        let _ = writeln!(out, "{}", words::in_groups(&esc(groups)));
     }
     if let Some(r) = &s.turns {
-        let _ = writeln!(
-            out,
-            "- **Go-round:** each of the {} in turn",
-            label(p, r).to_lowercase()
-        );
+        let _ = writeln!(out, "{}", words::go_round_of(&label(p, r).to_lowercase()));
     }
     if let Some(n) = s.seats {
-        let _ = writeln!(
-            out,
-            "- **Go-round:** person 1 to {n} in turn, in every group at once"
-        );
+        let _ = writeln!(out, "{}", words::go_round_seats(n));
     }
     if s.open {
-        out.push_str(
-            "- **Open:** people speak when they are moved to, once each; nobody is called on\n",
-        );
+        let _ = writeln!(out, "{}", words::OPEN_STEP);
     }
     if !s.speakers.is_empty() {
-        let _ = writeln!(out, "- **Speak:** {}", who(&s.speakers));
+        let _ = writeln!(out, "{}", words::speak(&who(&s.speakers)));
     }
     if !s.silent.is_empty() {
-        let implied = if s.silence_implied {
-            " (implied by the source, not stated)"
-        } else {
-            ""
-        };
-        let _ = writeln!(out, "- **Silent:** {}{implied}", who(&s.silent));
+        let _ = writeln!(out, "{}", words::silent(&who(&s.silent), s.silence_implied));
     }
     if s.speakers.is_empty() && s.silent.is_empty() && s.turns.is_none() && s.seats.is_none() {
-        out.push_str("- **Speak:** as the facilitator directs\n");
+        let _ = writeln!(out, "{}", words::SPEAK_AS_DIRECTED);
     }
     if !s.guide.is_empty() {
         let _ = writeln!(out, "\n{}", paragraph(&s.guide));
     }
     if !s.stems.is_empty() {
-        out.push_str("\nSentence starters:\n\n");
+        let _ = writeln!(out, "\n{}\n", words::SENTENCE_STARTERS);
         for stem in &s.stems {
-            let _ = writeln!(out, "- “{}”", esc(stem));
+            let _ = writeln!(out, "{}", words::stem(&esc(stem)));
         }
     }
     out.push('\n');
@@ -191,7 +154,7 @@ fn typical_sizes(p: &Protocol) -> String {
     if sizes.is_empty() {
         String::new()
     } else {
-        format!(" ({})", esc(&sizes.join(", ")))
+        words::typical_sizes(&esc(&sizes.join(", ")))
     }
 }
 
@@ -199,24 +162,22 @@ fn typical_sizes(p: &Protocol) -> String {
 /// each protocol, then each handout with its headings one level down.
 pub fn binder(protocols: &[Protocol]) -> String {
     // One front matter for the whole binder (site builders read the first one only).
-    let mut out = String::from("---\ntitle: \"Protocol binder\"\n---\n\n# Protocol binder\n\n");
+    let mut out = String::new();
     let _ = writeln!(
         out,
-        "{} protocols, each with its steps, times, who speaks and who listens, and its source.\n",
-        protocols.len()
+        "---\ntitle: {}\n---\n",
+        yaml_string(words::BINDER_TITLE)
     );
-    out.push_str("## Contents\n\n");
-    let mut used: Vec<String> = vec!["protocol-binder".into(), "contents".into()];
+    let _ = writeln!(out, "# {}\n", esc(words::BINDER_TITLE));
+    let _ = writeln!(out, "{}\n", words::binder_intro(protocols.len()));
+    let _ = writeln!(out, "## {}\n", words::CONTENTS);
+    let mut used: Vec<String> = vec![words::BINDER_ANCHOR.into(), words::CONTENTS_ANCHOR.into()];
     let mut anchors = Vec::new();
     for (i, p) in protocols.iter().enumerate() {
         let anchor = unique_anchor(&slug(&p.name), &mut used);
-        let _ = writeln!(
-            out,
-            "{}. [{}](#{anchor}) · about {} min",
-            i + 1,
-            esc(&p.name),
-            minutes((p.typical_total_secs() as f64 / 60.0).round())
-        );
+        let total = minutes((p.typical_total_secs() as f64 / 60.0).round());
+        let line = words::contents_line(i + 1, &esc(&p.name), &anchor, &total);
+        let _ = writeln!(out, "{line}");
         anchors.push(anchor);
     }
     for p in protocols {
