@@ -195,5 +195,5 @@ pub struct RunArgs {
 }
 
 fn parse_time(s: &str) -> Result<NaiveTime, String> {
-    crate::app::parse_end_time(s).ok_or_else(|| crate::words::cli::not_a_time(s))
+    crate::times::parse_end_time(s).ok_or_else(|| crate::words::cli::not_a_time(s))
 }

@@ -8,7 +8,7 @@ use std::fmt::Write;
 
 use crate::markup::{self, inline as esc, yaml_string};
 use crate::protocol::{EVERYONE, Entry, Protocol, Repeat, Step};
-use crate::text::minutes;
+use crate::times::minutes;
 use crate::words::cli as words;
 
 /// The handout: front matter (so a site builder renders it), title, summary, roles, then

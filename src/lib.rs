@@ -24,5 +24,6 @@ pub mod protocol;
 pub mod runtime;
 pub mod session;
 pub mod text;
+pub mod times;
 pub mod ui;
 pub mod words;

@@ -1,4 +1,5 @@
-//! Text that came from a user or a file, made safe to show.
+//! Text that came from a user or a file, made safe to show, and measured in terminal
+//! cells. (How times are written is in `times`; "did you mean" is in `diagnostics`.)
 //!
 //! Protocol files, names and notes are typed by people we do not control. Before any of
 //! it reaches a terminal, control characters and escape sequences are replaced by
@@ -67,34 +68,6 @@ pub fn visible(c: char) -> char {
     }
 }
 
-/// Edit distance, for "did you mean" suggestions.
-pub fn distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let above = row[j + 1];
-            let substitute = diagonal + usize::from(ca != *cb);
-            row[j + 1] = substitute.min(above + 1).min(row[j] + 1);
-            diagonal = above;
-        }
-    }
-    row[b.len()]
-}
-
-/// The closest candidate to `word`, if it is close enough to be a likely typo.
-pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let limit = (word.chars().count() / 3).max(1) + 1;
-    candidates
-        .into_iter()
-        .map(|c| (distance(&word.to_lowercase(), c), c))
-        .filter(|(d, _)| *d <= limit)
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
-}
-
 /// `s` cut to `width` terminal cells (see [`truncate`]) and padded with spaces to fill
 /// them: for columns, where `format!`'s padding would count characters, not cells.
 pub fn fit(s: &str, width: usize) -> String {
@@ -138,51 +111,6 @@ pub fn capitalise(s: &str) -> String {
     }
 }
 
-/// Formats seconds as `m:ss` (or `h:mm:ss` past an hour).
-pub fn clock(secs: u64) -> String {
-    let (h, m, s) = (secs / 3600, (secs / 60) % 60, secs % 60);
-    if h > 0 {
-        format!("{h}:{m:02}:{s:02}")
-    } else {
-        format!("{m}:{s:02}")
-    }
-}
-
-/// How far a time is from its target, for people: "on time", "4 min late",
-/// "1 h 5 min early" (rounded to the nearest minute).
-pub fn lateness(late_secs: i64) -> String {
-    let mins = (late_secs.unsigned_abs() + 30) / 60;
-    let amount = match (mins / 60, mins % 60) {
-        (0, m) => format!("{m} min"),
-        (h, 0) => format!("{h} h"),
-        (h, m) => format!("{h} h {m} min"),
-    };
-    match (mins, late_secs > 0) {
-        (0, _) => "on time".to_string(),
-        (_, true) => format!("{amount} late"),
-        (_, false) => format!("{amount} early"),
-    }
-}
-
-/// A difference of times: `+1:05`, `-0:20`, `0:00`.
-pub fn signed_clock(secs: i64) -> String {
-    match secs {
-        0 => "0:00".to_string(),
-        s if s > 0 => format!("+{}", clock(s as u64)),
-        s => format!("-{}", clock(s.unsigned_abs())),
-    }
-}
-
-/// Formats minutes for people: `10`, `2.5`, `0.5`.
-pub fn minutes(m: f64) -> String {
-    if (m - m.round()).abs() < 1e-9 {
-        format!("{}", m.round() as i64)
-    } else {
-        let s = format!("{m:.2}");
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -223,31 +151,5 @@ mod tests {
     fn lines_are_kept_only_when_asked() {
         assert_eq!(for_terminal("a\nb\tc", true), "a\nb    c");
         assert_eq!(line("a\nb\tc\r"), "a b c ");
-    }
-
-    #[test]
-    fn suggestions_find_typos_only() {
-        let keys = ["minutes", "speakers", "silent"];
-        assert_eq!(suggest("minuts", keys), Some("minutes"));
-        assert_eq!(suggest("speekers", keys), Some("speakers"));
-        assert_eq!(suggest("colour", keys), None);
-    }
-
-    #[test]
-    fn lateness_reads_naturally() {
-        assert_eq!(lateness(20), "on time");
-        assert_eq!(lateness(-29), "on time");
-        assert_eq!(lateness(240), "4 min late");
-        assert_eq!(lateness(-484 * 60), "8 h 4 min early");
-        assert_eq!(lateness(3600), "1 h late");
-    }
-
-    #[test]
-    fn clocks_and_minutes_read_naturally() {
-        assert_eq!(clock(65), "1:05");
-        assert_eq!(clock(3723), "1:02:03");
-        assert_eq!(minutes(10.0), "10");
-        assert_eq!(minutes(2.5), "2.5");
-        assert_eq!(minutes(0.1), "0.1");
     }
 }

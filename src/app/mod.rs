@@ -19,7 +19,7 @@ use crate::archive::journal::Entry;
 use crate::protocol::Library;
 use crate::session::{FitPlan, Note, Now, SavedSession, Session};
 pub use live::Live;
-pub use setup::{Field, FieldKind, Prefill, Setup, parse_end_time, split_names};
+pub use setup::{Field, FieldKind, Prefill, Setup, split_names};
 pub use update::{resume_session, start_session, update};
 
 /// Choices that hold for the whole run of the program.

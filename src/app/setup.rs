@@ -235,7 +235,7 @@ impl Setup {
                     None
                 }
                 FieldKind::EndBy if value.is_empty() => None,
-                FieldKind::EndBy => match parse_end_time(&value) {
+                FieldKind::EndBy => match crate::times::parse_end_time(&value) {
                     Some(t) => {
                         roster.end_by = Some(t);
                         None
@@ -299,26 +299,4 @@ pub fn split_names(value: &str, many: bool) -> Vec<String> {
     } else {
         vec![value.trim().to_string()]
     }
-}
-
-/// `16:30`, `9:05`, `1630`, `16.30`.
-/// Minutes always have two digits: `16:3` is refused rather than read as 16:03.
-pub fn parse_end_time(s: &str) -> Option<NaiveTime> {
-    let s = s.trim();
-    let minutes = s.rsplit([':', '.']).next().unwrap_or(s);
-    let two_digit_minutes = if s.contains([':', '.']) {
-        minutes.len() == 2
-    } else {
-        s.len() == 4
-    };
-    if !two_digit_minutes
-        || !s
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == ':' || c == '.')
-    {
-        return None;
-    }
-    ["%H:%M", "%H.%M", "%H%M"]
-        .iter()
-        .find_map(|f| NaiveTime::parse_from_str(s, f).ok())
 }

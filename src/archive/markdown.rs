@@ -12,7 +12,7 @@ use chrono::Timelike;
 use super::front_matter::title;
 use crate::markup;
 use crate::session::{Now, Session};
-use crate::text;
+use crate::times;
 use crate::words::archive as words;
 
 /// The whole archive file for `session`, as of `now`.
@@ -60,14 +60,14 @@ fn body(out: &mut String, s: &Session, now: Now) {
     let _ = writeln!(out, "{when} · {}\n", status_words(s.status.as_str()));
     let planned = s.planned_total_secs();
     let allowed = s.allowed_total_secs();
-    let changed = (allowed != planned).then(|| text::clock(allowed));
+    let changed = (allowed != planned).then(|| times::clock(allowed));
     let _ = writeln!(
         out,
         "{}\n",
         words::planned_actual(
-            &text::clock(planned),
+            &times::clock(planned),
             changed.as_deref(),
-            &text::clock(s.total_actual_secs(now.at))
+            &times::clock(s.total_actual_secs(now.at))
         )
     );
 
@@ -117,18 +117,18 @@ fn body(out: &mut String, s: &Session, now: Now) {
         };
         let _ = writeln!(out, "{level} {}. {}\n", i + 1, markup::inline(name));
         let actual = if s.records()[i].visited {
-            text::clock(s.actual_secs(i, now.at))
+            times::clock(s.actual_secs(i, now.at))
         } else {
             words::NOT_RUN.into()
         };
         // A step extended with `+` or refitted to the end time says what the group chose.
         let allowed = s.allowance_secs(i).max(0) as u64;
-        let changed = (allowed != u64::from(step.planned_secs)).then(|| text::clock(allowed));
+        let changed = (allowed != u64::from(step.planned_secs)).then(|| times::clock(allowed));
         let _ = writeln!(
             out,
             "*{}*\n",
             words::planned_actual(
-                &text::clock(u64::from(step.planned_secs)),
+                &times::clock(u64::from(step.planned_secs)),
                 changed.as_deref(),
                 &actual
             )
@@ -220,7 +220,7 @@ fn timing_table(out: &mut String, s: &Session, now: Now) {
         let name = markup::inline(&step.full_name());
         // Blank when the group kept the plan.
         let changed = if allowed != planned {
-            text::clock(allowed as u64)
+            times::clock(allowed as u64)
         } else {
             String::new()
         };
@@ -232,16 +232,16 @@ fn timing_table(out: &mut String, s: &Session, now: Now) {
                 out,
                 "| {} | {name} | {} | {changed} | {} | {} |",
                 i + 1,
-                text::clock(planned as u64),
-                text::clock(actual as u64),
-                text::signed_clock(actual - allowed)
+                times::clock(planned as u64),
+                times::clock(actual as u64),
+                times::signed_clock(actual - allowed)
             );
         } else {
             let _ = writeln!(
                 out,
                 "| {} | {name} | {} | {changed} | — | |",
                 i + 1,
-                text::clock(planned as u64)
+                times::clock(planned as u64)
             );
         }
     }
@@ -249,10 +249,10 @@ fn timing_table(out: &mut String, s: &Session, now: Now) {
         out,
         "| | **{}** | **{}** | **{}** | **{}** | **{}** |\n",
         words::TOTAL,
-        text::clock(planned_total as u64),
-        text::clock(allowed_total as u64),
-        text::clock(actual_total as u64),
-        text::signed_clock(actual_total - allowed_run)
+        times::clock(planned_total as u64),
+        times::clock(allowed_total as u64),
+        times::clock(actual_total as u64),
+        times::signed_clock(actual_total - allowed_run)
     );
     let _ = writeln!(out, "{}\n", words::DIFFERENCE);
 }

@@ -8,7 +8,8 @@ use std::process::ExitCode;
 use super::Fail;
 use crate::handout::{binder, handout};
 use crate::protocol::{Library, Protocol, id_problem, template};
-use crate::text::{line as safe, minutes};
+use crate::text::line as safe;
+use crate::times::minutes;
 use crate::words::cli as words;
 
 /// Finds a protocol by id, or loads it from a path.

@@ -10,7 +10,7 @@ use std::ops::Range;
 use toml::de::{DeArray, DeTable, DeValue};
 
 use super::{Checker, Value};
-use crate::text::suggest;
+use crate::diagnostics::suggest;
 use crate::words::checks as words;
 
 impl Checker<'_> {

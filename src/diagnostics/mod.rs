@@ -18,8 +18,10 @@ use toml::de::{DeTable, DeValue};
 use crate::words::checks as words;
 
 mod access;
+mod suggest;
 
 pub use access::{Number, number};
+pub use suggest::{distance, suggest};
 
 /// A value in a TOML document, with the bytes it came from.
 pub type Value<'i> = Spanned<DeValue<'i>>;

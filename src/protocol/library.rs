@@ -280,7 +280,7 @@ impl Library {
 
     /// Ids close to `id`, for "did you mean".
     pub fn suggest(&self, id: &str) -> Option<&str> {
-        crate::text::suggest(id, self.protocols.iter().map(|s| s.protocol.id.as_str()))
+        crate::diagnostics::suggest(id, self.protocols.iter().map(|s| s.protocol.id.as_str()))
     }
 
     fn remove(&mut self, id: &str) -> Option<Source> {

@@ -143,7 +143,7 @@ impl Step {
 
     /// "at most 5 min", "at least 1 min", "1–2 min by the source": the published limits.
     pub fn limits_text(&self) -> Option<String> {
-        let m = crate::text::minutes;
+        let m = crate::times::minutes;
         match (self.min_minutes, self.max_minutes) {
             (None, None) => None,
             (Some(a), None) => Some(format!("at least {} min", m(a))),

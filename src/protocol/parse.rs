@@ -12,8 +12,8 @@ use toml::de::{DeTable, DeValue};
 
 use super::ids::{id_from_file_name, id_problem, valid_role_id};
 use super::{BUILTIN_NOTE_KINDS, Block, EVERYONE, Entry, NoteKind, Protocol, Repeat, Role};
+use crate::diagnostics::suggest;
 use crate::diagnostics::{Checker, Problem, Value};
-use crate::text::suggest;
 use crate::words::checks as words;
 
 use super::parse_step::minutes_hint;

@@ -7,9 +7,9 @@ use std::ops::Range;
 use toml::de::{DeTable, DeValue};
 
 use super::parse::{Check, Scope};
+use crate::diagnostics::suggest;
 use crate::diagnostics::{Number, Value, number};
 use crate::protocol::{BUILTIN_NOTE_KINDS, Minutes, Step};
-use crate::text::suggest;
 use crate::words::checks as words;
 
 const STEP_KEYS: &[&str] = &[
@@ -61,7 +61,7 @@ pub(super) fn minutes_hint(text: &str, offset: usize) -> Option<(usize, &'static
 
 /// A number as a person writes it: `5`, `2.5`, `0.75` (callers keep huge ones out).
 fn fmt_num(x: f64) -> String {
-    crate::text::minutes(x)
+    crate::times::minutes(x)
 }
 
 impl Check<'_> {

@@ -10,7 +10,7 @@ use super::{Theme, footer, safe};
 use crate::app::keymap::{self, PickerAction};
 use crate::app::{Model, Picker};
 use crate::protocol::{Entry, Library, Repeat};
-use crate::text::minutes;
+use crate::times::minutes;
 use crate::words::screen as w;
 
 pub fn draw(frame: &mut Frame, area: Rect, model: &Model, picker: &Picker, theme: &Theme) {

@@ -11,7 +11,7 @@ use tui_big_text::{BigText, PixelSize};
 use super::{Theme, safe};
 use crate::app::Live;
 use crate::session::Countdown;
-use crate::text::clock;
+use crate::times::clock;
 use crate::words::screen as w;
 
 /// Draws `live` with countdown `c`; `hint` is the one line of keys at the bottom.

@@ -9,7 +9,7 @@ use super::{Theme, footer, safe};
 use crate::app::Summary;
 use crate::app::keymap;
 use crate::session::Now;
-use crate::text::clock;
+use crate::times::clock;
 use crate::words::screen as w;
 
 pub fn draw(frame: &mut Frame, area: Rect, summary: &Summary, now: Now, theme: &Theme) {
@@ -37,7 +37,7 @@ pub fn draw(frame: &mut Frame, area: Rect, summary: &Summary, now: Now, theme: &
             let a = s.actual_secs(i, now.at) as i64;
             (
                 clock(a as u64),
-                format!("{:>5}", crate::text::signed_clock(a - planned)),
+                format!("{:>5}", crate::times::signed_clock(a - planned)),
             )
         } else {
             ("—".to_string(), String::new())

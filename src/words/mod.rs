@@ -17,3 +17,4 @@ pub mod archive;
 pub mod checks;
 pub mod cli;
 pub mod screen;
+pub mod times;

@@ -271,19 +271,19 @@ fn end_times_need_two_digit_minutes() {
         assert_eq!(code, 2, "{bad}: {err}");
     }
     assert_eq!(
-        critical_friends::app::parse_end_time("16:30")
+        critical_friends::times::parse_end_time("16:30")
             .unwrap()
             .to_string(),
         "16:30:00"
     );
     assert_eq!(
-        critical_friends::app::parse_end_time("9:05")
+        critical_friends::times::parse_end_time("9:05")
             .unwrap()
             .to_string(),
         "09:05:00"
     );
     assert_eq!(
-        critical_friends::app::parse_end_time("1630")
+        critical_friends::times::parse_end_time("1630")
             .unwrap()
             .to_string(),
         "16:30:00"

@@ -103,7 +103,7 @@ fn the_knowledge_layers_never_reach_up() {
 
 /// The shared ground every layer stands on: `diagnostics` (checking any TOML file),
 /// `words` (what people read), `markup` (escaping for markdown and YAML) and `text`
-/// (terminal-safe text and widths). They name none of the layers above them, so any
+/// (terminal-safe text and widths), `times` (how times are written and read). They name none of the layers above them, so any
 /// layer may use them without a cycle. `diagnostics` words its problems with `words`;
 /// `words` uses at most `text`.
 #[test]
@@ -129,6 +129,7 @@ fn the_shared_ground_names_nothing_above_it() {
         ("words", &["diagnostics", "markup"][..]),
         ("markup.rs", &["diagnostics", "words"][..]),
         ("text.rs", &["diagnostics", "words", "markup"][..]),
+        ("times.rs", &["diagnostics", "markup"][..]),
     ] {
         let path = src.join(ground);
         let files = if path.is_dir() {

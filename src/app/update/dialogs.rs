@@ -75,7 +75,7 @@ pub(super) fn fit(run: &mut Run, key: KeyEvent, now: Now) -> Vec<Effect> {
                 run.session.apply_fit(&plan);
                 run.flash = Some(match plan.late_by_secs() {
                     0 => w::FIT_APPLIED.to_string(),
-                    late => w::fit_applied_late(&crate::text::lateness(late)),
+                    late => w::fit_applied_late(&crate::times::lateness(late)),
                 });
             }
             run.mode = Mode::Timer;
@@ -138,7 +138,7 @@ pub(super) fn end_time(run: &mut Run, key: KeyEvent, now: Now) -> Vec<Effect> {
         Some(Entry::Cancel) => run.mode = Mode::Timer,
         Some(Entry::Accept) => {
             let typed = run.end_input.lines().join("");
-            match crate::app::parse_end_time(&typed) {
+            match crate::times::parse_end_time(&typed) {
                 Some(end) => {
                     run.session.roster.end_by = Some(end);
                     let current = run.session.current();

@@ -140,7 +140,7 @@ fn timer_action(model: &mut Model, action: Action) -> Vec<Effect> {
                 && step == session.current()
             {
                 session.count_time_away(away);
-                run.flash = Some(w::away_counted(&crate::text::clock(away.as_secs())));
+                run.flash = Some(w::away_counted(&crate::times::clock(away.as_secs())));
                 return save(run, now);
             }
         }

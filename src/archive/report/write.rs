@@ -39,7 +39,7 @@ impl Report {
                 esc(&r.group),
                 esc(&r.protocol),
                 parts_text(&r.parts),
-                crate::text::minutes(r.minutes),
+                crate::times::minutes(r.minutes),
                 esc(&file_name(&r.path))
             );
         }
@@ -51,7 +51,7 @@ impl Report {
                     "| {} | {} | {n} | {} | {:.1} |",
                     esc(&t.person),
                     part.as_str(),
-                    crate::text::minutes(*m),
+                    crate::times::minutes(*m),
                     m / 60.0
                 );
             }
@@ -61,7 +61,7 @@ impl Report {
                 esc(&t.person),
                 words::ALL_PARTS,
                 t.sessions,
-                crate::text::minutes(t.minutes),
+                crate::times::minutes(t.minutes),
                 t.minutes / 60.0
             );
         }
@@ -88,7 +88,7 @@ impl Report {
                 r.group.to_string(),
                 r.protocol.to_string(),
                 parts_text(&r.parts),
-                crate::text::minutes(r.minutes),
+                crate::times::minutes(r.minutes),
                 r.path.to_string_lossy().into_owned(),
             ];
             let cells: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();

@@ -11,7 +11,7 @@ use super::panels::kind_label;
 use crate::app::Run;
 use crate::app::keymap::{self, Confirm};
 use crate::session::Session;
-use crate::text::clock;
+use crate::times::clock;
 use crate::ui::{Theme, safe};
 use crate::words::screen as w;
 
@@ -80,10 +80,11 @@ pub(super) fn fit_popup(frame: &mut Frame, area: Rect, run: &Run, theme: &Theme)
     }
     lines.push(Line::raw(""));
     let verdict = match plan.late_by_secs() {
-        late if late > 0 => {
-            Line::styled(w::still_late(&crate::text::lateness(late)), theme.warning())
-        }
-        late if late < 0 => Line::raw(w::still_early(&crate::text::lateness(late))),
+        late if late > 0 => Line::styled(
+            w::still_late(&crate::times::lateness(late)),
+            theme.warning(),
+        ),
+        late if late < 0 => Line::raw(w::still_early(&crate::times::lateness(late))),
         _ => Line::styled(w::on_time(&end), theme.speak()),
     };
     lines.push(verdict);

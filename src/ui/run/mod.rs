@@ -20,7 +20,7 @@ use tui_big_text::PixelSize;
 
 use crate::app::{Mode, Run, keymap};
 use crate::session::{Now, Session};
-use crate::text::clock;
+use crate::times::clock;
 use crate::ui::{Theme, footer, help, projector, safe};
 use crate::words::screen as w;
 
@@ -196,7 +196,7 @@ fn header_title(s: &Session, room: usize) -> String {
 pub fn projection(s: &Session, now: Now, theme: &Theme) -> (String, Style) {
     let end = s.projected_end(now);
     let late = (end - s.target_end()).num_seconds();
-    let verdict = crate::text::lateness(late);
+    let verdict = crate::times::lateness(late);
     // Late by a minute or more (what "on time" rounds away is not late).
     let style = if late >= 30 {
         theme.warning()
@@ -224,7 +224,7 @@ fn notice_text(run: &Run, theme: &Theme) -> Text<'static> {
     {
         lines.push(Line::from(vec![
             Span::styled(
-                w::closed_for(&crate::text::clock(away.as_secs())),
+                w::closed_for(&crate::times::clock(away.as_secs())),
                 theme.warning(),
             ),
             Span::raw(" · "),

@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use crate::app::keymap::Action;
 use crate::app::{Mode, Run, keymap};
 use crate::session::{Now, Session};
-use crate::text::clock;
+use crate::times::clock;
 use crate::ui::{Theme, safe};
 use crate::words::screen as w;
 

@@ -9,7 +9,7 @@ use ratatui::widgets::{LineGauge, Paragraph};
 use tui_big_text::{BigText, PixelSize};
 
 use crate::session::{Countdown, Now, Session};
-use crate::text::clock;
+use crate::times::clock;
 use crate::ui::{Theme, safe};
 use crate::words::screen as w;
 
