@@ -66,7 +66,7 @@ pub(super) fn list(library: &Library, json: bool) -> ExitCode {
                 serde_json::json!({
                     "id": s.protocol.id,
                     "name": s.protocol.name,
-                    "total_minutes": s.total_secs as f64 / 60.0,
+                    "total_minutes": s.protocol.typical_total_secs() as f64 / 60.0,
                     "origin": s.origin.label(),
                     "file": s.path,
                 })
@@ -104,7 +104,7 @@ pub(super) fn list(library: &Library, json: bool) -> ExitCode {
     );
     for s in &library.protocols {
         let name: String = safe(&s.protocol.name).chars().take(name_width).collect();
-        let total = minutes((s.total_secs as f64 / 60.0 * 10.0).round() / 10.0);
+        let total = minutes((s.protocol.typical_total_secs() as f64 / 60.0 * 10.0).round() / 10.0);
         println!(
             "{:<id_width$}  {:<name_width$}  {:>7}  {}",
             safe(&s.protocol.id),

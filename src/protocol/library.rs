@@ -130,19 +130,15 @@ pub struct Source {
     pub path: String,
     /// The path of an earlier file with the same id that this one replaces.
     pub replaces: Option<String>,
-    /// The planned length for a typical group, in seconds (worked out once, at load).
-    pub total_secs: u64,
 }
 
 impl Source {
     fn new(protocol: Protocol, origin: Origin, path: String, replaces: Option<String>) -> Source {
-        let total_secs = protocol.typical_total_secs();
         Source {
             protocol,
             origin,
             path,
             replaces,
-            total_secs,
         }
     }
 }

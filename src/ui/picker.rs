@@ -39,7 +39,7 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, picker: &Picker, theme
     let totals: Vec<String> = lib
         .protocols
         .iter()
-        .map(|s| w::minutes(&minutes((s.total_secs as f64 / 60.0).round())))
+        .map(|s| w::minutes(&minutes((s.protocol.typical_total_secs() as f64 / 60.0).round())))
         .collect();
     // Wide enough for the longest name and time (borders, the mark and a space), while
     // leaving the outline beside it some room.
@@ -131,7 +131,7 @@ fn detail(frame: &mut Frame, area: Rect, source: &crate::protocol::Source, theme
         Span::styled(w::ROLES, theme.dim()),
         Span::raw(roles.join(", ")),
     ]));
-    let total = source.total_secs;
+    let total = source.protocol.typical_total_secs();
     let sizes = p.typical_sizes();
     let typical = if sizes.is_empty() {
         String::new()
