@@ -39,7 +39,11 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, picker: &Picker, theme
     let totals: Vec<String> = lib
         .protocols
         .iter()
-        .map(|s| w::minutes(&minutes((s.protocol.typical_total_secs() as f64 / 60.0).round())))
+        .map(|s| {
+            w::minutes(&minutes(
+                (s.protocol.typical_total_secs() as f64 / 60.0).round(),
+            ))
+        })
         .collect();
     // Wide enough for the longest name and time (borders, the mark and a space), while
     // leaving the outline beside it some room.
