@@ -72,27 +72,16 @@ impl SessionFile {
 /// Reads the session file at `path`. `Ok(None)`: not a crit session. `Err`: the reason
 /// it cannot be read (as `archive list` says it).
 pub fn read(path: &Path) -> Result<Option<SessionFile>, String> {
-    let bytes = std::fs::read(path).map_err(|e| words::cannot_open(&e))?;
-    let text = String::from_utf8(bytes).map_err(|_| words::NOT_UTF8.to_string())?;
-    parse(path, &text)
+    parse(path, &text_of(path)?)
 }
 
 /// Reads a session from its text (see [`read`]).
 pub fn parse(path: &Path, text: &str) -> Result<Option<SessionFile>, String> {
-    let Some((yaml, body)) = split_front_matter(text)? else {
+    let Some((mut file, map, body)) = head(path, text)? else {
         return Ok(None);
     };
-    let Some((entry, map)) = super::entry::entry_from_front_matter(path, yaml)? else {
-        return Ok(None);
-    };
-    let mut file = SessionFile {
-        entry,
-        roles: roles(&map["roles"]),
-        restated: scalar(&map["restated_question"]),
-        actual_minutes: scalar(&map["actual_minutes"]).and_then(|m| m.trim().parse().ok()),
-        steps: Vec::new(),
-        next_steps: Vec::new(),
-    };
+    file.restated = scalar(&map["restated_question"]);
+    file.actual_minutes = scalar(&map["actual_minutes"]).and_then(|m| m.trim().parse().ok());
     read_body(body, &mut file);
     Ok(Some(file))
 }
@@ -100,21 +89,9 @@ pub fn parse(path: &Path, text: &str) -> Result<Option<SessionFile>, String> {
 /// Only the front matter and the "Next steps" checklist: what listing actions needs,
 /// without walking every note.
 pub fn read_next_steps(path: &Path) -> Result<Option<SessionFile>, String> {
-    let bytes = std::fs::read(path).map_err(|e| words::cannot_open(&e))?;
-    let text = String::from_utf8(bytes).map_err(|_| words::NOT_UTF8.to_string())?;
-    let Some((yaml, body)) = split_front_matter(&text)? else {
+    let text = text_of(path)?;
+    let Some((mut file, _, body)) = head(path, &text)? else {
         return Ok(None);
-    };
-    let Some((entry, map)) = super::entry::entry_from_front_matter(path, yaml)? else {
-        return Ok(None);
-    };
-    let mut file = SessionFile {
-        entry,
-        roles: roles(&map["roles"]),
-        restated: None,
-        actual_minutes: None,
-        steps: Vec::new(),
-        next_steps: Vec::new(),
     };
     // The checklist is the file's last section: start at its heading.
     let next_steps = format!("## {}", words::NEXT_STEPS);
@@ -126,6 +103,32 @@ pub fn read_next_steps(path: &Path) -> Result<Option<SessionFile>, String> {
         read_body(&body[from..], &mut file);
     }
     Ok(Some(file))
+}
+
+/// The file's text, or why it cannot be read.
+fn text_of(path: &Path) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| words::cannot_open(&e))?;
+    String::from_utf8(bytes).map_err(|_| words::NOT_UTF8.to_string())
+}
+
+/// A session with what its front matter says (no steps or next steps yet), the front
+/// matter's map, and the body after it; `None` if the text is not a crit session.
+fn head<'t>(path: &Path, text: &'t str) -> Result<Option<(SessionFile, Yaml, &'t str)>, String> {
+    let Some((yaml, body)) = split_front_matter(text)? else {
+        return Ok(None);
+    };
+    let Some((entry, map)) = super::entry::entry_from_front_matter(path, yaml)? else {
+        return Ok(None);
+    };
+    let file = SessionFile {
+        entry,
+        roles: roles(&map["roles"]),
+        restated: None,
+        actual_minutes: None,
+        steps: Vec::new(),
+        next_steps: Vec::new(),
+    };
+    Ok(Some((file, map, body)))
 }
 
 /// The YAML between the opening and closing `---` lines, and the body after them.
