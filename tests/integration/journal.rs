@@ -254,3 +254,59 @@ fn a_session_paused_when_crit_closed_offers_no_time_away_to_count() {
         assert_eq!(run.away.is_some(), !paused, "paused: {paused}");
     }
 }
+
+/// Puts a folder where the session's markdown file is, so writing the markdown fails,
+/// and a plain file where the rescue folder would be, so there is nowhere else to go.
+/// Returns the path and the markdown as it was (what a crash mid-save leaves).
+fn markdown_unwritable(h: &Harness) -> (std::path::PathBuf, String) {
+    let path = h.path();
+    let before = std::fs::read_to_string(&path).unwrap();
+    std::fs::remove_file(&path).unwrap();
+    std::fs::create_dir(&path).unwrap();
+    std::fs::write(path.join("in the way"), "").unwrap();
+    std::fs::write(h.dir.path().join("rescue"), "not a folder").unwrap();
+    (path, before)
+}
+
+/// The markdown put back as it was before the failed write.
+fn put_back(path: &std::path::Path, before: &str) {
+    std::fs::remove_dir_all(path).unwrap();
+    std::fs::write(path, before).unwrap();
+}
+
+/// While a session runs, the journal is written before the markdown: a note that never
+/// reached the markdown (here, because it cannot be written) is still what a resume
+/// gives back. Swapping the two writes would lose it.
+#[test]
+fn a_running_session_writes_the_journal_before_the_markdown() {
+    let mut h = Harness::start();
+    h.key(KeyCode::Char('i'))
+        .text("saved everywhere")
+        .key(KeyCode::Enter);
+    let (path, before) = markdown_unwritable(&h);
+    h.text("only in the journal").key(KeyCode::Enter);
+    assert!(path.is_dir(), "the markdown could not be written");
+    put_back(&path, &before);
+    assert!(!before.contains("only in the journal"));
+    let back = journal::load(&path).unwrap();
+    let texts: Vec<&str> = back.saved.notes.iter().map(|n| n.text.as_str()).collect();
+    assert_eq!(texts, ["saved everywhere", "only in the journal"]);
+}
+
+/// When a session ends, the markdown is written first and only then do the journal and
+/// the state go: an ending whose markdown cannot be written leaves the session resumable.
+#[test]
+fn an_ending_removes_the_journal_only_after_the_markdown_is_written() {
+    let mut h = Harness::start();
+    h.key(KeyCode::Char('i'))
+        .text("a note before the end")
+        .key(KeyCode::Enter)
+        .key(KeyCode::Esc);
+    let (path, before) = markdown_unwritable(&h);
+    h.key(KeyCode::Char('q')).key(KeyCode::Char('y'));
+    assert!(journal::journal_path(&path).exists(), "the journal stays");
+    assert!(critical_friends::archive::state_path(&path).exists());
+    put_back(&path, &before);
+    let back = journal::load(&path).unwrap();
+    assert_eq!(back.saved.notes[0].text, "a note before the end");
+}
