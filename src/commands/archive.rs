@@ -7,7 +7,6 @@ use std::process::ExitCode;
 use super::Fail;
 use super::listing::{archive_table, search_results};
 use crate::cli::ArchiveCommand;
-use crate::paths::Paths;
 use crate::protocol::Library;
 use crate::text::line as safe;
 use crate::words::cli as words;
@@ -18,6 +17,7 @@ pub(super) fn archive_command(
     command: ArchiveCommand,
     dir: &Path,
     rescue: &Path,
+    load_library: impl Fn() -> Result<Library, Fail>,
 ) -> Result<ExitCode, Fail> {
     use crate::archive::{filter_group, filter_site, list_folders, search_folders, share, to_json};
     let folders = [dir, rescue];
@@ -30,7 +30,7 @@ pub(super) fn archive_command(
             file,
             output,
             presenter,
-        } => takeaway(dir, file, output, presenter.as_deref())?,
+        } => takeaway(dir, file, output, presenter.as_deref(), load_library)?,
         ArchiveCommand::Actions {
             group,
             person,
@@ -180,6 +180,7 @@ fn takeaway(
     file: Option<PathBuf>,
     output: Option<PathBuf>,
     presenter: Option<&str>,
+    load_library: impl Fn() -> Result<Library, Fail>,
 ) -> Result<(), Fail> {
     use crate::archive::{read, takeaway};
     let path = match file {
@@ -189,16 +190,10 @@ fn takeaway(
     let session = read::read(&path)
         .map_err(|why| words::cannot_read(path.display(), why))?
         .ok_or_else(|| words::not_a_session(path.display()))?;
-    // The protocol tells which steps are the presenter's reflection (built-in, yours, or
-    // the shared archive's); a protocol crit does not know (a file since removed) falls
-    // back on the steps' names.
-    let shared = dir.join(crate::protocol::SHARED_FOLDER);
-    let library = Library::load_with_shared(
-        Paths::platform().user_protocols.as_deref(),
-        Some(&shared),
-        &[],
-    )
-    .unwrap_or_else(|_| Library::builtin());
+    // The protocol tells which steps are the presenter's reflection (built-in, yours, the
+    // shared archive's, or a folder named with --protocols); a protocol crit does not know
+    // (a file since removed) falls back on the steps' names.
+    let library = load_library().unwrap_or_else(|_| Library::builtin());
     let reflection = library
         .find(&session.entry.protocol_id)
         .map(|s| takeaway::reflection_steps(&s.protocol));

@@ -105,7 +105,7 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode, Fail> {
             library::new(&id, stdout, &dir, shared)
         }
         Some(Command::Archive { command }) => {
-            archive::archive_command(command, &archive_dir, &paths.fallback)
+            archive::archive_command(command, &archive_dir, &paths.fallback, load_library)
         }
         Some(Command::Completions { shell }) => {
             let mut cmd = <Cli as clap::CommandFactory>::command();

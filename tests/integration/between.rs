@@ -645,3 +645,72 @@ fn the_summary_counts_private_notes_and_t_writes_the_takeaway_beside_the_session
     // Neither file beside it is a session.
     assert_eq!(archive::list(dir.path()).unwrap().entries.len(), 1);
 }
+
+/// A protocol from a folder named with `--protocols` tells the take-away which step is the
+/// presenter's reflection, as a built-in does, even when the step's name does not say so.
+#[test]
+fn the_takeaway_knows_the_reflection_of_a_protocol_from_the_protocols_flag() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("ours");
+    std::fs::create_dir_all(&folder).unwrap();
+    let source = r#"
+name = "Home-grown feedback"
+
+[roles]
+facilitator = { label = "Facilitator" }
+presenter = { label = "Presenter" }
+participant = { label = "Participants", many = true }
+
+[[steps]]
+name = "The work"
+minutes = 5
+speakers = ["presenter"]
+
+[[steps]]
+name = "Feedback"
+minutes = 5
+speakers = ["participant"]
+silent = ["presenter"]
+notes = ["warm", "cool"]
+
+[[steps]]
+name = "Pat's turn"
+minutes = 5
+speakers = ["presenter"]
+"#;
+    let file = folder.join("home-grown.toml");
+    std::fs::write(&file, source).unwrap();
+    let p = critical_friends::protocol::parse_protocol(
+        source,
+        &file.display().to_string(),
+        "home-grown",
+    )
+    .unwrap();
+    let mut clock = FakeClock::new();
+    let mut s = Session::start(p.clone(), roster(&p, &["Ana", "Ben"]), clock.now);
+    s.next(clock.now.at);
+    s.add_note("warm", "The rubric is clear.", clock.now);
+    s.next(clock.now.at);
+    s.add_note("note", "I will try the rubric on Monday.", clock.now);
+    clock.advance(60);
+    s.finish(Status::Complete, clock.now);
+    save(dir.path(), &s, clock.now);
+
+    let reflection = "The presenter's reflection";
+    let (code, out, err) = crit(
+        dir.path(),
+        &[
+            "--protocols",
+            folder.to_str().unwrap(),
+            "archive",
+            "takeaway",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains(reflection), "{out}");
+    // Without the folder the protocol is unknown, and the step's name does not say it is
+    // a reflection.
+    let (code, out, err) = crit(dir.path(), &["archive", "takeaway"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!out.contains(reflection), "{out}");
+}
