@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use crate::archive::Resumed;
 use crate::archive::journal::Entry;
 use super::Live;
+use crate::words::screen as w;
 use crate::session::SavedSession;
 
 /// What `crit resume` must keep of a running session, carried by a save.
@@ -29,15 +30,22 @@ pub enum Msg {
     /// The terminal changed size: everything is drawn again.
     Resize,
     /// The session's file was created (in the fallback folder if `problem` is set).
+    /// A [`SaveProblem::Folder`] says the archive folder refused it; a
+    /// [`SaveProblem::Private`] that the private notes beside it could not be written.
     ArchiveOpened {
         path: PathBuf,
-        problem: Option<String>,
+        problem: Option<SaveProblem>,
     },
-    /// Neither the archive folder nor the fallback could be written.
-    ArchiveFailed(String),
+    /// Neither the archive folder (`archive` says why) nor the `fallback` folder (`error`)
+    /// could take the session's file.
+    ArchiveFailed {
+        archive: SaveProblem,
+        fallback: PathBuf,
+        error: IoFailure,
+    },
     /// A save failed; `moved_to` is where the runtime saved it instead, if anywhere.
     SaveFailed {
-        problem: String,
+        problem: SaveProblem,
         moved_to: Option<PathBuf>,
     },
     /// A save worked (clears an earlier save problem).
@@ -141,4 +149,15 @@ pub enum SaveProblem {
     File { path: PathBuf, error: IoFailure },
     /// The private notes beside the session's file could not be written.
     Private { path: PathBuf, error: IoFailure },
+}
+
+impl SaveProblem {
+    /// The problem in a person's words (from `words::screen`).
+    pub fn describe(&self) -> String {
+        match self {
+            SaveProblem::Folder { dir, error } => w::cannot_save_in(dir, &error.text),
+            SaveProblem::File { path, error } => w::cannot_save(path, &error.text),
+            SaveProblem::Private { path, error } => w::cannot_save_private(path, &error.text),
+        }
+    }
 }

@@ -6,7 +6,7 @@
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use crate::app::{Effect, Msg, Record};
+use crate::app::{Effect, IoFailure, Msg, Record, SaveProblem};
 use crate::archive::{self, Journal, Resumed, SessionLock};
 use crate::words::screen as w;
 
@@ -130,14 +130,21 @@ impl Files {
                     problem: None,
                 };
             }
-            Err(e) => w::cannot_save_in(dir, &e),
+            Err(e) => SaveProblem::Folder {
+                dir: dir.to_path_buf(),
+                error: IoFailure::from(&e),
+            },
         };
         match self.create(fallback, name, contents, record) {
             Ok(path) => Msg::ArchiveOpened {
-                problem: Some(w::saving_instead(&problem, &path)),
+                problem: Some(problem),
                 path,
             },
-            Err(e2) => Msg::ArchiveFailed(w::nowhere_to_save(&problem, fallback, &e2)),
+            Err(e2) => Msg::ArchiveFailed {
+                archive: problem,
+                fallback: fallback.to_path_buf(),
+                error: IoFailure::from(&e2),
+            },
         }
     }
 
@@ -210,7 +217,10 @@ impl Files {
         let Err(e) = self.write(path, contents, record) else {
             return Msg::Saved(path.to_path_buf());
         };
-        let problem = w::cannot_save(path, &e);
+        let problem = SaveProblem::File {
+            path: path.to_path_buf(),
+            error: IoFailure::from(&e),
+        };
         // Already in the rescue folder: there is nowhere else to go; the next save tries
         // the same file again.
         if path.parent() == Some(fallback) {
@@ -280,7 +290,10 @@ fn with_private(msg: Msg, private: Option<&str>) -> Msg {
     let Err(e) = archive::save_atomic(&beside, private) else {
         return msg;
     };
-    let problem = w::cannot_save_private(&beside, &e);
+    let problem = SaveProblem::Private {
+        path: beside,
+        error: IoFailure::from(&e),
+    };
     match msg {
         // The file exists: keep it, and say what is missing.
         Msg::ArchiveOpened { path, .. } => Msg::ArchiveOpened {

@@ -1,6 +1,7 @@
 //! The markdown archive: its shape (a reviewed snapshot), and that standard parsers read
 //! it back with the same structure whatever the notes say.
 
+use critical_friends::app::SaveProblem;
 use critical_friends::archive::{render, yaml_string};
 use critical_friends::session::{Session, Status};
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
@@ -275,11 +276,13 @@ fn an_unwritable_archive_folder_falls_back_and_says_where() {
         panic!("expected a fallback")
     };
     assert_eq!(path, fallback.join("s.md"));
-    assert!(
-        problem.contains("not-a-folder")
-            && problem.contains(&fallback.join("s.md").display().to_string()),
-        "{problem}"
-    );
+    // The runtime says which folder refused the file, and why, as data.
+    let SaveProblem::Folder { dir, error } = &problem else {
+        panic!("expected the archive folder's refusal: {problem:?}")
+    };
+    assert_eq!(dir, &blocker.join("archive"));
+    assert!(!error.text.is_empty(), "{error:?}");
+    assert!(problem.describe().contains("not-a-folder"), "{problem:?}");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "# notes\n");
 
     // A later save that fails moves the whole session to the fallback, notes included.
@@ -300,7 +303,11 @@ fn an_unwritable_archive_folder_falls_back_and_says_where() {
     else {
         panic!("expected a move")
     };
-    assert!(problem.contains("Cannot save"), "{problem}");
+    assert!(
+        matches!(&problem, SaveProblem::File { path, .. } if path == &blocker.join("archive/s.md")),
+        "{problem:?}"
+    );
+    assert!(problem.describe().contains("Cannot save"), "{problem:?}");
     assert_eq!(
         std::fs::read_to_string(&moved).unwrap(),
         "# notes\n- one more\n"
@@ -320,10 +327,20 @@ fn an_unwritable_archive_folder_falls_back_and_says_where() {
         private: None,
         record: Record::Finished,
     };
-    let Some(Msg::ArchiveFailed(problem)) = perform(nowhere) else {
+    let Some(Msg::ArchiveFailed {
+        archive,
+        fallback,
+        error,
+    }) = perform(nowhere)
+    else {
         panic!("expected a failure")
     };
-    assert!(problem.contains("do not close crit"), "{problem}");
+    assert!(
+        matches!(&archive, SaveProblem::Folder { dir, .. } if dir == &blocker.join("a")),
+        "{archive:?}"
+    );
+    assert_eq!(fallback, blocker.join("b"));
+    assert_eq!(error.kind, std::io::ErrorKind::NotADirectory, "{error:?}");
 }
 
 #[test]

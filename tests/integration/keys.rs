@@ -290,7 +290,7 @@ fn the_summary_saved_and_saved_nowhere() {
     every_footer_key_works("summary", ended);
     every_footer_key_works("summary, saved nowhere", || {
         let mut app = ended();
-        app.send(Msg::ArchiveFailed("the disk is full".into()));
+        app.send(archive_failed_disk_full());
         app
     });
 }
