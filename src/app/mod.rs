@@ -18,7 +18,7 @@ pub use live::Live;
 pub use model::{
     Editing, JournalState, Mode, Model, Picker, Run, Saving, Screen, Summary, new_note_box,
 };
-pub use msg::{Effect, IoFailure, Msg, Record, SaveProblem};
+pub use msg::{Effect, IoFailure, Msg, Record, SaveProblem, TakeawayProblem};
 pub use setup::{Field, FieldKind, Prefill, Setup, split_names};
 pub use update::{resume_session, start_session, update};
 

@@ -62,7 +62,7 @@ pub enum Msg {
     /// What committing (and syncing) the finished session in a shared archive did.
     Shared(crate::archive::share::Outcome),
     /// The take-away was written (its path), or why not.
-    TakeawayWritten(Result<PathBuf, String>),
+    TakeawayWritten(Result<PathBuf, TakeawayProblem>),
     /// The open next steps from the presenter's earlier sessions with the group.
     Earlier(Vec<crate::session::EarlierStep>),
 }
@@ -158,6 +158,28 @@ impl SaveProblem {
             SaveProblem::Folder { dir, error } => w::cannot_save_in(dir, &error.text),
             SaveProblem::File { path, error } => w::cannot_save(path, &error.text),
             SaveProblem::Private { path, error } => w::cannot_save_private(path, &error.text),
+        }
+    }
+}
+
+/// Why the take-away could not be written, as data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TakeawayProblem {
+    /// The session's file no longer reads as a crit session.
+    NotASession,
+    /// The session's file could not be read or rendered (the archive's reason).
+    Unreadable(String),
+    /// The take-away file could not be written.
+    Write { path: PathBuf, error: IoFailure },
+}
+
+impl TakeawayProblem {
+    /// The problem in a person's words (from `words::screen`).
+    pub fn describe(&self) -> String {
+        match self {
+            TakeawayProblem::NotASession => w::NOT_A_SESSION_ANY_MORE.to_string(),
+            TakeawayProblem::Unreadable(why) => why.clone(),
+            TakeawayProblem::Write { path, error } => w::cannot_write(path, &error.text),
         }
     }
 }

@@ -6,7 +6,7 @@
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use crate::app::{Effect, IoFailure, Msg, Record, SaveProblem};
+use crate::app::{Effect, IoFailure, Msg, Record, SaveProblem, TakeawayProblem};
 use crate::archive::{self, Journal, Resumed, SessionLock};
 use crate::words::screen as w;
 
@@ -310,13 +310,19 @@ fn with_private(msg: Msg, private: Option<&str>) -> Msg {
 /// Writes the take-away beside the finished session and commits it if the archive is
 /// shared. The message says where it went, or why not.
 fn write_takeaway(session: &Path, reflection: &[String]) -> Msg {
-    let page = archive::read::read(session).and_then(|file| {
-        let file = file.ok_or(w::NOT_A_SESSION_ANY_MORE)?;
-        archive::takeaway::render(&file, Some(reflection), None)
-    });
+    let page = archive::read::read(session)
+        .map_err(TakeawayProblem::Unreadable)
+        .and_then(|file| {
+            let file = file.ok_or(TakeawayProblem::NotASession)?;
+            archive::takeaway::render(&file, Some(reflection), None)
+                .map_err(TakeawayProblem::Unreadable)
+        });
     let target = archive::beside::takeaway_path(session);
     let result = page.and_then(|page| {
-        archive::save_atomic(&target, &page).map_err(|e| w::cannot_write(&target, &e))
+        archive::save_atomic(&target, &page).map_err(|e| TakeawayProblem::Write {
+            path: target.clone(),
+            error: IoFailure::from(&e),
+        })
     });
     if result.is_ok() {
         // Shared archives commit the files written beside a finished session.
@@ -343,10 +349,10 @@ fn share(path: std::path::PathBuf, sync: bool) -> Option<Msg> {
                 waiting.push(outcome);
             }
         });
+        // The screen adds that a sync is under way.
         return Some(Msg::Shared(archive::share::Outcome {
-            ok: true,
-            message: w::syncing(&committed.message),
             syncing: true,
+            ..committed
         }));
     }
     Some(Msg::Shared(committed))

@@ -137,7 +137,7 @@ fn handle(model: &mut Model, msg: Msg, now: Now) -> Vec<Effect> {
         Msg::Terminate => terminate(model),
         Msg::TakeawayWritten(result) => {
             if let Screen::Summary(summary) = &mut model.screen {
-                summary.takeaway = Some(result);
+                summary.takeaway = Some(result.map_err(|problem| problem.describe()));
             }
             Vec::new()
         }
