@@ -3,11 +3,11 @@
 
 use std::path::PathBuf;
 
+use super::Live;
 use crate::archive::Resumed;
 use crate::archive::journal::Entry;
-use super::Live;
-use crate::words::screen as w;
 use crate::session::SavedSession;
+use crate::words::screen as w;
 
 /// What `crit resume` must keep of a running session, carried by a save.
 #[derive(Debug, Clone, PartialEq)]

@@ -645,7 +645,10 @@ fn the_summary_counts_private_notes_and_t_writes_the_takeaway_beside_the_session
     );
     app.send(Msg::TakeawayWritten(Err(problem)));
     let failed = screen(&app);
-    assert!(failed.contains("Cannot write the take-away: cannot write "), "{failed}");
+    assert!(
+        failed.contains("Cannot write the take-away: cannot write "),
+        "{failed}"
+    );
     std::fs::remove_dir(&target).unwrap();
     let reply = files.perform(effect).unwrap();
     assert_eq!(reply, Msg::TakeawayWritten(Ok(target.clone())));
