@@ -351,6 +351,22 @@ fn projector_view() {
     snap!("projector", app);
 }
 
+/// The projector's line of keys says what space does now: "resume" while paused.
+#[test]
+fn the_projector_keys_say_resume_while_paused() {
+    let mut app = App::new();
+    app.start("tuning", "Ana, Ben, Cy");
+    app.key(KeyCode::Char('b'));
+    let running = format!("{:?}", app.draw(80, 24).backend());
+    assert!(running.contains("space pause"), "{running}");
+    app.key(KeyCode::Char(' '));
+    let paused = format!("{:?}", app.draw(80, 24).backend());
+    assert!(
+        paused.contains("space resume") && !paused.contains("space pause"),
+        "{paused}"
+    );
+}
+
 #[test]
 fn no_color_draws_without_colour() {
     let mut app = App::new();

@@ -57,7 +57,7 @@ pub fn footer(model: &Model) -> Vec<Hint> {
 /// view, the few it names), or those of the note box or dialog that is open.
 pub fn run_footer(run: &Run) -> Vec<Hint> {
     match run.mode {
-        Mode::Timer if run.projector => projector_hints(),
+        Mode::Timer if run.projector => projector_hints(run.session.is_paused()),
         Mode::Timer => super::footer_hints(TIMER, run.session.is_paused()),
         Mode::Note => super::footer_hints(NOTE, run.editing.is_some()),
         Mode::ConfirmEnd => super::footer_hints(CONFIRM_END, false),
@@ -69,8 +69,9 @@ pub fn run_footer(run: &Run) -> Vec<Hint> {
     }
 }
 
-/// The keys the projector view names on its last line, in this order.
-pub fn projector_hints() -> Vec<Hint> {
+/// The keys the projector view names on its last line, in this order, with the labels
+/// for `paused` (space then says "resume").
+pub fn projector_hints(paused: bool) -> Vec<Hint> {
     PROJECTOR
         .iter()
         .filter_map(|a| TIMER.iter().find(|b| b.action == *a))
@@ -78,7 +79,7 @@ pub fn projector_hints() -> Vec<Hint> {
         .map(|(i, b)| Hint {
             keys: b.keys,
             short: b.short,
-            label: b.label,
+            label: b.label(paused),
             rank: i as u8,
         })
         .collect()
