@@ -3,8 +3,8 @@
 
 use super::{
     Binding, CONFIRM_DELETE, CONFIRM_END, END_TIME, FIT, HELP, Key, NOTE, PICKER, PICKER_FILTER,
-    PROJECTOR, PickerAction, RESTATE, SETUP, SKIPPED, SUMMARY_SAVED, SUMMARY_UNSAVED,
-    SummaryAction, TIMER,
+    PROJECTOR, PickerAction, RESTATE, SETUP, SETUP_FROM_RUN, SKIPPED, SUMMARY_SAVED,
+    SUMMARY_UNSAVED, SetupAction, SummaryAction, TIMER,
 };
 use crate::app::{Mode, Model, Picker, Run, Screen, Summary};
 
@@ -30,6 +30,15 @@ pub fn picker_table(picker: &Picker) -> &'static [Binding<PickerAction>] {
     }
 }
 
+/// The setup form's table: Esc goes back to the picker, or quits a session of `crit run`.
+pub fn setup_table(came_from_picker: bool) -> &'static [Binding<SetupAction>] {
+    if came_from_picker {
+        SETUP
+    } else {
+        SETUP_FROM_RUN
+    }
+}
+
 /// The summary's table: quitting asks twice while the notes are saved nowhere.
 pub fn summary_table(summary: &Summary) -> &'static [Binding<SummaryAction>] {
     if summary.saving.path.is_none() || summary.saving.unsaved {
@@ -47,7 +56,9 @@ pub fn footer(model: &Model) -> Vec<Hint> {
             PickerAction::Skipped => !model.library.skipped.is_empty(),
             _ => true,
         }),
-        Screen::Setup(s) => super::footer_hints(SETUP, s.on_last_field()),
+        Screen::Setup(s) => {
+            super::footer_hints(setup_table(model.came_from_picker), s.on_last_field())
+        }
         Screen::Run(r) => run_footer(r),
         Screen::Summary(s) => super::footer_hints(summary_table(s), false),
     }

@@ -311,6 +311,7 @@ mod tests {
         check(PICKER_FILTER);
         check(SKIPPED);
         check(SETUP);
+        check(SETUP_FROM_RUN);
         check(SUMMARY_UNSAVED);
         check(SUMMARY_SAVED);
         check(MIRROR);
