@@ -71,7 +71,7 @@ pub const PICKER: &[Binding<PickerAction>] = &[
 pub const PICKER_FILTER: &[Binding<PickerAction>] = &[
     bind(
         &[Key::Typed],
-        "type",
+        w::KEYS_TYPED,
         w::KEY_TYPE_TO_FIND,
         PickerAction::Type,
     )
