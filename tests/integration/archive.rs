@@ -343,6 +343,73 @@ fn an_unwritable_archive_folder_falls_back_and_says_where() {
     assert_eq!(error.kind, std::io::ErrorKind::NotADirectory, "{error:?}");
 }
 
+/// Private notes that cannot be written beside the session's file: the file stays, the
+/// runtime says which file failed, and the screen says so (the notes are still there).
+#[test]
+fn unwritable_private_notes_are_reported_as_data_and_worded_by_the_app() {
+    use critical_friends::app::{Effect, Msg, Record};
+    use critical_friends::archive::beside::private_path;
+    use critical_friends::runtime::Files;
+    let mut files = Files::default();
+    let tmp = tempfile::tempdir().unwrap();
+    let session = tmp.path().join("s.md");
+    // A folder where the private notes go: no file can be written there.
+    std::fs::create_dir(private_path(&session)).unwrap();
+    let open = Effect::OpenArchive {
+        dir: tmp.path().to_path_buf(),
+        fallback: tmp.path().join("rescue"),
+        name: "s.md".into(),
+        contents: "# notes\n".into(),
+        private: Some("# Private notes\n".into()),
+        record: Record::Finished,
+    };
+    let Some(Msg::ArchiveOpened {
+        path,
+        problem: Some(problem),
+    }) = files.perform(open)
+    else {
+        panic!("expected the file, with a problem")
+    };
+    assert_eq!(path, session);
+    assert!(
+        matches!(&problem, SaveProblem::Private { path, .. } if path == &private_path(&session)),
+        "{problem:?}"
+    );
+    let mut app = crate::screens::App::new();
+    app.start("quick-tuning", "Ana");
+    app.send(Msg::ArchiveOpened {
+        path: path.clone(),
+        problem: Some(problem),
+    });
+    let saving = &app.run().saving;
+    assert_eq!(saving.path.as_deref(), Some(session.as_path()));
+    let said = saving.problem.clone().unwrap_or_default();
+    assert!(
+        said.starts_with("Cannot save the private notes in ") && said.contains("s.private"),
+        "{said}"
+    );
+
+    // A later save: the same failure, reported the same way, and nothing moves.
+    let save = Effect::Save {
+        path: session.clone(),
+        fallback: tmp.path().join("rescue"),
+        contents: "# notes\n- one more\n".into(),
+        private: Some("# Private notes\n- two\n".into()),
+        record: Record::Finished,
+    };
+    let Some(Msg::SaveFailed {
+        problem: SaveProblem::Private { .. },
+        moved_to: None,
+    }) = files.perform(save)
+    else {
+        panic!("expected the private notes' failure")
+    };
+    assert_eq!(
+        std::fs::read_to_string(&session).unwrap(),
+        "# notes\n- one more\n"
+    );
+}
+
 #[test]
 fn repeated_rounds_are_grouped_under_their_presenter() {
     let mut clock = FakeClock::new();
