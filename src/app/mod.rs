@@ -2,16 +2,18 @@
 //! change it, a pure [`update`] that returns [`Effect`]s for the runtime to carry out.
 //!
 //! Nothing here reads the clock or touches the disk: the runtime passes the time in and
-//! runs the effects, feeding failures back as messages.
-
-pub mod keymap;
-pub mod live;
-mod setup;
-mod update;
+//! runs the effects, feeding what happened back as messages (as data: the words are
+//! chosen here, from `words`). This file holds the [`Settings`]; the model and its
+//! screens are in `model.rs`, the messages and effects in `msg.rs`, the one [`init`] in
+//! `init.rs`.
 
 mod init;
+pub mod keymap;
+pub mod live;
 mod model;
 mod msg;
+mod setup;
+mod update;
 
 pub use init::{Start, init};
 pub use live::Live;
