@@ -196,14 +196,14 @@ pub fn render(
 /// "Round 1 of 3 — Ana presents: The final word" → "Ana".
 fn round_of(step: &str) -> Option<&str> {
     let (round, _) = step.split_once(": ")?;
-    round.rsplit_once(" — ")?.1.strip_suffix(" presents")
+    crate::words::steps::presenter_of(round)
 }
 
 fn has_notes(steps: &[&StepNotes]) -> bool {
     steps.iter().any(|s| {
         s.kinds
             .iter()
-            .any(|(k, n)| k != words::ACTIONS_KIND && !n.is_empty())
+            .any(|(k, n)| k != crate::words::steps::ACTIONS && !n.is_empty())
     })
 }
 
@@ -230,7 +230,7 @@ fn feedback_and_reflection(
     let mut reflection: Vec<&str> = Vec::new();
     for step in steps {
         for (kind, notes) in &step.kinds {
-            if kind == words::ACTIONS_KIND {
+            if kind == crate::words::steps::ACTIONS {
                 continue;
             }
             if is_reflection(step) {

@@ -7,6 +7,9 @@
 //! read with the shared `diagnostics` checker; what an id may be is in `ids.rs`.
 
 use serde::{Deserialize, Serialize};
+
+use crate::words::steps as w;
+
 mod ids;
 mod library;
 mod parse;
@@ -133,9 +136,9 @@ impl Step {
     /// How the step's time is known, in the words the handout and screen use.
     pub fn time_origin(&self) -> Option<&'static str> {
         if self.estimated {
-            Some("estimate")
+            Some(w::TIME_ESTIMATE)
         } else if self.adapted {
-            Some("from an adaptation")
+            Some(w::TIME_ADAPTED)
         } else {
             None
         }
@@ -143,13 +146,11 @@ impl Step {
 
     /// "at most 5 min", "at least 1 min", "1–2 min by the source": the published limits.
     pub fn limits_text(&self) -> Option<String> {
-        let m = crate::times::minutes;
-        match (self.min_minutes, self.max_minutes) {
-            (None, None) => None,
-            (Some(a), None) => Some(format!("at least {} min", m(a))),
-            (None, Some(b)) => Some(format!("at most {} min", m(b))),
-            (Some(a), Some(b)) => Some(format!("at least {} and at most {} min", m(a), m(b))),
-        }
+        let m = |v: Option<f64>| v.map(crate::times::minutes);
+        w::limits(
+            m(self.min_minutes).as_deref(),
+            m(self.max_minutes).as_deref(),
+        )
     }
 }
 
@@ -179,13 +180,13 @@ pub const EVERYONE: &str = "all";
 
 /// The note kinds every step offers or may offer, with their labels.
 pub const BUILTIN_NOTE_KINDS: [(&str, &str); 7] = [
-    ("note", "Note"),
-    ("question", "Question"),
-    ("warm", "Warm feedback"),
-    ("cool", "Cool feedback"),
-    ("hard", "Hard feedback"),
-    ("idea", "Idea"),
-    ("action", "Action"),
+    ("note", w::NOTE),
+    ("question", w::QUESTION),
+    ("warm", w::WARM),
+    ("cool", w::COOL),
+    ("hard", w::HARD),
+    ("idea", w::IDEA),
+    ("action", w::ACTION),
 ];
 
 impl Protocol {
@@ -211,10 +212,10 @@ impl Protocol {
     /// The heading for a kind's notes in the archive: "Questions", "Warm feedback".
     pub fn note_heading(&self, kind: &str) -> String {
         match kind {
-            "note" => "Notes".to_string(),
-            "question" => "Questions".to_string(),
-            "idea" => "Ideas".to_string(),
-            "action" => "Actions".to_string(),
+            "note" => w::NOTES.to_string(),
+            "question" => w::QUESTIONS.to_string(),
+            "idea" => w::IDEAS.to_string(),
+            "action" => w::ACTIONS.to_string(),
             other => self.note_label(other),
         }
     }
@@ -225,7 +226,7 @@ impl Protocol {
         self.roles
             .iter()
             .filter(|r| r.many)
-            .map(|r| format!("{} {}", r.typical, r.label.to_lowercase()))
+            .map(|r| w::typical_size(r.typical, &r.label))
             .collect()
     }
 

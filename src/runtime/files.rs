@@ -6,7 +6,7 @@
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use crate::app::{Effect, Msg, Record};
+use crate::app::{Effect, IoFailure, Msg, Record, SaveProblem, TakeawayProblem};
 use crate::archive::{self, Journal, Resumed, SessionLock};
 use crate::words::screen as w;
 
@@ -130,14 +130,21 @@ impl Files {
                     problem: None,
                 };
             }
-            Err(e) => w::cannot_save_in(dir, &e),
+            Err(e) => SaveProblem::Folder {
+                dir: dir.to_path_buf(),
+                error: IoFailure::from(&e),
+            },
         };
         match self.create(fallback, name, contents, record) {
             Ok(path) => Msg::ArchiveOpened {
-                problem: Some(w::saving_instead(&problem, &path)),
+                problem: Some(problem),
                 path,
             },
-            Err(e2) => Msg::ArchiveFailed(w::nowhere_to_save(&problem, fallback, &e2)),
+            Err(e2) => Msg::ArchiveFailed {
+                archive: problem,
+                fallback: fallback.to_path_buf(),
+                error: IoFailure::from(&e2),
+            },
         }
     }
 
@@ -210,7 +217,10 @@ impl Files {
         let Err(e) = self.write(path, contents, record) else {
             return Msg::Saved(path.to_path_buf());
         };
-        let problem = w::cannot_save(path, &e);
+        let problem = SaveProblem::File {
+            path: path.to_path_buf(),
+            error: IoFailure::from(&e),
+        };
         // Already in the rescue folder: there is nowhere else to go; the next save tries
         // the same file again.
         if path.parent() == Some(fallback) {
@@ -280,7 +290,10 @@ fn with_private(msg: Msg, private: Option<&str>) -> Msg {
     let Err(e) = archive::save_atomic(&beside, private) else {
         return msg;
     };
-    let problem = w::cannot_save_private(&beside, &e);
+    let problem = SaveProblem::Private {
+        path: beside,
+        error: IoFailure::from(&e),
+    };
     match msg {
         // The file exists: keep it, and say what is missing.
         Msg::ArchiveOpened { path, .. } => Msg::ArchiveOpened {
@@ -297,13 +310,19 @@ fn with_private(msg: Msg, private: Option<&str>) -> Msg {
 /// Writes the take-away beside the finished session and commits it if the archive is
 /// shared. The message says where it went, or why not.
 fn write_takeaway(session: &Path, reflection: &[String]) -> Msg {
-    let page = archive::read::read(session).and_then(|file| {
-        let file = file.ok_or(w::NOT_A_SESSION_ANY_MORE)?;
-        archive::takeaway::render(&file, Some(reflection), None)
-    });
+    let page = archive::read::read(session)
+        .map_err(TakeawayProblem::Unreadable)
+        .and_then(|file| {
+            let file = file.ok_or(TakeawayProblem::NotASession)?;
+            archive::takeaway::render(&file, Some(reflection), None)
+                .map_err(TakeawayProblem::Unreadable)
+        });
     let target = archive::beside::takeaway_path(session);
     let result = page.and_then(|page| {
-        archive::save_atomic(&target, &page).map_err(|e| w::cannot_write(&target, &e))
+        archive::save_atomic(&target, &page).map_err(|e| TakeawayProblem::Write {
+            path: target.clone(),
+            error: IoFailure::from(&e),
+        })
     });
     if result.is_ok() {
         // Shared archives commit the files written beside a finished session.
@@ -330,10 +349,10 @@ fn share(path: std::path::PathBuf, sync: bool) -> Option<Msg> {
                 waiting.push(outcome);
             }
         });
+        // The screen adds that a sync is under way.
         return Some(Msg::Shared(archive::share::Outcome {
-            ok: true,
-            message: w::syncing(&committed.message),
             syncing: true,
+            ..committed
         }));
     }
     Some(Msg::Shared(committed))

@@ -49,13 +49,7 @@ fn mirror_loop(
             _ => SIGNAL_CHECK,
         };
         match rx.recv_timeout(wait) {
-            Ok(Incoming::Event(Event::Key(key)))
-                if key.kind == KeyEventKind::Press
-                    && keymap::action(keymap::MIRROR, &key) == Some(keymap::MirrorAction::Quit) =>
-            {
-                return Ok(());
-            }
-            Ok(Incoming::Burst(text)) if text.contains('q') => return Ok(()),
+            Ok(incoming) if quits(&incoming) => return Ok(()),
             Ok(Incoming::Signal(Signal::Terminate)) | Ok(Incoming::Failed(_)) => return Ok(()),
             Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
             Ok(Incoming::Signal(Signal::Suspend)) => {
@@ -75,7 +69,56 @@ fn mirror_loop(
     }
 }
 
+/// Whether what arrived is a key of the mirror's table that quits. A paste (marked by the
+/// terminal or told by its speed) is text, never keys: pasting "quiet" does not quit.
+fn quits(incoming: &Incoming) -> bool {
+    match incoming {
+        Incoming::Event(Event::Key(key)) => {
+            key.kind == KeyEventKind::Press
+                && keymap::action(keymap::MIRROR, key) == Some(keymap::MirrorAction::Quit)
+        }
+        _ => false,
+    }
+}
+
 /// The public view in `path`, if a session that is still running wrote it.
 pub fn read_live(path: &Path) -> Option<Live> {
     crate::app::live::read(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventState, KeyModifiers};
+
+    fn press(code: KeyCode, modifiers: KeyModifiers) -> Incoming {
+        Incoming::Event(Event::Key(KeyEvent::new(code, modifiers)))
+    }
+
+    #[test]
+    fn the_mirror_quits_on_the_keys_of_its_table_and_never_on_a_paste() {
+        for b in keymap::MIRROR {
+            for k in b.keys {
+                assert!(
+                    quits(&Incoming::Event(Event::Key(k.event()))),
+                    "{k:?} quits"
+                );
+            }
+        }
+        assert!(quits(&press(KeyCode::Char('q'), KeyModifiers::NONE)));
+        assert!(quits(&press(KeyCode::Esc, KeyModifiers::NONE)));
+        assert!(quits(&press(KeyCode::Char('c'), KeyModifiers::CONTROL)));
+        // Pasted text holding a 'q', told by its speed or marked by the terminal.
+        assert!(!quits(&Incoming::Burst("quiet day, yes.".into())));
+        assert!(!quits(&Incoming::Burst("qq".into())));
+        assert!(!quits(&Incoming::Event(Event::Paste("q".into()))));
+        // Other keys, and a q let go, do nothing.
+        assert!(!quits(&press(KeyCode::Char('x'), KeyModifiers::NONE)));
+        let release = KeyEvent {
+            kind: KeyEventKind::Release,
+            state: KeyEventState::NONE,
+            ..KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE)
+        };
+        assert!(!quits(&Incoming::Event(Event::Key(release))));
+    }
 }

@@ -5,6 +5,7 @@ use chrono::NaiveTime;
 use serde::{Deserialize, Serialize};
 
 use crate::protocol::{Block, EVERYONE, Entry, Minutes, Protocol, Repeat, Step};
+use crate::words::steps as w;
 
 /// Who is in the room: the group, names for each role, the focusing question.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -45,17 +46,10 @@ impl Roster {
     pub fn too_big(&self) -> Option<String> {
         let group = self.group.chars().count();
         if group > MAX_GROUP_CHARS {
-            return Some(format!(
-                "The group name is {group} characters long: keep it under {MAX_GROUP_CHARS}."
-            ));
+            return Some(w::group_too_long(group, MAX_GROUP_CHARS));
         }
         let people = self.all_names().count();
-        (people > MAX_PEOPLE).then(|| {
-            format!(
-                "{people} names were given: a session takes at most {MAX_PEOPLE} (a Critical \
-                 Friends Group is usually 4 to 12 people)."
-            )
-        })
+        (people > MAX_PEOPLE).then(|| w::too_many_people(people, MAX_PEOPLE))
     }
 
     /// A stand-in group of the sizes each role declares as typical, for estimating
@@ -68,7 +62,7 @@ impl Roster {
                 let n = if r.many { r.typical.max(1) } else { 1 };
                 (
                     r.id.clone(),
-                    (1..=n).map(|i| format!("{} {i}", r.label)).collect(),
+                    (1..=n).map(|i| w::stand_in(&r.label, i)).collect(),
                 )
             })
             .collect();
@@ -98,7 +92,7 @@ impl Party {
         if self.names.is_empty() {
             self.label.clone()
         } else {
-            format!("{} ({})", self.names.join(", "), self.label)
+            w::party(&self.names.join(", "), &self.label)
         }
     }
 }
@@ -119,9 +113,9 @@ pub struct Round {
 impl Round {
     /// "Round 2 of 5 — Ana presents"
     pub fn title(&self) -> String {
-        let base = format!("{} {} of {}", self.label, self.index, self.total);
+        let base = w::round(&self.label, self.index, self.total);
         match &self.presenter {
-            Some(p) => format!("{base} — {p} presents"),
+            Some(p) => w::round_presented(&base, p),
             None => base,
         }
     }
@@ -177,17 +171,8 @@ impl PlannedStep {
     pub fn short_name(&self) -> String {
         match &self.round {
             Some(r) => {
-                let who = r
-                    .presenter
-                    .as_ref()
-                    .map(|p| format!(" ({p})"))
-                    .unwrap_or_default();
-                format!(
-                    "{}{} {}{who}",
-                    r.label.chars().next().unwrap_or('R'),
-                    r.index,
-                    self.name
-                )
+                let initial = r.label.chars().next().unwrap_or('R');
+                w::short_in_round(initial, r.index, &self.name, r.presenter.as_deref())
             }
             None => self.name.clone(),
         }
@@ -196,7 +181,7 @@ impl PlannedStep {
     /// "Round 2 of 5 — Ana presents: Responses", or the name alone.
     pub fn full_name(&self) -> String {
         match &self.round {
-            Some(r) => format!("{}: {}", r.title(), self.name),
+            Some(r) => w::in_round(&r.title(), &self.name),
             None => self.name.clone(),
         }
     }
@@ -272,7 +257,7 @@ fn plan_step(protocol: &Protocol, roster: &Roster, step: &Step, ctx: &Context<'_
     };
     let mut turns: Vec<String> = match (&step.turns, step.seats) {
         (Some(role), _) => people_of(roster, role, ctx),
-        (None, Some(n)) => (1..=n).map(|i| format!("Person {i}")).collect(),
+        (None, Some(n)) => (1..=n).map(|i| w::stand_in(w::PERSON, i)).collect(),
         (None, None) => Vec::new(),
     };
     if !turns.is_empty() {
@@ -296,16 +281,16 @@ fn plan_step(protocol: &Protocol, roster: &Roster, step: &Step, ctx: &Context<'_
     if step.open {
         for p in &mut speakers {
             p.label = if p.role == EVERYONE {
-                "Anyone who is moved to speak, once each".to_string()
+                w::ANYONE_MOVED.to_string()
             } else {
-                format!("{}: anyone moved to speak, once each", p.label)
+                w::anyone_of(&p.label)
             };
             p.names.clear();
         }
     }
     if let Some(groups) = &step.groups {
         for p in &mut speakers {
-            p.label = format!("{}, in {groups} at the same time", p.label);
+            p.label = w::in_groups(&p.label, groups);
         }
     }
     let note_kinds = super::notes::offered_kinds(&step.notes);
@@ -361,15 +346,13 @@ fn party(protocol: &Protocol, roster: &Roster, role: &str, ctx: &Context<'_>) ->
     if role == EVERYONE {
         return Party {
             role: role.to_string(),
-            label: "Everyone".to_string(),
+            label: w::EVERYONE.to_string(),
             names: Vec::new(),
         };
     }
     let label = match (&ctx.person, protocol.role(role)) {
         (Some((_, as_role, _)), _) if *as_role == role => crate::text::capitalise(role),
-        (Some((repeated, _, _)), Some(r)) if *repeated == role => {
-            format!("other {}", r.label.to_lowercase())
-        }
+        (Some((repeated, _, _)), Some(r)) if *repeated == role => w::others(&r.label),
         (_, Some(r)) => r.label.clone(),
         (_, None) => crate::text::capitalise(role),
     };

@@ -30,7 +30,7 @@ pub fn view(model: &Model, frame: &mut Frame) {
     }
     match &model.screen {
         Screen::Picker(p) => picker::draw(frame, area, model, p, &theme),
-        Screen::Setup(s) => setup::draw(frame, area, s, &theme),
+        Screen::Setup(s) => setup::draw(frame, area, s, model.came_from_picker, &theme),
         Screen::Run(r) => run::draw(frame, area, r, model.now, &theme),
         Screen::Summary(s) => summary::draw(frame, area, s, model.now, &theme),
     }

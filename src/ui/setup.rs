@@ -9,7 +9,7 @@ use super::{Theme, footer, safe};
 use crate::app::Setup;
 use crate::app::keymap;
 
-pub fn draw(frame: &mut Frame, area: Rect, setup: &Setup, theme: &Theme) {
+pub fn draw(frame: &mut Frame, area: Rect, setup: &Setup, from_picker: bool, theme: &Theme) {
     let [head, form, error, foot] = Layout::vertical([
         Constraint::Length(2),
         Constraint::Min(1),
@@ -57,6 +57,6 @@ pub fn draw(frame: &mut Frame, area: Rect, setup: &Setup, theme: &Theme) {
     if let Some(e) = &setup.error {
         frame.render_widget(Paragraph::new(Span::styled(safe(e), theme.error())), error);
     }
-    let hints = keymap::footer_hints(keymap::SETUP, setup.on_last_field());
+    let hints = keymap::footer_hints(keymap::setup_table(from_picker), setup.on_last_field());
     footer(frame, foot, &hints, theme);
 }

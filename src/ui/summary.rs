@@ -138,7 +138,12 @@ pub fn draw(frame: &mut Frame, area: Rect, summary: &Summary, now: Now, theme: &
         } else {
             theme.warning()
         };
-        lines.push(Line::styled(safe(&shared.message), style));
+        let message = if shared.syncing {
+            w::syncing(&shared.message)
+        } else {
+            shared.message.clone()
+        };
+        lines.push(Line::styled(safe(&message), style));
     }
     if let Some(problem) = &summary.saving.problem {
         lines.push(Line::styled(safe(problem), theme.error()));

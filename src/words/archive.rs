@@ -132,8 +132,6 @@ pub const WHOLE_GROUP: &str = "The whole group";
 pub fn round_of(who: &str) -> String {
     format!("{who}'s round")
 }
-/// The note kind heading of actions, which the take-away leaves to the next steps.
-pub const ACTIONS_KIND: &str = "Actions";
 pub const NO_NEXT_STEPS: &str = "No next steps were recorded.";
 pub const WHAT_THE_GROUP_OFFERED: &str = "What the group offered";
 pub const NO_FEEDBACK: &str = "No feedback was noted.";

@@ -11,10 +11,15 @@
 //!   errors before the UI starts);
 //! - [`archive`]: the text of the markdown file, the take-away, actions, report and
 //!   sharing messages;
-//! - [`checks`]: the problems found in protocol files and in `config.toml`.
+//! - [`checks`]: the problems found in protocol files and in `config.toml`;
+//! - [`steps`]: what a protocol's steps, rounds, notes and people are called once it
+//!   runs (shared by the screen, the handout and the session's file);
+//! - [`templates`]: the commented files crit writes for people to edit.
 
 pub mod archive;
 pub mod checks;
 pub mod cli;
 pub mod screen;
+pub mod steps;
+pub mod templates;
 pub mod times;

@@ -1,6 +1,7 @@
 //! The markdown archive: its shape (a reviewed snapshot), and that standard parsers read
 //! it back with the same structure whatever the notes say.
 
+use critical_friends::app::SaveProblem;
 use critical_friends::archive::{render, yaml_string};
 use critical_friends::session::{Session, Status};
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
@@ -275,11 +276,13 @@ fn an_unwritable_archive_folder_falls_back_and_says_where() {
         panic!("expected a fallback")
     };
     assert_eq!(path, fallback.join("s.md"));
-    assert!(
-        problem.contains("not-a-folder")
-            && problem.contains(&fallback.join("s.md").display().to_string()),
-        "{problem}"
-    );
+    // The runtime says which folder refused the file, and why, as data.
+    let SaveProblem::Folder { dir, error } = &problem else {
+        panic!("expected the archive folder's refusal: {problem:?}")
+    };
+    assert_eq!(dir, &blocker.join("archive"));
+    assert!(!error.text.is_empty(), "{error:?}");
+    assert!(problem.describe().contains("not-a-folder"), "{problem:?}");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "# notes\n");
 
     // A later save that fails moves the whole session to the fallback, notes included.
@@ -300,7 +303,11 @@ fn an_unwritable_archive_folder_falls_back_and_says_where() {
     else {
         panic!("expected a move")
     };
-    assert!(problem.contains("Cannot save"), "{problem}");
+    assert!(
+        matches!(&problem, SaveProblem::File { path, .. } if path == &blocker.join("archive/s.md")),
+        "{problem:?}"
+    );
+    assert!(problem.describe().contains("Cannot save"), "{problem:?}");
     assert_eq!(
         std::fs::read_to_string(&moved).unwrap(),
         "# notes\n- one more\n"
@@ -320,10 +327,87 @@ fn an_unwritable_archive_folder_falls_back_and_says_where() {
         private: None,
         record: Record::Finished,
     };
-    let Some(Msg::ArchiveFailed(problem)) = perform(nowhere) else {
+    let Some(Msg::ArchiveFailed {
+        archive,
+        fallback,
+        error,
+    }) = perform(nowhere)
+    else {
         panic!("expected a failure")
     };
-    assert!(problem.contains("do not close crit"), "{problem}");
+    assert!(
+        matches!(&archive, SaveProblem::Folder { dir, .. } if dir == &blocker.join("a")),
+        "{archive:?}"
+    );
+    assert_eq!(fallback, blocker.join("b"));
+    assert_eq!(error.kind, std::io::ErrorKind::NotADirectory, "{error:?}");
+}
+
+/// Private notes that cannot be written beside the session's file: the file stays, the
+/// runtime says which file failed, and the screen says so (the notes are still there).
+#[test]
+fn unwritable_private_notes_are_reported_as_data_and_worded_by_the_app() {
+    use critical_friends::app::{Effect, Msg, Record};
+    use critical_friends::archive::beside::private_path;
+    use critical_friends::runtime::Files;
+    let mut files = Files::default();
+    let tmp = tempfile::tempdir().unwrap();
+    let session = tmp.path().join("s.md");
+    // A folder where the private notes go: no file can be written there.
+    std::fs::create_dir(private_path(&session)).unwrap();
+    let open = Effect::OpenArchive {
+        dir: tmp.path().to_path_buf(),
+        fallback: tmp.path().join("rescue"),
+        name: "s.md".into(),
+        contents: "# notes\n".into(),
+        private: Some("# Private notes\n".into()),
+        record: Record::Finished,
+    };
+    let Some(Msg::ArchiveOpened {
+        path,
+        problem: Some(problem),
+    }) = files.perform(open)
+    else {
+        panic!("expected the file, with a problem")
+    };
+    assert_eq!(path, session);
+    assert!(
+        matches!(&problem, SaveProblem::Private { path, .. } if path == &private_path(&session)),
+        "{problem:?}"
+    );
+    let mut app = crate::screens::App::new();
+    app.start("quick-tuning", "Ana");
+    app.send(Msg::ArchiveOpened {
+        path: path.clone(),
+        problem: Some(problem),
+    });
+    let saving = &app.run().saving;
+    assert_eq!(saving.path.as_deref(), Some(session.as_path()));
+    let said = saving.problem.clone().unwrap_or_default();
+    assert!(
+        said.starts_with("Cannot save the private notes in ") && said.contains("s.private"),
+        "{said}"
+    );
+
+    // A later save: the same failure, reported the same way, and nothing moves.
+    let save = Effect::Save {
+        path: session.clone(),
+        fallback: tmp.path().join("rescue"),
+        contents: "# notes\n- one more\n".into(),
+        private: Some("# Private notes\n- two\n".into()),
+        record: Record::Finished,
+    };
+    let Some(Msg::SaveFailed {
+        problem: SaveProblem::Private { .. },
+        moved_to: None,
+    }) = files.perform(save)
+    else {
+        panic!("expected the private notes' failure")
+    };
+    assert_eq!(
+        std::fs::read_to_string(&session).unwrap(),
+        "# notes\n- one more\n"
+    );
 }
 
 #[test]

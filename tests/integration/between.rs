@@ -632,8 +632,25 @@ fn the_summary_counts_private_notes_and_t_writes_the_takeaway_beside_the_session
     let Some(effect @ Effect::Takeaway { .. }) = app.effects.last().cloned() else {
         panic!("t asks for the take-away")
     };
-    let reply = files.perform(effect).unwrap();
     let target = beside::takeaway_path(&path);
+    // A folder where the take-away goes: the runtime says what failed, where, as data,
+    // and the summary words it.
+    std::fs::create_dir(&target).unwrap();
+    let Some(Msg::TakeawayWritten(Err(problem))) = files.perform(effect.clone()) else {
+        panic!("a take-away that cannot be written is reported")
+    };
+    assert!(
+        matches!(&problem, critical_friends::app::TakeawayProblem::Write { path, .. } if path == &target),
+        "{problem:?}"
+    );
+    app.send(Msg::TakeawayWritten(Err(problem)));
+    let failed = screen(&app);
+    assert!(
+        failed.contains("Cannot write the take-away: cannot write "),
+        "{failed}"
+    );
+    std::fs::remove_dir(&target).unwrap();
+    let reply = files.perform(effect).unwrap();
     assert_eq!(reply, Msg::TakeawayWritten(Ok(target.clone())));
     let page = std::fs::read_to_string(&target).unwrap();
     assert!(

@@ -501,10 +501,22 @@ mod init {
             projector: false,
         };
         let now = FakeClock::new().now;
-        let (model, effects) = app::init(Library::builtin(), settings(), now, start).unwrap();
+        let (mut model, effects) = app::init(Library::builtin(), settings(), now, start).unwrap();
         assert!(matches!(model.screen, Screen::Setup(_)));
         assert!(!model.came_from_picker);
         assert!(effects.is_empty());
+        // There is no picker to go back to: the footer says that Esc quits, and it does.
+        let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+        t.draw(|f| critical_friends::ui::view(&model, f)).unwrap();
+        let shown = format!("{:?}", t.backend());
+        assert!(
+            shown.contains("Esc quit") && !shown.contains("Esc back"),
+            "{shown}"
+        );
+        let esc =
+            ratatui::crossterm::event::KeyEvent::from(ratatui::crossterm::event::KeyCode::Esc);
+        app::update(&mut model, app::Msg::Key(esc), now);
+        assert!(model.quit, "Esc quits a setup form of `crit run`");
     }
 
     #[test]

@@ -197,6 +197,12 @@ fn the_setup_form() {
         assert!(s.on_last_field());
         app
     });
+    every_footer_key_works("setup of `crit run`, where Esc quits", || {
+        let mut app = App::new();
+        app.pick("tuning").key(KeyCode::Enter);
+        app.model.came_from_picker = false;
+        app
+    });
 }
 
 #[test]
@@ -211,6 +217,12 @@ fn the_timer_view_running_paused_and_projected() {
     every_footer_key_works("projector", || {
         let mut app = feedback();
         app.key(KeyCode::Char('b'));
+        app
+    });
+    every_footer_key_works("projector, paused", || {
+        let mut app = feedback();
+        app.key(KeyCode::Char('b')).key(KeyCode::Char(' '));
+        assert!(app.run().session.is_paused());
         app
     });
     // A dialog over the projector view: its line names the dialog's keys.
@@ -290,7 +302,7 @@ fn the_summary_saved_and_saved_nowhere() {
     every_footer_key_works("summary", ended);
     every_footer_key_works("summary, saved nowhere", || {
         let mut app = ended();
-        app.send(Msg::ArchiveFailed("the disk is full".into()));
+        app.send(archive_failed_disk_full());
         app
     });
 }

@@ -302,7 +302,10 @@ fn an_unwritable_archive_is_shown_on_the_run_screen() {
     let mut app = App::new();
     app.start("quick-tuning", "Ana, Ben");
     app.send(Msg::SaveFailed {
-        problem: "Cannot save /archive/x.md: Permission denied".into(),
+        problem: critical_friends::app::SaveProblem::File {
+            path: "/archive/x.md".into(),
+            error: io_failure(std::io::ErrorKind::PermissionDenied, "Permission denied"),
+        },
         moved_to: Some("/tmp/crit-rescue/x.md".into()),
     });
     let screen = format!("{:?}", app.draw(80, 24).backend());
@@ -316,12 +319,52 @@ fn an_unwritable_archive_is_shown_on_the_run_screen() {
     );
 }
 
+/// Notes saved nowhere get one warning, whether the first file or a later save failed.
+#[test]
+fn notes_saved_nowhere_get_one_warning_whichever_save_failed() {
+    const WARNING: &str = ". Notes are kept on screen; do not close crit.";
+    let mut later = App::new();
+    later.start("quick-tuning", "Ana");
+    later.send(Msg::SaveFailed {
+        problem: critical_friends::app::SaveProblem::File {
+            path: "/tmp/crit-rescue/x.md".into(),
+            error: io_failure(std::io::ErrorKind::StorageFull, "disk full"),
+        },
+        moved_to: None,
+    });
+    let mut first = App::new();
+    first.start("quick-tuning", "Ana");
+    first.send(archive_failed_disk_full());
+    for app in [&later, &first] {
+        let problem = app.run().saving.problem.clone().unwrap_or_default();
+        assert!(problem.ends_with(WARNING), "{problem}");
+        assert_eq!(problem.matches("do not close crit").count(), 1, "{problem}");
+        assert!(app.run().saving.unsaved);
+    }
+}
+
 #[test]
 fn projector_view() {
     let mut app = App::new();
     app.start("tuning", "Ana, Ben, Cy");
     app.key(KeyCode::Char('n')).wait(65).key(KeyCode::Char('b'));
     snap!("projector", app);
+}
+
+/// The projector's line of keys says what space does now: "resume" while paused.
+#[test]
+fn the_projector_keys_say_resume_while_paused() {
+    let mut app = App::new();
+    app.start("tuning", "Ana, Ben, Cy");
+    app.key(KeyCode::Char('b'));
+    let running = format!("{:?}", app.draw(80, 24).backend());
+    assert!(running.contains("space pause"), "{running}");
+    app.key(KeyCode::Char(' '));
+    let paused = format!("{:?}", app.draw(80, 24).backend());
+    assert!(
+        paused.contains("space resume") && !paused.contains("space pause"),
+        "{paused}"
+    );
 }
 
 #[test]
@@ -691,9 +734,16 @@ fn notes_saved_nowhere_are_retried_and_never_dropped_silently() {
     let mut app = App::new();
     app.start("quick-tuning", "Ana");
     // Neither the archive nor the fallback could be written.
-    app.send(Msg::ArchiveFailed(
-        "Cannot save in /archive: disk full".into(),
-    ));
+    app.send(archive_failed_disk_full());
+    // The user is told that the notes exist only on screen, in the one wording.
+    assert_eq!(
+        app.run().saving.problem.as_deref(),
+        Some(
+            "Cannot save in /archive: disk full; nor in /tmp/crit-rescue: disk full. \
+             Notes are kept on screen; do not close crit."
+        )
+    );
+    assert!(app.run().saving.unsaved);
     if let Screen::Run(run) = &mut app.model.screen {
         run.saving = critical_friends::app::Saving {
             path: None,

@@ -866,7 +866,24 @@ fn the_runtime_commits_at_once_and_syncs_in_the_background() {
         panic!("sharing says what it did")
     };
     assert!(now.ok && now.message.contains("Committed"), "{now:?}");
-    assert!(now.message.contains("Syncing"), "{now:?}");
+    assert!(now.syncing, "{now:?}");
+    // The screen says that the sync goes on (the runtime reports only that it does).
+    let mut app = crate::screens::App::new();
+    app.start("quick-tuning", "Ana");
+    app.key(KeyCode::Char('q')).key(KeyCode::Char('y'));
+    app.send(Msg::Shared(now.clone()));
+    let shown: String = app
+        .draw(120, 40)
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
+    assert!(
+        shown.contains(&format!("{} Syncing with the network…", now.message)),
+        "{shown}"
+    );
     assert_eq!(git(&a, &["status", "--porcelain"]), "", "committed at once");
     // The sync finishes on its own thread, within its bound.
     let deadline = Instant::now() + share::AFTER_SESSION_LIMIT + Duration::from_secs(10);

@@ -225,3 +225,24 @@ pub fn crit_with(args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
     }
     output_of(&mut cmd)
 }
+
+/// An I/O failure as the runtime reports it, with the system's `text` for it.
+pub fn io_failure(kind: std::io::ErrorKind, text: &str) -> critical_friends::app::IoFailure {
+    critical_friends::app::IoFailure {
+        kind,
+        text: text.into(),
+    }
+}
+
+/// Neither the archive folder nor the rescue folder could take the session: the disk is full.
+pub fn archive_failed_disk_full() -> Msg {
+    let full = io_failure(std::io::ErrorKind::StorageFull, "disk full");
+    Msg::ArchiveFailed {
+        archive: critical_friends::app::SaveProblem::Folder {
+            dir: "/archive".into(),
+            error: full.clone(),
+        },
+        fallback: "/tmp/crit-rescue".into(),
+        error: full,
+    }
+}

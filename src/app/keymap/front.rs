@@ -3,8 +3,8 @@
 
 use super::{
     Binding, CONFIRM_DELETE, CONFIRM_END, END_TIME, FIT, HELP, Key, NOTE, PICKER, PICKER_FILTER,
-    PROJECTOR, PickerAction, RESTATE, SETUP, SKIPPED, SUMMARY_SAVED, SUMMARY_UNSAVED,
-    SummaryAction, TIMER,
+    PROJECTOR, PickerAction, RESTATE, SETUP, SETUP_FROM_RUN, SKIPPED, SUMMARY_SAVED,
+    SUMMARY_UNSAVED, SetupAction, SummaryAction, TIMER,
 };
 use crate::app::{Mode, Model, Picker, Run, Screen, Summary};
 
@@ -30,6 +30,15 @@ pub fn picker_table(picker: &Picker) -> &'static [Binding<PickerAction>] {
     }
 }
 
+/// The setup form's table: Esc goes back to the picker, or quits a session of `crit run`.
+pub fn setup_table(came_from_picker: bool) -> &'static [Binding<SetupAction>] {
+    if came_from_picker {
+        SETUP
+    } else {
+        SETUP_FROM_RUN
+    }
+}
+
 /// The summary's table: quitting asks twice while the notes are saved nowhere.
 pub fn summary_table(summary: &Summary) -> &'static [Binding<SummaryAction>] {
     if summary.saving.path.is_none() || summary.saving.unsaved {
@@ -47,7 +56,9 @@ pub fn footer(model: &Model) -> Vec<Hint> {
             PickerAction::Skipped => !model.library.skipped.is_empty(),
             _ => true,
         }),
-        Screen::Setup(s) => super::footer_hints(SETUP, s.on_last_field()),
+        Screen::Setup(s) => {
+            super::footer_hints(setup_table(model.came_from_picker), s.on_last_field())
+        }
         Screen::Run(r) => run_footer(r),
         Screen::Summary(s) => super::footer_hints(summary_table(s), false),
     }
@@ -57,7 +68,7 @@ pub fn footer(model: &Model) -> Vec<Hint> {
 /// view, the few it names), or those of the note box or dialog that is open.
 pub fn run_footer(run: &Run) -> Vec<Hint> {
     match run.mode {
-        Mode::Timer if run.projector => projector_hints(),
+        Mode::Timer if run.projector => projector_hints(run.session.is_paused()),
         Mode::Timer => super::footer_hints(TIMER, run.session.is_paused()),
         Mode::Note => super::footer_hints(NOTE, run.editing.is_some()),
         Mode::ConfirmEnd => super::footer_hints(CONFIRM_END, false),
@@ -69,8 +80,9 @@ pub fn run_footer(run: &Run) -> Vec<Hint> {
     }
 }
 
-/// The keys the projector view names on its last line, in this order.
-pub fn projector_hints() -> Vec<Hint> {
+/// The keys the projector view names on its last line, in this order, with the labels
+/// for `paused` (space then says "resume").
+pub fn projector_hints(paused: bool) -> Vec<Hint> {
     PROJECTOR
         .iter()
         .filter_map(|a| TIMER.iter().find(|b| b.action == *a))
@@ -78,7 +90,7 @@ pub fn projector_hints() -> Vec<Hint> {
         .map(|(i, b)| Hint {
             keys: b.keys,
             short: b.short,
-            label: b.label,
+            label: b.label(paused),
             rank: i as u8,
         })
         .collect()

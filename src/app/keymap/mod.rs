@@ -243,10 +243,10 @@ pub fn first_key_for<A: Copy + PartialEq>(table: &[Binding<A>], action: A) -> &'
 
 /// The keys for `action` as a sentence says them ("Esc or ?" for "Esc/?").
 pub fn keys_said<A: Copy + PartialEq>(table: &[Binding<A>], action: A) -> String {
-    table
-        .iter()
-        .find(|b| b.action == action)
-        .map_or_else(|| "?".to_string(), |b| b.shows.replace('/', " or "))
+    table.iter().find(|b| b.action == action).map_or_else(
+        || "?".to_string(),
+        |b| b.shows.replace('/', crate::words::screen::KEYS_OR),
+    )
 }
 
 /// Ctrl+C, which every screen answers (it never quits without asking while a session
@@ -311,6 +311,7 @@ mod tests {
         check(PICKER_FILTER);
         check(SKIPPED);
         check(SETUP);
+        check(SETUP_FROM_RUN);
         check(SUMMARY_UNSAVED);
         check(SUMMARY_SAVED);
         check(MIRROR);

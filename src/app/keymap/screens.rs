@@ -71,7 +71,7 @@ pub const PICKER: &[Binding<PickerAction>] = &[
 pub const PICKER_FILTER: &[Binding<PickerAction>] = &[
     bind(
         &[Key::Typed],
-        "type",
+        w::KEYS_TYPED,
         w::KEY_TYPE_TO_FIND,
         PickerAction::Type,
     )
@@ -132,40 +132,43 @@ pub enum SetupAction {
     Quit,
 }
 
-/// The setup form. Its switch is "on the last field": Enter then starts.
-pub const SETUP: &[Binding<SetupAction>] = &[
-    bind(
-        &[Key::any(Enter)],
-        "Enter",
-        w::KEY_NEXT_FIELD,
-        SetupAction::Enter,
-    )
-    .on(w::KEY_START)
-    .rank(1),
-    bind(
-        &[Key::any(Tab), Key::any(Down)],
-        "Tab/↓",
-        w::KEY_NEXT_SHORT,
-        SetupAction::NextField,
-    )
-    .rank(2),
-    bind(
-        &[Key::any(BackTab), Key::any(Up)],
-        "Shift+Tab/↑",
-        w::KEY_BACK,
-        SetupAction::PreviousField,
-    )
-    .rank(3),
-    bind(
-        &[Key::ctrl('s')],
-        "Ctrl+S",
-        w::KEY_START,
-        SetupAction::Start,
-    )
-    .rank(4),
-    bind(&[Key::any(Esc)], "Esc", w::KEY_BACK, SetupAction::Leave).rank(0),
-    bind(CTRL_C, "Ctrl+C", w::KEY_QUIT, SetupAction::Quit).unlisted(),
-];
+/// The setup form, opened from the picker: Esc goes back to it. Its switch is "on the
+/// last field": Enter then starts.
+pub const SETUP: &[Binding<SetupAction>] = &setup(w::KEY_BACK);
+/// The setup form of `crit run`: there is nothing to go back to, so Esc quits.
+pub const SETUP_FROM_RUN: &[Binding<SetupAction>] = &setup(w::KEY_QUIT);
+
+const ENTER_KEYS: &[Key] = &[Key::any(Enter)];
+const NEXT_FIELD_KEYS: &[Key] = &[Key::any(Tab), Key::any(Down)];
+const PREVIOUS_FIELD_KEYS: &[Key] = &[Key::any(BackTab), Key::any(Up)];
+const START_KEYS: &[Key] = &[Key::ctrl('s')];
+const ESC_KEYS: &[Key] = &[Key::any(Esc)];
+
+/// The setup form's keys, with what Esc does (`esc`).
+const fn setup(esc: &'static str) -> [Binding<SetupAction>; 6] {
+    [
+        bind(ENTER_KEYS, "Enter", w::KEY_NEXT_FIELD, SetupAction::Enter)
+            .on(w::KEY_START)
+            .rank(1),
+        bind(
+            NEXT_FIELD_KEYS,
+            "Tab/↓",
+            w::KEY_NEXT_SHORT,
+            SetupAction::NextField,
+        )
+        .rank(2),
+        bind(
+            PREVIOUS_FIELD_KEYS,
+            "Shift+Tab/↑",
+            w::KEY_BACK,
+            SetupAction::PreviousField,
+        )
+        .rank(3),
+        bind(START_KEYS, "Ctrl+S", w::KEY_START, SetupAction::Start).rank(4),
+        bind(ESC_KEYS, "Esc", esc, SetupAction::Leave).rank(0),
+        bind(CTRL_C, "Ctrl+C", w::KEY_QUIT, SetupAction::Quit).unlisted(),
+    ]
+}
 
 /// What a key asks for on the summary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

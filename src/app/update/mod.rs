@@ -16,7 +16,7 @@ mod summary;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui_textarea::TextArea;
 
-use super::{Effect, Live, Mode, Model, Msg, Run, Saving, Screen};
+use super::{Effect, Live, Mode, Model, Msg, Run, SaveProblem, Saving, Screen};
 use crate::session::{Advance, Now, Status};
 use crate::words::screen as w;
 use saving::{journal_clock, save, terminate};
@@ -73,6 +73,11 @@ fn handle(model: &mut Model, msg: Msg, now: Now) -> Vec<Effect> {
         Msg::Tick | Msg::Resize => Vec::new(),
         Msg::ArchiveOpened { path, problem } => {
             if let Some(saving) = saving_mut(model) {
+                let problem = problem.map(|p| match &p {
+                    // The archive folder refused the file: it went to the fallback.
+                    SaveProblem::Folder { .. } => w::saving_instead(&p.describe(), &path),
+                    _ => p.describe(),
+                });
                 *saving = Saving {
                     path: Some(path),
                     problem,
@@ -81,9 +86,14 @@ fn handle(model: &mut Model, msg: Msg, now: Now) -> Vec<Effect> {
             }
             Vec::new()
         }
-        Msg::ArchiveFailed(problem) => {
+        Msg::ArchiveFailed {
+            archive,
+            fallback,
+            error,
+        } => {
             if let Some(saving) = saving_mut(model) {
-                saving.problem = Some(problem);
+                let nowhere = w::nor_in(&archive.describe(), &fallback, &error.text);
+                saving.problem = Some(w::kept_on_screen(&nowhere));
                 saving.unsaved = true;
             }
             snapshot_due(model);
@@ -127,7 +137,7 @@ fn handle(model: &mut Model, msg: Msg, now: Now) -> Vec<Effect> {
         Msg::Terminate => terminate(model),
         Msg::TakeawayWritten(result) => {
             if let Screen::Summary(summary) = &mut model.screen {
-                summary.takeaway = Some(result);
+                summary.takeaway = Some(result.map_err(|problem| problem.describe()));
             }
             Vec::new()
         }
@@ -152,8 +162,8 @@ fn handle(model: &mut Model, msg: Msg, now: Now) -> Vec<Effect> {
             };
             saving.unsaved = moved_to.is_none();
             saving.problem = Some(match &moved_to {
-                Some(p) => w::saving_instead(&problem, p),
-                None => w::kept_on_screen(&problem),
+                Some(p) => w::saving_instead(&problem.describe(), p),
+                None => w::kept_on_screen(&problem.describe()),
             });
             let moved = moved_to.is_some();
             if moved {

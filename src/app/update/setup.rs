@@ -10,7 +10,7 @@ pub(super) fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
     let Screen::Setup(setup) = &mut model.screen else {
         return Vec::new();
     };
-    let Some(action) = keymap::action(keymap::SETUP, &key) else {
+    let Some(action) = keymap::action(keymap::setup_table(model.came_from_picker), &key) else {
         setup.error = None;
         // Single-line fields: keys that would add a line are ignored.
         single_line_input(&mut setup.fields[setup.focus].input, key);

@@ -60,10 +60,7 @@ pub(super) fn read_body(body: &str, file: &mut SessionFile) {
                 // A round of a repeated block ("Round 1 of 3 — Ana presents", or the
                 // block's own label): its steps follow one level down.
                 let title = unescape(heading);
-                let presenter = title
-                    .rsplit_once(" — ")
-                    .and_then(|(_, p)| p.strip_suffix(" presents"))
-                    .map(str::to_string);
+                let presenter = crate::words::steps::presenter_of(&title).map(str::to_string);
                 round = Some((title, presenter));
                 section = Section::Other;
             } else if section == Section::Step && level == step_level + 1 {

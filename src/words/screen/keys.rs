@@ -45,6 +45,10 @@ pub const KEY_SKIPPED: &str = "skipped files";
 pub const KEY_QUIT: &str = "quit";
 pub const KEY_QUIT_MIRROR: &str = "quits the mirror";
 pub const KEY_TYPE_TO_FIND: &str = "to find by name, id or tag";
+/// How a footer writes "any key you type" (before [`KEY_TYPE_TO_FIND`]).
+pub const KEYS_TYPED: &str = "type";
+/// Between two keys for one action, as a sentence says them: "Esc or ?".
+pub const KEYS_OR: &str = " or ";
 pub const KEY_CLEAR: &str = "clear";
 pub const KEY_ERASE: &str = "erase";
 pub const KEY_CLOSE: &str = "close";

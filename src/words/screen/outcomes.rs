@@ -5,6 +5,7 @@
 pub fn saving_instead(problem: &str, path: &std::path::Path) -> String {
     format!("{problem}. Saving to {} instead.", path.display())
 }
+/// The one warning for notes that are saved nowhere, after what went wrong.
 pub fn kept_on_screen(problem: &str) -> String {
     format!("{problem}. Notes are kept on screen; do not close crit.")
 }
@@ -17,15 +18,9 @@ pub fn not_resumable(path: &std::path::Path) -> String {
 pub fn cannot_save_in(dir: &std::path::Path, error: &dyn std::fmt::Display) -> String {
     format!("Cannot save in {}: {error}", dir.display())
 }
-pub fn nowhere_to_save(
-    problem: &str,
-    fallback: &std::path::Path,
-    error: &dyn std::fmt::Display,
-) -> String {
-    format!(
-        "{problem}; nor in {}: {error}. Notes are kept on screen only: do not close crit.",
-        fallback.display()
-    )
+/// The rescue folder refused the file too (after `problem`, the archive folder's refusal).
+pub fn nor_in(problem: &str, fallback: &std::path::Path, error: &str) -> String {
+    format!("{problem}; nor in {}: {error}", fallback.display())
 }
 pub fn cannot_save(path: &std::path::Path, error: &dyn std::fmt::Display) -> String {
     format!("Cannot save {}: {error}", path.display())
