@@ -141,13 +141,22 @@ pub fn footer(frame: &mut Frame, area: Rect, hints: &[Hint], theme: &Theme) {
 /// The hints that fit in `width` cells ("key label", two spaces apart): the lowest ranks,
 /// up to the first that does not fit, shown in their given order.
 pub fn fit_hints<'a>(hints: &[(&'a str, &'a str, u8)], width: usize) -> Vec<(&'a str, &'a str)> {
+    fit_hints_apart(hints, width, 2)
+}
+
+/// [`fit_hints`] with `gap` cells between hints (the projector's ` · ` takes three).
+pub fn fit_hints_apart<'a>(
+    hints: &[(&'a str, &'a str, u8)],
+    width: usize,
+    gap: usize,
+) -> Vec<(&'a str, &'a str)> {
     let mut by_rank: Vec<usize> = (0..hints.len()).collect();
     by_rank.sort_by_key(|&i| hints[i].2);
     let mut keep = vec![false; hints.len()];
     let (mut used, mut count) = (0usize, 0usize);
     for i in by_rank {
         let (k, l, _) = hints[i];
-        let w = Span::raw(k).width() + 1 + Span::raw(l).width() + if count > 0 { 2 } else { 0 };
+        let w = Span::raw(k).width() + 1 + Span::raw(l).width() + if count > 0 { gap } else { 0 };
         // Strictly by rank: a less needed key never takes the place of a more needed one.
         if used + w > width {
             break;

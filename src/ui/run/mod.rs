@@ -27,10 +27,14 @@ use crate::words::screen as w;
 pub fn draw(frame: &mut Frame, area: Rect, run: &Run, now: Now, theme: &Theme) {
     if run.projector {
         let live = crate::app::Live::from_session(&run.session, now);
-        // The keys of the dialog in front, when one is open.
-        let hint: Vec<String> = keymap::run_footer(run)
+        // The keys of the dialog in front, when one is open: as many as fit the line.
+        let ranked: Vec<(&str, &str, u8)> = keymap::run_footer(run)
             .iter()
-            .map(|h| format!("{} {}", h.short, h.label))
+            .map(|h| (h.short, h.label, h.rank))
+            .collect();
+        let hint: Vec<String> = crate::ui::fit_hints_apart(&ranked, area.width as usize, 3)
+            .iter()
+            .map(|(k, l)| format!("{k} {l}"))
             .collect();
         let hint = hint.join(" · ");
         projector::draw(
