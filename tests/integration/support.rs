@@ -44,8 +44,13 @@ pub fn fixtures() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
+/// A built-in protocol. The library is read once for the whole test run: property tests
+/// ask for a protocol in every case, and reading every built-in file each time cost most
+/// of their time.
 pub fn builtin(id: &str) -> Protocol {
-    Library::builtin()
+    static LIBRARY: std::sync::OnceLock<Library> = std::sync::OnceLock::new();
+    LIBRARY
+        .get_or_init(Library::builtin)
         .find(id)
         .unwrap_or_else(|| panic!("no built-in {id}"))
         .protocol
