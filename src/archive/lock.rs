@@ -128,7 +128,7 @@ fn open_lock(path: &Path, create: bool) -> io::Result<File> {
 #[cfg(not(unix))]
 fn open_lock(path: &Path, create: bool) -> io::Result<File> {
     if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
-        return Err(io::Error::other("the lock file is a link"));
+        return Err(io::Error::other(words::LOCK_IS_A_LINK));
     }
     OpenOptions::new()
         .read(true)

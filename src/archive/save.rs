@@ -79,7 +79,7 @@ pub fn create_unique(dir: &Path, name: &str, contents: &str) -> io::Result<PathB
     }
     Err(io::Error::new(
         io::ErrorKind::AlreadyExists,
-        "too many sessions with this name",
+        crate::words::archive::TOO_MANY_WITH_THIS_NAME,
     ))
 }
 

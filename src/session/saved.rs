@@ -11,6 +11,7 @@ use super::notes::Note;
 use super::plan::{PlannedStep, Roster};
 use super::run::{Session, Status, StepRecord, Turn};
 use crate::protocol::Protocol;
+use crate::words::archive as words;
 
 /// Everything needed to continue a session after the program was killed: written in
 /// whole when the session's file is created (and when it is resumed), then brought up to
@@ -97,17 +98,14 @@ impl Session {
     /// the program was not running is not counted. It resumes paused if it was paused.
     pub fn resume(saved: SavedSession, now: Now) -> Result<Session, String> {
         if saved.version != SAVED_VERSION {
-            return Err(format!(
-                "it was saved by another version of crit (format {})",
-                saved.version
-            ));
+            return Err(words::saved_by_another_version(saved.version));
         }
         let p = saved.position;
         if saved.plan.is_empty()
             || p.records.len() != saved.plan.len()
             || p.current >= saved.plan.len()
         {
-            return Err("its saved state is damaged (steps do not match)".into());
+            return Err(words::STATE_STEPS_DO_NOT_MATCH.into());
         }
         check_range(&p)?;
         let turns = saved.plan[p.current].turns.len();
@@ -157,6 +155,6 @@ fn check_range(p: &Position) -> Result<(), String> {
     if fine {
         Ok(())
     } else {
-        Err("its saved state is damaged (a time in it is out of range)".into())
+        Err(words::STATE_TIME_OUT_OF_RANGE.into())
     }
 }

@@ -222,3 +222,23 @@ pub fn cannot_read_archive(dir: &str, e: &dyn std::fmt::Display) -> String {
 pub fn no_finished_sessions_in(dir: &str) -> String {
     format!("no finished sessions in {dir}")
 }
+
+// ---- Why a saved session cannot be resumed or saved ----
+
+/// A resume state written by a version of crit with another format.
+pub fn saved_by_another_version(format: u32) -> String {
+    format!("it was saved by another version of crit (format {format})")
+}
+
+/// A resume state whose steps do not match its plan.
+pub const STATE_STEPS_DO_NOT_MATCH: &str = "its saved state is damaged (steps do not match)";
+
+/// A resume state holding a time no session could have.
+pub const STATE_TIME_OUT_OF_RANGE: &str =
+    "its saved state is damaged (a time in it is out of range)";
+
+/// A session's lock file that is a symbolic link (never followed).
+pub const LOCK_IS_A_LINK: &str = "the lock file is a link";
+
+/// Every numbered name for a new session file (`-2` … `-999`) is taken.
+pub const TOO_MANY_WITH_THIS_NAME: &str = "too many sessions with this name";
