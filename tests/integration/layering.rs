@@ -127,7 +127,7 @@ fn the_shared_ground_names_nothing_above_it() {
     for (ground, also_refused) in [
         ("diagnostics", &["markup"][..]),
         ("words", &["diagnostics", "markup"][..]),
-        ("markup.rs", &["diagnostics", "words"][..]),
+        ("markup", &["diagnostics", "words"][..]),
         ("text.rs", &["diagnostics", "words", "markup"][..]),
         ("times.rs", &["diagnostics", "markup"][..]),
     ] {

@@ -109,7 +109,7 @@ fn reference(out: &mut String, c: char) {
     let _ = write!(out, "&#{};", c as u32);
 }
 
-fn inline_into(out: &mut String, s: &str, links: bool) {
+pub(super) fn inline_into(out: &mut String, s: &str, links: bool) {
     // `~` and `^` only make markup in pairs (GFM and pandoc strikeout, pandoc's sub- and
     // superscript), so a single one on its own is written as typed.
     let tildes = s.matches('~').count() > 1;
@@ -230,141 +230,6 @@ fn entity_at(b: &[u8]) -> bool {
     n > 0 && rest.get(n) == Some(&b';')
 }
 
-/// The length of a URL starting at byte `i` of `s` (not inside a word), without the
-/// trailing punctuation that ends a sentence, as GitHub's autolinks read it.
-fn url_at(s: &str, i: usize) -> Option<usize> {
-    let rest = &s[i..];
-    let scheme = SCHEMES.iter().find(|p| {
-        rest.get(..p.len())
-            .is_some_and(|h| h.eq_ignore_ascii_case(p))
-    })?;
-    if s[..i]
-        .chars()
-        .next_back()
-        .is_some_and(|c| c.is_alphanumeric())
-    {
-        return None;
-    }
-    let mut len = rest.find(|c: char| !url_char(c)).unwrap_or(rest.len());
-    // Trailing punctuation, and a `)` with no `(` in the URL, end the sentence instead.
-    while let Some(last) = rest[..len].chars().next_back() {
-        let unbalanced =
-            last == ')' && rest[..len].matches('(').count() < rest[..len].matches(')').count();
-        if matches!(
-            last,
-            '.' | ',' | ':' | ';' | '!' | '?' | '\'' | '"' | '*' | '_' | '~'
-        ) || unbalanced
-        {
-            len -= last.len_utf8();
-        } else {
-            break;
-        }
-    }
-    (len > scheme.len()).then_some(len)
-}
-
-/// Characters a URL written as `<url>` may hold in every reader (no spaces, no angle
-/// brackets, nothing that Liquid or a table would read).
-fn url_char(c: char) -> bool {
-    !(c.is_whitespace()
-        || c.is_control()
-        || matches!(
-            c,
-            '<' | '>' | '"' | '`' | '{' | '}' | '|' | '\\' | '[' | ']'
-        )
-        || text::visible(c) != c)
-}
-
-/// `[text](url)` typed with a web or mail URL: (its length, where the URL starts).
-fn typed_link(rest: &str) -> Option<(usize, usize)> {
-    let text_end = rest.strip_prefix('[')?.find(['[', ']', '\n'])? + 1;
-    if !rest[text_end..].starts_with("](") || text_end == 1 {
-        return None;
-    }
-    let url_start = text_end + 2;
-    let url_len = url_at(rest, url_start)?;
-    let end = url_start + url_len;
-    rest[end..].starts_with(')').then_some((end + 1, url_start))
-}
-
-/// `<https://…>` typed as an autolink: its length.
-fn typed_autolink(rest: &str) -> Option<usize> {
-    let inner = rest.strip_prefix('<')?;
-    let url_len = url_at(inner, 0)?;
-    inner[url_len..].starts_with('>').then_some(url_len + 2)
-}
-
-/// `[[Page]]` (Obsidian's and nb's links): its length, if what is inside needs no
-/// escaping at all, so it is written as typed and stays a link.
-fn wikilink(rest: &str) -> Option<usize> {
-    let inner = rest.strip_prefix("[[")?;
-    let end = inner.find("]]")?;
-    let target = &inner[..end];
-    // Followed by `(` or `[`, the brackets would make a link in CommonMark.
-    let follows = &inner[end + 2..];
-    if target.trim().is_empty() || target.contains(['[', ']']) || follows.starts_with(['(', '[']) {
-        return None;
-    }
-    let mut escaped = String::new();
-    inline_into(&mut escaped, target, false);
-    (escaped == target && url_at(target, 0).is_none()).then_some(end + 4)
-}
-
-/// Text as typed, from a line [`line`] or [`inline`] wrote: escapes and character
-/// references removed, no-break spaces at the start back to spaces, `<url>` back to the
-/// URL.
-pub fn plain(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let lead = s.len() - s.trim_start_matches('\u{a0}').len();
-    out.push_str(&" ".repeat(lead / '\u{a0}'.len_utf8()));
-    let s = &s[lead..];
-    let mut i = 0;
-    while i < s.len() {
-        let rest = &s[i..];
-        let Some(c) = rest.chars().next() else { break };
-        if c == '\\'
-            && let Some(n) = rest[1..].chars().next()
-            && n.is_ascii_punctuation()
-        {
-            out.push(n);
-            i += 2;
-            continue;
-        }
-        if c == '&'
-            && let Some((decoded, len)) = decode_reference(rest)
-        {
-            out.push(decoded);
-            i += len;
-            continue;
-        }
-        if c == '<'
-            && let Some(len) = typed_autolink(rest)
-        {
-            out.push_str(&rest[1..len - 1]);
-            i += len;
-            continue;
-        }
-        out.push(c);
-        i += c.len_utf8();
-    }
-    out
-}
-
-/// `&amp;`, `&#94;` or `&#x5E;` at the start of `s`: the character and the length.
-fn decode_reference(s: &str) -> Option<(char, usize)> {
-    if s.starts_with("&amp;") {
-        return Some(('&', 5));
-    }
-    let body = s.strip_prefix("&#")?;
-    let end = body.find(';')?;
-    let digits = &body[..end];
-    let code = match digits.strip_prefix(['x', 'X']) {
-        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-        None => digits.parse().ok()?,
-    };
-    Some((char::from_u32(code)?, end + 3))
-}
-
 /// A title for front matter (`title`, `aliases`): pandoc reads these keys as markdown and
 /// some Jekyll themes print them as HTML, so characters that could make markup there
 /// become look-alikes that read the same. Other keys keep the text exactly.
@@ -397,54 +262,13 @@ pub fn title(s: &str) -> String {
     out
 }
 
-/// A YAML double-quoted string that any YAML parser reads back as exactly `s`.
-pub fn yaml_string(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            ' '..='~' => out.push(c),
-            c if yaml_printable(c) => out.push(c),
-            c if (c as u32) <= 0xFFFF => {
-                let _ = write!(out, "\\u{:04X}", c as u32);
-            }
-            c => {
-                let _ = write!(out, "\\U{:08X}", c as u32);
-            }
-        }
-    }
-    out.push('"');
-    out
-}
+mod links;
+mod plain;
+mod yaml;
 
-/// A YAML flow list of double-quoted strings: `["Ana", "Ben"]`.
-pub fn yaml_list<S: AsRef<str>>(items: &[S]) -> String {
-    let list: Vec<String> = items.iter().map(|s| yaml_string(s.as_ref())).collect();
-    format!("[{}]", list.join(", "))
-}
-
-/// Characters YAML allows unescaped (its "printable" set, minus its line breaks).
-fn yaml_printable(c: char) -> bool {
-    matches!(c as u32, 0xA0..=0x2027 | 0x202A..=0xD7FF | 0xE000..=0xFEFE | 0xFF00..=0xFFFD | 0x10000..=0x10FFFF)
-}
-
-/// A YAML mapping key: plain when it is a simple word, quoted otherwise.
-pub fn yaml_key(key: &str) -> String {
-    if !key.is_empty()
-        && key
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-    {
-        key.to_string()
-    } else {
-        yaml_string(key)
-    }
-}
+use links::{typed_autolink, typed_link, url_at, wikilink};
+pub use plain::plain;
+pub use yaml::{yaml_key, yaml_list, yaml_string};
 
 #[cfg(test)]
 mod tests {
