@@ -14,10 +14,17 @@ use crate::words::screen as w;
 
 pub fn draw(frame: &mut Frame, area: Rect, summary: &Summary, now: Now, theme: &Theme) {
     let s = &summary.session;
-    let [head, table_area, info, foot] = Layout::vertical([
+    // The lines under the table (totals, where things were saved, sync, problems) get
+    // the rows they need when wrapped, five at least, so a path is never cut off; the
+    // table keeps at least its header and a row.
+    let info_lines = info(summary, now, theme);
+    let info_text = Paragraph::new(info_lines).wrap(Wrap { trim: false });
+    let needed = u16::try_from(info_text.line_count(area.width)).unwrap_or(u16::MAX);
+    let info_height = needed.clamp(5, area.height.saturating_sub(2 + 4 + 1).max(5));
+    let [head, table_area, info_area, foot] = Layout::vertical([
         Constraint::Length(2),
         Constraint::Min(3),
-        Constraint::Length(5),
+        Constraint::Length(info_height),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -85,6 +92,15 @@ pub fn draw(frame: &mut Frame, area: Rect, summary: &Summary, now: Now, theme: &
         table_area,
     );
 
+    frame.render_widget(info_text, info_area);
+    let hints = keymap::footer_hints(keymap::summary_table(summary), false);
+    footer(frame, foot, &hints, theme);
+}
+
+/// The lines under the timing table: totals, where the session and its private notes
+/// and take-away went, the sync, and any problem saving.
+fn info<'a>(summary: &'a Summary, now: Now, theme: &Theme) -> Vec<Line<'a>> {
+    let s = &summary.session;
     // The plan as the group changed it (`+`/`-`, fitting), beside the original plan.
     let changed = match s.allowed_total_secs() {
         t if t != s.planned_total_secs() => w::changed_to(&clock(t)),
@@ -157,7 +173,5 @@ pub fn draw(frame: &mut Frame, area: Rect, summary: &Summary, now: Now, theme: &
             theme.warning(),
         ));
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), info);
-    let hints = keymap::footer_hints(keymap::summary_table(summary), false);
-    footer(frame, foot, &hints, theme);
+    lines
 }

@@ -560,3 +560,43 @@ fn the_summary_counts_the_notes_in_the_file_and_the_private_ones_apart() {
     assert!(shown.contains("1 note · planned"), "{shown}");
     assert!(shown.contains("1 private note"), "{shown}");
 }
+
+/// At 80×24 the lines under the summary's table grow to hold what they say: where the
+/// session, its private notes and its take-away went and what sharing did, each path
+/// whole (before, five fixed rows cut off the take-away's path).
+#[test]
+fn the_summary_shows_every_path_whole_at_80x24() {
+    let mut app = App::new();
+    app.start("quick-tuning", "Ana, Ben");
+    app.key(KeyCode::Char('q')).key(KeyCode::Char('y'));
+    let dir = "/home/teacher/Documents/Critical Friends/Grade 7 humanities team";
+    let session = format!("{dir}/2026-12-03-1135-quick-tuning-grade-7-humanities-team.md");
+    let takeaway =
+        format!("{dir}/2026-12-03-1135-quick-tuning-grade-7-humanities-team.takeaway.md");
+    if let Screen::Summary(s) = &mut app.model.screen {
+        s.saving.path = Some(session.clone().into());
+        s.takeaway = Some(Ok(takeaway.clone().into()));
+        s.shared = Some(critical_friends::archive::share::Outcome::ok(
+            "Committed to the shared archive. git does not know who you are, so crit commits \
+             as \"crit\"; to sign your own name, run `git config --global user.name`.",
+        ));
+    } else {
+        panic!("not on the summary");
+    }
+    // Joined as read: a path wrapped at one of its spaces reads on across the break.
+    let shown = rows(&app, 80, 24)
+        .iter()
+        .map(|r| r.trim_end())
+        .collect::<Vec<_>>()
+        .join(" ");
+    for path in [&session, &takeaway] {
+        assert!(
+            shown.contains(path.as_str()),
+            "{path} cut off:\n{}",
+            rows(&app, 80, 24).join("\n")
+        );
+    }
+    assert!(shown.contains("user.name"));
+    // The timing table keeps its place.
+    assert!(shown.contains("Presentation"));
+}
