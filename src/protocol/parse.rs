@@ -124,7 +124,7 @@ impl Check<'_> {
     }
 
     fn roles(&mut self, v: &Value<'_>) -> Vec<Role> {
-        let Some(table) = self.c.table(v, || words::must_be_table("roles")) else {
+        let Some(table) = self.c.table(v, || words::ROLES_NOT_A_TABLE.to_string()) else {
             return Vec::new();
         };
         let mut roles = Vec::new();
@@ -173,7 +173,10 @@ impl Check<'_> {
     }
 
     fn note_kinds(&mut self, v: &Value<'_>) -> Vec<NoteKind> {
-        let Some(table) = self.c.table(v, || words::must_be_table("note_kinds")) else {
+        let Some(table) = self
+            .c
+            .table(v, || words::NOTE_KINDS_NOT_A_TABLE.to_string())
+        else {
             return Vec::new();
         };
         let mut kinds = Vec::new();

@@ -11,18 +11,28 @@ pub fn not_toml(message: &str) -> String {
     format!("this is not valid TOML: {message}")
 }
 
+/// A key as a message names it: `name` in backticks, or as given when it names itself
+/// already ("note kind `quote`"), so backticks never nest.
+fn named(key: &str) -> String {
+    if key.contains('`') {
+        key.to_string()
+    } else {
+        format!("`{key}`")
+    }
+}
+
 pub fn must_be_text(key: &str, found: &str) -> String {
-    format!("`{key}` must be text in quotes, found {found}")
+    format!("{} must be text in quotes, found {found}", named(key))
 }
 
 /// A required text that is blank.
 pub fn is_empty(key: &str) -> String {
-    format!("`{key}` is empty")
+    format!("{} is empty", named(key))
 }
 
 /// A setting that is blank (settings may be left out instead).
 pub fn setting_is_empty(key: &str) -> String {
-    format!("`{key}` is empty; remove the line or fill it in")
+    format!("{} is empty; remove the line or fill it in", named(key))
 }
 
 /// `quoted`: the value when it was `"true"` or `"false"` in quotes.
@@ -96,10 +106,18 @@ pub fn role_characters(id: &str) -> String {
     format!("role `{id}` may only use lowercase letters, digits, '-' and '_'")
 }
 
-/// `what`: "roles", "note_kinds" or "role `x`".
+/// `what`: "role `x`".
 pub fn must_be_table(what: &str) -> String {
     format!("{what} must be a table, like `{{ label = \"Presenter\" }}`")
 }
+
+/// `roles = …` that is not a table.
+pub const ROLES_NOT_A_TABLE: &str = "roles must be a table: a `[roles]` line, then lines like \
+     `presenter = { label = \"Presenter\" }`";
+
+/// `note_kinds = …` that is not a table.
+pub const NOTE_KINDS_NOT_A_TABLE: &str = "note_kinds must be a table: a `[note_kinds]` line, \
+     then lines like `quote = \"Quote\"`";
 
 pub fn role(id: &str) -> String {
     format!("role `{id}`")
