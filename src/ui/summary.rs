@@ -126,16 +126,17 @@ fn info<'a>(summary: &'a Summary, now: Now, theme: &Theme) -> Vec<Line<'a>> {
     }
     let private = crate::archive::beside::private_count(s);
     if private > 0 {
-        let place = match &summary.saving.path {
-            Some(p) => crate::archive::beside::private_path(p)
-                .display()
-                .to_string(),
-            None => w::NOWHERE_YET.to_string(),
-        };
-        lines.push(Line::from(vec![
-            Span::styled(w::private_notes_in(private), theme.dim()),
-            Span::raw(safe(&place)),
-        ]));
+        lines.push(match &summary.saving.path {
+            Some(p) => Line::from(vec![
+                Span::styled(w::private_notes_in(private), theme.dim()),
+                Span::raw(safe(
+                    &crate::archive::beside::private_path(p)
+                        .display()
+                        .to_string(),
+                )),
+            ]),
+            None => Line::styled(w::private_notes_not_saved(private), theme.error()),
+        });
     }
     match &summary.takeaway {
         Some(Ok(p)) => lines.push(Line::from(vec![

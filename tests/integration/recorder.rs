@@ -600,3 +600,26 @@ fn the_summary_shows_every_path_whole_at_80x24() {
     // The timing table keeps its place.
     assert!(shown.contains("Presentation"));
 }
+
+/// Private notes of a session saved nowhere are said to be on screen only, not "in
+/// nowhere yet".
+#[test]
+fn private_notes_saved_nowhere_are_said_to_be_on_screen_only() {
+    let mut app = App::new();
+    app.start("quick-tuning", "Ana, Ben");
+    app.key(KeyCode::Char('q')).key(KeyCode::Char('y'));
+    let now = app.clock.now;
+    if let Screen::Summary(s) = &mut app.model.screen {
+        s.session
+            .add_note(critical_friends::session::PRIVATE, "only mine", now);
+        s.saving.path = None;
+    } else {
+        panic!("not on the summary");
+    }
+    let shown = rows(&app, 80, 24).join("\n");
+    assert!(
+        shown.contains("1 private note (not in the session's file), kept on screen until"),
+        "{shown}"
+    );
+    assert!(!shown.contains("nowhere yet"), "{shown}");
+}

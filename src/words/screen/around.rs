@@ -95,10 +95,17 @@ pub fn totals(notes: usize, planned: &str, changed: &str, actual: &str) -> Strin
 }
 pub const SAVED_TO: &str = "Saved to ";
 pub const NOT_SAVED: &str = "The session could not be saved to a file.";
-pub const NOWHERE_YET: &str = "nowhere yet";
 pub fn private_notes_in(count: usize) -> String {
     let s = if count == 1 { "" } else { "s" };
     format!("{count} private note{s} (not in the session's file) in ")
+}
+/// Private notes of a session that could not be saved anywhere yet.
+pub fn private_notes_not_saved(count: usize) -> String {
+    let s = if count == 1 { "" } else { "s" };
+    format!(
+        "{count} private note{s} (not in the session's file), kept on screen until the \
+         session can be saved"
+    )
 }
 pub const TAKEAWAY_WRITTEN: &str = "Take-away written to ";
 pub fn cannot_write_takeaway(why: &str) -> String {
