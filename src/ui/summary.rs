@@ -119,7 +119,16 @@ fn info<'a>(summary: &'a Summary, now: Now, theme: &Theme) -> Vec<Line<'a>> {
     ))];
     match &summary.saving.path {
         Some(p) => lines.push(Line::from(vec![
-            Span::styled(w::SAVED_TO, theme.dim()),
+            // After a later save failed everywhere (the problem is said below), this is
+            // only where the session was last saved.
+            Span::styled(
+                if summary.saving.unsaved {
+                    w::LAST_SAVED_TO
+                } else {
+                    w::SAVED_TO
+                },
+                theme.dim(),
+            ),
             Span::raw(safe(&p.display().to_string())),
         ])),
         None => lines.push(Line::styled(w::NOT_SAVED, theme.error())),

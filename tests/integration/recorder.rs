@@ -623,3 +623,28 @@ fn private_notes_saved_nowhere_are_said_to_be_on_screen_only() {
     );
     assert!(!shown.contains("nowhere yet"), "{shown}");
 }
+
+/// When the last save failed everywhere, the summary says where the session was *last*
+/// saved, above why the latest save failed; a session moved to the rescue folder is
+/// simply saved there.
+#[test]
+fn the_summary_says_last_saved_only_when_the_latest_save_failed() {
+    let mut app = App::new();
+    app.start("quick-tuning", "Ana, Ben");
+    app.key(KeyCode::Char('q')).key(KeyCode::Char('y'));
+    for (unsaved, expected, refused) in [
+        (true, "Last saved to /rescue/s.md", "Saved to"),
+        (false, "Saved to /rescue/s.md", "Last saved"),
+    ] {
+        if let Screen::Summary(s) = &mut app.model.screen {
+            s.saving = critical_friends::app::Saving {
+                path: Some("/rescue/s.md".into()),
+                problem: Some("Cannot save /rescue/s.md: disk full.".into()),
+                unsaved,
+            };
+        }
+        let shown = rows(&app, 80, 24).join("\n");
+        assert!(shown.contains(expected), "{shown}");
+        assert!(!shown.lines().any(|l| l.starts_with(refused)), "{shown}");
+    }
+}

@@ -94,6 +94,8 @@ pub fn totals(notes: usize, planned: &str, changed: &str, actual: &str) -> Strin
     format!("{notes} note{s} · planned {planned}{changed} · actual {actual}")
 }
 pub const SAVED_TO: &str = "Saved to ";
+/// Where the session was last saved, when a later save failed.
+pub const LAST_SAVED_TO: &str = "Last saved to ";
 pub const NOT_SAVED: &str = "The session could not be saved to a file.";
 pub fn private_notes_in(count: usize) -> String {
     let s = if count == 1 { "" } else { "s" };
