@@ -1255,13 +1255,7 @@ fn the_summary_screen_shows_the_plan_as_changed_and_ended_early() {
     }));
     let mut t = Terminal::new(TestBackend::new(100, 30)).unwrap();
     t.draw(|f| critical_friends::ui::view(&model, f)).unwrap();
-    let screen: String = t
-        .backend()
-        .buffer()
-        .content()
-        .iter()
-        .map(|c| c.symbol())
-        .collect();
+    let screen = screen_text(&t);
     assert!(
         screen.contains("planned 1:17:00 · changed to 1:18:00 · actual 10:30"),
         "{screen}"

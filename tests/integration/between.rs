@@ -458,13 +458,7 @@ fn a_presenters_open_next_steps_come_back_on_the_first_step_and_the_file_links_t
 
     let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
     t.draw(|f| critical_friends::ui::view(&model, f)).unwrap();
-    let screen: String = t
-        .backend()
-        .buffer()
-        .content()
-        .iter()
-        .map(|c| c.symbol())
-        .collect();
+    let screen = screen_text(&t);
     assert!(screen.contains("Open next steps:"), "{screen}");
     assert!(screen.contains("From 5 Nov (Tuning Protocol): Try a revision"));
     assert!(matches!(model.screen, Screen::Run(_)));
@@ -612,15 +606,7 @@ fn the_summary_counts_private_notes_and_t_writes_the_takeaway_beside_the_session
     assert_eq!(saved, Some(Msg::Saved(path.clone())));
     assert!(beside::private_path(&path).is_file());
 
-    let screen = |app: &crate::screens::App| -> String {
-        let t = app.draw(120, 40);
-        t.backend()
-            .buffer()
-            .content()
-            .iter()
-            .map(|c| c.symbol())
-            .collect()
-    };
+    let screen = |app: &crate::screens::App| screen_text(&app.draw(120, 40));
     let shown = screen(&app);
     assert!(
         shown.contains("1 private note (not in the session's file) in "),

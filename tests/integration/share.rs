@@ -745,13 +745,7 @@ fn ending_a_session_asks_to_share_it_and_the_summary_shows_the_outcome() {
     terminal
         .draw(|f| critical_friends::ui::view(&model, f))
         .unwrap();
-    let screen: String = terminal
-        .backend()
-        .buffer()
-        .content()
-        .iter()
-        .map(|c| c.symbol())
-        .collect();
+    let screen = screen_text(&terminal);
     assert!(
         screen.contains("Not synced: cannot reach the shared"),
         "{screen}"
@@ -872,14 +866,7 @@ fn the_runtime_commits_at_once_and_syncs_in_the_background() {
     app.start("quick-tuning", "Ana");
     app.key(KeyCode::Char('q')).key(KeyCode::Char('y'));
     app.send(Msg::Shared(now.clone()));
-    let shown: String = app
-        .draw(120, 40)
-        .backend()
-        .buffer()
-        .content()
-        .iter()
-        .map(|c| c.symbol())
-        .collect();
+    let shown = screen_text(&app.draw(120, 40));
     assert!(
         shown.contains(&format!("{} Syncing with the network…", now.message)),
         "{shown}"

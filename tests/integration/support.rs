@@ -251,3 +251,14 @@ pub fn archive_failed_disk_full() -> Msg {
         error: full,
     }
 }
+
+/// Everything a drawn screen shows, cell after cell, as one string (to look for text
+/// without caring where it wrapped).
+pub fn screen_text(t: &ratatui::Terminal<ratatui::backend::TestBackend>) -> String {
+    t.backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect()
+}
