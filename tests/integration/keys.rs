@@ -6,27 +6,19 @@
 use std::path::PathBuf;
 
 use critical_friends::app::keymap::{self, Hint};
-use critical_friends::app::{Mode, Model, Msg, Screen};
+use critical_friends::app::{Mode, Msg, Screen};
 use critical_friends::protocol::Library;
 use ratatui::crossterm::event::KeyCode;
 
-use crate::screens::{App, settings};
+use crate::screens::App;
 use crate::support::*;
 
 const W: u16 = 120;
 const H: u16 = 40;
 
-fn rows_at(app: &App, w: u16, h: u16) -> Vec<String> {
-    let t = app.draw(w, h);
-    let buf = t.backend().buffer();
-    (0..h)
-        .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect::<String>())
-        .collect()
-}
-
 /// The screen at a usual size, where every footer fits whole.
 fn rows(app: &App) -> Vec<String> {
-    rows_at(app, W, H)
+    app.rows(W, H)
 }
 
 /// What can be seen of a key's work: the screen, the text in the boxes (a new line
@@ -46,7 +38,7 @@ fn observed(app: &App) -> (Vec<String>, Vec<String>, bool, usize) {
     };
     (
         // Smaller than the footer check's: cheaper, and a change shows here too.
-        rows_at(app, 80, 24),
+        app.rows(80, 24),
         boxes,
         app.model.quit,
         app.effects.len() + app.journal.len(),
@@ -107,23 +99,13 @@ fn each_key_works(name: &str, make: impl Fn() -> App, hints: &[Hint]) {
     }
 }
 
-fn app_with(library: Library) -> App {
-    let clock = FakeClock::new();
-    App {
-        model: Model::new(library, settings(true), clock.now),
-        clock,
-        effects: Vec::new(),
-        journal: Vec::new(),
-    }
-}
-
 /// The picker with something to resume and files it skipped.
 fn picker_with_everything() -> App {
     let dirs = [
         fixtures().join("protocols/valid"),
         fixtures().join("protocols/invalid"),
     ];
-    let mut app = app_with(Library::load(None, &dirs).unwrap());
+    let mut app = App::with_library(Library::load(None, &dirs).unwrap());
     assert!(!app.model.library.skipped.is_empty());
     app.model.resume_offer = Some((PathBuf::from("/archive/x.md"), "Tuning, step 3".into()));
     app

@@ -3,30 +3,12 @@
 
 use std::path::PathBuf;
 
-use critical_friends::app::{Model, Screen};
+use critical_friends::app::Screen;
 use critical_friends::protocol::Library;
 use ratatui::crossterm::event::KeyCode;
 
-use crate::screens::{App, settings};
+use crate::screens::App;
 use crate::support::*;
-
-fn app_with(library: Library) -> App {
-    let clock = FakeClock::new();
-    App {
-        model: Model::new(library, settings(true), clock.now),
-        clock,
-        effects: Vec::new(),
-        journal: Vec::new(),
-    }
-}
-
-fn rows(app: &App, w: u16, h: u16) -> Vec<String> {
-    let t = app.draw(w, h);
-    let buf = t.backend().buffer();
-    (0..h)
-        .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect::<String>())
-        .collect()
-}
 
 fn selected_id(app: &App) -> String {
     let Screen::Picker(p) = &app.model.screen else {
@@ -47,12 +29,12 @@ fn visible_ids(app: &App) -> Vec<String> {
 
 #[test]
 fn slash_filters_by_name_id_and_tag_as_you_type_and_enter_picks() {
-    let mut app = app_with(Library::builtin());
+    let mut app = App::with_library(Library::builtin());
     let all = visible_ids(&app).len();
     app.key(KeyCode::Char('/')).type_text("onion");
     assert_eq!(visible_ids(&app), ["peeling-the-onion"]);
     assert_eq!(selected_id(&app), "peeling-the-onion");
-    let shown = rows(&app, 80, 24).join("\n");
+    let shown = app.rows(80, 24).join("\n");
     assert!(shown.contains("Find: onion"), "{shown}");
     assert!(shown.contains(&format!("1 of {all} protocols")), "{shown}");
     // Letters that are keys elsewhere (q, s, r) are text while finding.
@@ -74,23 +56,19 @@ fn slash_filters_by_name_id_and_tag_as_you_type_and_enter_picks() {
     assert_eq!(setup.protocol.id, "tuning");
 
     // By id, and with nothing found Enter does nothing.
-    let mut app = app_with(Library::builtin());
+    let mut app = App::with_library(Library::builtin());
     app.key(KeyCode::Char('/')).type_text("cac");
     assert_eq!(visible_ids(&app), ["cac"]);
     app.type_text("zzz");
     assert!(visible_ids(&app).is_empty());
-    assert!(
-        rows(&app, 80, 24)
-            .join("\n")
-            .contains("No protocol matches")
-    );
+    assert!(app.rows(80, 24).join("\n").contains("No protocol matches"));
     app.key(KeyCode::Enter);
     assert!(matches!(app.model.screen, Screen::Picker(_)));
 }
 
 #[test]
 fn esc_clears_the_filter_and_a_second_esc_quits() {
-    let mut app = app_with(Library::builtin());
+    let mut app = App::with_library(Library::builtin());
     let all = visible_ids(&app).len();
     app.key(KeyCode::Char('/')).type_text("tuning");
     assert!(visible_ids(&app).len() < all);
@@ -107,7 +85,7 @@ fn esc_clears_the_filter_and_a_second_esc_quits() {
 
 #[test]
 fn home_end_and_moving_past_either_end_wrap_round() {
-    let mut app = app_with(Library::builtin());
+    let mut app = App::with_library(Library::builtin());
     let ids = visible_ids(&app);
     let (first, last) = (ids[0].clone(), ids[ids.len() - 1].clone());
     app.key(KeyCode::Up);
@@ -133,9 +111,9 @@ fn esc_on_the_skipped_files_pop_up_closes_it_and_does_not_quit() {
     let dir = fixtures().join("protocols/invalid");
     let lib = Library::load(None, &[dir]).unwrap();
     assert!(!lib.skipped.is_empty());
-    let mut app = app_with(lib);
+    let mut app = App::with_library(lib);
     app.key(KeyCode::Char('s'));
-    let shown = rows(&app, 80, 24).join("\n");
+    let shown = app.rows(80, 24).join("\n");
     assert!(shown.contains("Skipped files · Esc closes"), "{shown}");
     app.key(KeyCode::Esc);
     assert!(!app.model.quit);
@@ -147,14 +125,14 @@ fn esc_on_the_skipped_files_pop_up_closes_it_and_does_not_quit() {
 
 #[test]
 fn at_80_columns_every_name_and_the_resume_line_fit() {
-    let mut app = app_with(Library::builtin());
+    let mut app = App::with_library(Library::builtin());
     app.model.resume_offer = Some((
         PathBuf::from("/archive/x.md"),
         "Student Consultants: Project Tuning · The very long named humanities team · \
          step 3 of 9, 23 Nov 14:00"
             .into(),
     ));
-    let shown = rows(&app, 80, 24);
+    let shown = app.rows(80, 24);
     // Each name is whole when the list has scrolled to it.
     let names: Vec<String> = app
         .model
@@ -164,7 +142,7 @@ fn at_80_columns_every_name_and_the_resume_line_fit() {
         .map(|s| s.protocol.name.clone())
         .collect();
     for name in &names {
-        let text = rows(&app, 80, 24).join("\n");
+        let text = app.rows(80, 24).join("\n");
         assert!(text.contains(name.as_str()), "{name} is cut:\n{text}");
         app.key(KeyCode::Down);
     }
@@ -183,7 +161,7 @@ fn the_setup_form_at_60_columns_shows_its_hints_whole_and_keeps_esc_back() {
     let mut app = App::new();
     app.pick("quick-tuning");
     app.key(KeyCode::Enter);
-    let shown = rows(&app, 60, 20);
+    let shown = app.rows(60, 20);
     let text = shown.join("\n");
     for hint in [
         "Who is meeting, e.g. Grade 7 team",

@@ -35,15 +35,6 @@ fn screen(app: &App, w: u16, h: u16) -> String {
     format!("{:?}", app.draw(w, h).backend())
 }
 
-/// The rows of the screen, as text.
-fn rows(app: &App, w: u16, h: u16) -> Vec<String> {
-    let t = app.draw(w, h);
-    let buf = t.backend().buffer();
-    (0..h)
-        .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect::<String>())
-        .collect()
-}
-
 fn texts(app: &App) -> Vec<String> {
     app.run()
         .session
@@ -364,7 +355,7 @@ fn the_run_screen_keeps_q_and_help_on_its_key_line_at_every_size() {
         (100, 30),
         (120, 40),
     ] {
-        let lines = rows(&app, w, h);
+        let lines = app.rows(w, h);
         let keys = lines.last().unwrap();
         assert!(
             keys.contains("q end") && keys.contains("? help"),
@@ -377,7 +368,7 @@ fn the_run_screen_keeps_q_and_help_on_its_key_line_at_every_size() {
     }
     // Paused, the same key says resume.
     app.key(KeyCode::Char(' '));
-    assert!(rows(&app, 80, 24).last().unwrap().contains("space resume"));
+    assert!(app.rows(80, 24).last().unwrap().contains("space resume"));
 }
 
 #[test]
@@ -391,7 +382,7 @@ fn a_long_group_name_is_cut_with_an_ellipsis_in_the_header() {
     app.type_text("Pat").key(KeyCode::Enter);
     app.type_text("Ana, Ben").key(KeyCode::Enter);
     app.key(KeyCode::Enter).key(KeyCode::Enter);
-    let top = rows(&app, 60, 20)[0].clone();
+    let top = app.rows(60, 20)[0].clone();
     assert!(top.starts_with("The very long named"), "{top:?}");
     assert!(top.contains('…'), "{top:?}");
     assert!(top.contains("ends"), "{top:?}");
@@ -418,7 +409,7 @@ fn the_room_sees_the_question_and_then_the_restated_one() {
     );
     // On a small projector window the question is in plain type below the cues.
     app.key(KeyCode::Char('b'));
-    let small = rows(&app, 60, 20);
+    let small = app.rows(60, 20);
     let cues = small.iter().position(|l| l.contains("Speak:")).unwrap();
     let below = small[cues + 1..].join(" ");
     assert!(below.contains("How do I deepen student"), "{small:#?}");
@@ -433,7 +424,7 @@ fn the_room_sees_the_question_and_then_the_restated_one() {
         published(&app).as_deref(),
         Some("How can students lead the thinking?")
     );
-    let small = rows(&app, 60, 20).join(" ");
+    let small = app.rows(60, 20).join(" ");
     assert!(small.contains("How can students lead"), "{small}");
     // The mirror draws the same view from the file's contents.
     let Screen::Run(run) = &app.model.screen else {
@@ -456,7 +447,7 @@ fn on_a_large_screen_the_question_grows_with_the_room_left() {
     app.start("tuning", "Ana, Ben");
     app.key(KeyCode::Char('b'));
     let question_rows = |app: &App, w: u16, h: u16| {
-        let lines = rows(app, w, h);
+        let lines = app.rows(w, h);
         let cues = lines.iter().position(|l| l.contains("Speak:")).unwrap();
         lines[cues + 1..]
             .iter()
@@ -487,7 +478,7 @@ fn a_long_note_wraps_in_the_notes_panel_and_is_read_whole() {
         .key(KeyCode::Enter)
         .key(KeyCode::Esc);
     for (w, h) in [(80, 24), (120, 40)] {
-        let shown = rows(&app, w, h).join(" ");
+        let shown = app.rows(w, h).join(" ");
         let words = shown.split_whitespace().collect::<Vec<_>>().join(" ");
         assert!(words.contains("onto a second line END"), "{w}x{h}: {shown}");
     }
@@ -504,7 +495,8 @@ fn a_long_focusing_question_is_read_whole_at_80x24() {
     app.type_text("What would make this rubric clearer for students who struggle with reading?")
         .key(KeyCode::Enter)
         .key(KeyCode::Enter);
-    let words = rows(&app, 80, 24)
+    let words = app
+        .rows(80, 24)
         .join(" ")
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -584,7 +576,8 @@ fn the_summary_shows_every_path_whole_at_80x24() {
         panic!("not on the summary");
     }
     // Joined as read: a path wrapped at one of its spaces reads on across the break.
-    let shown = rows(&app, 80, 24)
+    let shown = app
+        .rows(80, 24)
         .iter()
         .map(|r| r.trim_end())
         .collect::<Vec<_>>()
@@ -593,7 +586,7 @@ fn the_summary_shows_every_path_whole_at_80x24() {
         assert!(
             shown.contains(path.as_str()),
             "{path} cut off:\n{}",
-            rows(&app, 80, 24).join("\n")
+            app.rows(80, 24).join("\n")
         );
     }
     assert!(shown.contains("user.name"));
@@ -616,7 +609,7 @@ fn private_notes_saved_nowhere_are_said_to_be_on_screen_only() {
     } else {
         panic!("not on the summary");
     }
-    let shown = rows(&app, 80, 24).join("\n");
+    let shown = app.rows(80, 24).join("\n");
     assert!(
         shown.contains("1 private note (not in the session's file), kept on screen until"),
         "{shown}"
@@ -643,7 +636,7 @@ fn the_summary_says_last_saved_only_when_the_latest_save_failed() {
                 unsaved,
             };
         }
-        let shown = rows(&app, 80, 24).join("\n");
+        let shown = app.rows(80, 24).join("\n");
         assert!(shown.contains(expected), "{shown}");
         assert!(!shown.lines().any(|l| l.starts_with(refused)), "{shown}");
     }

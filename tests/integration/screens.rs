@@ -40,15 +40,21 @@ pub(crate) struct App {
 
 impl App {
     pub(crate) fn new() -> App {
-        let clock = FakeClock::new();
         // Loaded once for every test (reading and checking the files is most of the cost
         // of a new app): each app gets its own copy.
         static VALID: std::sync::OnceLock<Library> = std::sync::OnceLock::new();
-        let lib = VALID
-            .get_or_init(|| Library::load(None, &[fixtures().join("protocols/valid")]).unwrap())
-            .clone();
+        App::with_library(
+            VALID
+                .get_or_init(|| Library::load(None, &[fixtures().join("protocols/valid")]).unwrap())
+                .clone(),
+        )
+    }
+
+    /// An app on the picker of `library`.
+    pub(crate) fn with_library(library: Library) -> App {
+        let clock = FakeClock::new();
         App {
-            model: Model::new(lib, settings(true), clock.now),
+            model: Model::new(library, settings(true), clock.now),
             clock,
             effects: Vec::new(),
             journal: Vec::new(),
@@ -105,6 +111,15 @@ impl App {
     pub(crate) fn wait(&mut self, secs: u64) -> &mut App {
         self.clock.advance(secs);
         self.send(Msg::Tick)
+    }
+
+    /// The rows of the screen drawn at `w`×`h`, as text.
+    pub(crate) fn rows(&self, w: u16, h: u16) -> Vec<String> {
+        let t = self.draw(w, h);
+        let buf = t.backend().buffer();
+        (0..h)
+            .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect::<String>())
+            .collect()
     }
 
     pub(crate) fn draw(&self, w: u16, h: u16) -> Terminal<TestBackend> {
